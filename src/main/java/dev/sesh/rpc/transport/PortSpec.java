@@ -1,0 +1,100 @@
+package dev.sesh.rpc.transport;
+
+import dev.sesh.SeshException;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a board is, as given to {@code --port} or {@code SESH_PORT}: a serial device path,
+ * {@code tcp://host:port}, {@code ws://host[:port]/rpc}, or {@code sim:[PATH][?opts]} (design.md 5.3).
+ * Opening a {@code Sim} spec needs the simulator, which {@code cli} supplies through a
+ * {@link TransportFactory}.
+ */
+public sealed interface PortSpec {
+    /** The text the user gave, for messages. */
+    String text();
+
+    /** Short name for the prompt: "ttyUSB0", "127.0.0.1:7777", "sim". */
+    String shortName();
+
+    record Serial(String path, int baud) implements PortSpec {
+        public String text() { return path; }
+        public String shortName() {
+            int slash = path.lastIndexOf('/');
+            return slash >= 0 ? path.substring(slash + 1) : path;
+        }
+    }
+
+    record Tcp(String host, int port) implements PortSpec {
+        public String text() { return "tcp://" + host + ":" + port; }
+        public String shortName() { return host + ":" + port; }
+    }
+
+    record WebSocket(URI uri) implements PortSpec {
+        public String text() { return uri.toString(); }
+        public String shortName() { return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""); }
+    }
+
+    /** A simulated board: {@code path} empty for a fresh in-memory board; options from the query. */
+    record Sim(String path, Map<String, String> options) implements PortSpec {
+        public Sim { options = Map.copyOf(options); }
+        public String text() {
+            StringBuilder sb = new StringBuilder("sim:").append(path);
+            String sep = "?";
+            for (var e : new java.util.TreeMap<>(options).entrySet()) {
+                sb.append(sep).append(e.getKey()).append('=').append(e.getValue());
+                sep = "&";
+            }
+            return sb.toString();
+        }
+        public String shortName() { return "sim"; }
+        public boolean inMemory() { return path.isEmpty(); }
+    }
+
+    /** Parses a {@code --port} value; {@code baud} applies to serial ports. */
+    static PortSpec parse(String text, int baud) {
+        String t = text.trim();
+        if (t.isEmpty()) throw SeshException.badArg("empty --port", "give a serial device, tcp://HOST:PORT, ws://HOST/rpc or sim:");
+        if (t.startsWith("sim:")) {
+            String rest = t.substring(4);
+            String path = rest;
+            Map<String, String> opts = new LinkedHashMap<>();
+            int q = rest.indexOf('?');
+            if (q >= 0) {
+                path = rest.substring(0, q);
+                for (String kv : rest.substring(q + 1).split("&")) {
+                    if (kv.isEmpty()) continue;
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) throw SeshException.badArg("bad sim option '" + kv + "' in " + t, "options look like sim:PATH?chip=608a&baud=115200");
+                    opts.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+            }
+            return new Sim(path, opts);
+        }
+        if (t.startsWith("tcp://")) {
+            URI u = uri(t);
+            if (u.getHost() == null || u.getPort() < 0)
+                throw SeshException.badArg("bad TCP port " + t, "write it as tcp://HOST:PORT, e.g. tcp://127.0.0.1:7777");
+            return new Tcp(u.getHost(), u.getPort());
+        }
+        if (t.startsWith("ws://") || t.startsWith("wss://")) {
+            URI u = uri(t);
+            if (u.getHost() == null) throw SeshException.badArg("bad WebSocket port " + t, "write it as ws://HOST[:PORT]/rpc");
+            return new WebSocket(u);
+        }
+        if (t.contains("://")) {
+            throw SeshException.badArg("unknown port scheme in " + t, "use a serial device path, tcp://, ws:// or sim:");
+        }
+        return new Serial(t, baud);
+    }
+
+    private static URI uri(String t) {
+        try {
+            return new URI(t);
+        } catch (java.net.URISyntaxException e) {
+            throw SeshException.badArg("bad port URL " + t + ": " + e.getReason(), "check the host and port");
+        }
+    }
+}
