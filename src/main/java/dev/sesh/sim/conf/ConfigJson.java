@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A lenient JSON reader with the firmware's string rules (mos-captures README 5.5, 5.6): missing and
  * trailing commas are accepted, hex numbers ({@code 0x60}) are numbers, and in strings only
- * {@code &#92;u00XX} is understood (it becomes the single byte 0xXX); any other {@code &#92;u} escape makes
+ * <code>&#92;u00XX</code> is understood (it becomes the single byte 0xXX); any other <code>&#92;u</code> escape makes
  * the string invalid rather than the document. Text is one char per byte (ISO-8859-1).
  */
 public final class ConfigJson {

@@ -79,7 +79,7 @@ public final class ConfigSchema {
         public Builder s(String key, String def) { return leaf(key, ConfigType.STRING, def); }
 
         /** Several string leaves defaulting to "". */
-        public Builder s(String... keys) {
+        public Builder empty(String... keys) {
             for (String k : keys) s(k, "");
             return this;
         }

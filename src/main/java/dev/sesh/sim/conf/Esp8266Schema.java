@@ -28,14 +28,14 @@ public final class Esp8266Schema {
                         .group("atca", a -> a.b("enable", false).i("i2c_bus", 0).i("i2c_addr", 96)
                                 .i("ecdh_slots_mask", 12))
                         .s("tz_spec", "").i("wdt_timeout", 30).s("pref_ota_lib", ""))
-                .group("device", g -> g.s("id", DEVICE_ID_TEMPLATE).s("license", "mac", "public_key", "sn"))
+                .group("device", g -> g.s("id", DEVICE_ID_TEMPLATE).empty("license", "mac", "public_key", "sn"))
                 .s("conf_acl", "*")
                 .group("http", g -> g.b("enable", true).s("listen_addr", "80").s("document_root", "/")
-                        .s("index_files", "ssl_cert", "ssl_key", "ssl_ca_cert").s("upload_acl", "*")
-                        .s("hidden_files", "auth_domain", "auth_file").i("auth_algo", 0).s("extra_headers", ""))
+                        .empty("index_files", "ssl_cert", "ssl_key", "ssl_ca_cert").s("upload_acl", "*")
+                        .empty("hidden_files", "auth_domain", "auth_file").i("auth_algo", 0).s("extra_headers", ""))
                 .group("rpc", g -> g.b("enable", true).b("http_enable", true).b("service_sys_enable", true)
                         .i("max_frame_size", 4096).i("max_queue_length", 25).i("max_non_persistent_channels", 20)
-                        .i("default_out_channel_idle_close_timeout", 10).s("acl", "acl_file")
+                        .i("default_out_channel_idle_close_timeout", 10).empty("acl", "acl_file")
                         .s("auth_domain", "RPC").s("auth_file", "").i("auth_algo", 0)
                         .group("uart", u -> u.i("uart_no", 0).i("baud_rate", 115200).i("fc_type", 2).s("dst", "")))
                 .group("wifi", g -> g
@@ -56,8 +56,8 @@ public final class Esp8266Schema {
     }
 
     private static Consumer<ConfigSchema.Builder> sta() {
-        return g -> g.b("enable", false).s("ssid", "pass", "bssid").i("channel", 0).s("last_bssid", "")
-                .i("last_channel", 0).s("user", "anon_identity", "cert", "key", "ca_cert", "ip", "netmask", "gw",
+        return g -> g.b("enable", false).empty("ssid", "pass", "bssid").i("channel", 0).s("last_bssid", "")
+                .i("last_channel", 0).empty("user", "anon_identity", "cert", "key", "ca_cert", "ip", "netmask", "gw",
                         "nameserver", "dhcp_hostname");
     }
 }
