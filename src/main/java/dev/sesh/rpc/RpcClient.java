@@ -39,6 +39,7 @@ public final class RpcClient implements AutoCloseable {
     /** Real-time poll period while waiting on a virtual clock, which advances without notifying. */
     private static final long VIRTUAL_POLL_MS = 2;
     private static final int READ_TIMEOUT_MS = 100;
+    private static final Duration VIRTUAL_REAL_GUARD = Duration.ofSeconds(1);
 
     private final Transport transport;
     private final RpcOptions options;
@@ -182,14 +183,20 @@ public final class RpcClient implements AutoCloseable {
         return new RpcResponse(method, reply.result().orElse("null"));
     }
 
-    /** Waits until {@code condition} holds (true) or the clock passes {@code deadline} (false). */
+    /**
+     * Waits until {@code condition} holds (true) or the clock passes {@code deadline} (false).
+     * On a virtual clock the same span of real time (at least {@link #VIRTUAL_REAL_GUARD}, so a slow
+     * test machine does not cut waits short) also ends the wait: a clock that nobody advances
+     * cannot make a call wait forever.
+     */
     private boolean await(BooleanSupplier condition, long deadline) {
+        long realLimit = System.nanoTime() + Math.max(VIRTUAL_REAL_GUARD.toNanos(), deadline - clock.nanos());
         synchronized (monitor) {
             while (true) {
                 if (condition.getAsBoolean()) return true;
                 checkOpen();
                 long left = deadline - clock.nanos();
-                if (left <= 0) return false;
+                if (left <= 0 || (clock.isVirtual() && System.nanoTime() - realLimit >= 0)) return false;
                 long waitMs = clock.isVirtual() ? VIRTUAL_POLL_MS : Math.max(1, (left + 999_999) / 1_000_000);
                 try {
                     monitor.wait(waitMs);
