@@ -60,12 +60,15 @@ public final class I2cBusModel {
         return ok;
     }
 
-    /** START, address+R, {@code len} (&gt;= 1) bytes, STOP; empty if the address was NACKed. */
+    /**
+     * START, address+R, {@code len} bytes, STOP; empty if the address was NACKed. A zero-length
+     * read is an address probe with the R bit (the target's {@code read} is not called).
+     */
     public synchronized Optional<byte[]> read(int address, int len) {
-        if (len < 1) throw new IllegalArgumentException("read length must be >= 1: " + len);
+        if (len < 0) throw new IllegalArgumentException("read length must be >= 0: " + len);
         I2cTarget t = start(address, true);
         Optional<byte[]> out = Optional.empty();
-        if (t != null) out = Optional.of(receive(t, len));
+        if (t != null) out = Optional.of(len == 0 ? new byte[0] : receive(t, len));
         stop();
         return out;
     }
