@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sesh.bytes.VirtualClock;
 import dev.sesh.sim.fs.FlashFs;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -15,7 +16,7 @@ class ConfigServiceTest {
     final ConfigService config;
 
     ConfigServiceTest() {
-        fs = FlashFs.inMemory(FlashFs.factoryImage(), new dev.sesh.bytes.VirtualClock());
+        fs = FlashFs.inMemory(FlashFs.factoryImage(), new VirtualClock());
         config = new ConfigService(fs);
         h = new ServiceHarness(config, SimFsView.fixed(FlashFs.SIZE, 3)).boot(config);
     }
@@ -93,5 +94,16 @@ class ConfigServiceTest {
         h.boot(config);
         assertEquals(List.of("E mgos_config_util.c:229 [debug.level] is not a number"), h.log);
         assertEquals(2, config.integer("debug.level").orElseThrow());
+    }
+
+    @Test void articleAppImageEnablesI2cAtTheVendorLevelOnly() {
+        FlashFs app = FlashFs.inMemory(ConfigService.articleAppImage(), new VirtualClock());
+        ConfigService cfg = new ConfigService(app);
+        ServiceHarness board = new ServiceHarness(cfg, SimFsView.fixed(FlashFs.SIZE, 0)).boot(cfg);
+        assertTrue(cfg.bootView().bool("i2c.enable"));
+        assertFalse(cfg.bootView().bool("sys.atca.enable"));
+        assertEquals("false", board.call("Config.Get", "{\"key\":\"i2c.enable\",\"level\":0}"));
+        assertEquals("{\"enable\":true,\"freq\":100000,\"debug\":false,\"sda_gpio\":12,\"scl_gpio\":14}",
+                board.call("Config.Get", "{\"key\":\"i2c\"}"));
     }
 }

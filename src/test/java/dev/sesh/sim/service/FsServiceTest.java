@@ -3,6 +3,7 @@ package dev.sesh.sim.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sesh.bytes.VirtualClock;
+import dev.sesh.sim.MemoryConfig;
 import dev.sesh.sim.fs.FlashFs;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -14,7 +15,7 @@ class FsServiceTest {
     final VirtualClock flashClock = new VirtualClock();
     final FlashFs fs = FlashFs.inMemory(FlashFs.factoryImage(), flashClock);
     final FsService files = new FsService(fs);
-    final ServiceHarness h = new ServiceHarness(new dev.sesh.sim.MemoryConfig(), files).boot(files);
+    final ServiceHarness h = new ServiceHarness(new MemoryConfig(), files).boot(files);
 
     static String b64(byte[] b) { return Base64.getEncoder().encodeToString(b); }
 
