@@ -3,6 +3,7 @@ package dev.sesh.rpc;
 import dev.sesh.bytes.VirtualClock;
 import dev.sesh.testing.Link;
 import dev.sesh.testing.ScriptedBoard;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -184,6 +185,16 @@ class RpcClientTest {
             s.board.send("\nmgos_init.c:250         Init done, RAM: 52080\n");
             assertEquals(INFO, s.client.call("Sys.GetInfo", null).resultJson());
             assertEquals(2, s.board.probesSeen());
+            s.board.verify();
+        }
+    }
+
+    @Test
+    void endsCallEvenIfNobodyAdvancesTheVirtualClock() throws IOException {
+        try (Session s = new Session(Link.IN_PROCESS)) {
+            s.board.expect("FS.Remove").replyRaw("");
+            assertThrows(RpcTimeoutException.class,
+                    () -> s.client.call("FS.Remove", "{\"filename\":\"a\"}", CallOptions.DEFAULT.withTimeout(Duration.ofMillis(50))));
             s.board.verify();
         }
     }
