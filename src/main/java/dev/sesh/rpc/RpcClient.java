@@ -131,7 +131,7 @@ public final class RpcClient implements AutoCloseable {
             ids.add(id);
             pending.put(id, call);
             String json = envelope(id, method, params);
-            for (WireTrace t : traces) t.frame(WireTrace.Direction.SENT, json);
+            trace(WireTrace.Direction.SENT, json);
             write(profile.delimited() ? FrameCodec.encode(json, profile.q3(), profile.crc()) : (json + "\n").getBytes(StandardCharsets.ISO_8859_1));
             return true;
         } finally {
@@ -261,7 +261,7 @@ public final class RpcClient implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "dropped frame that is not a JSON object ({0} chars)", frame.json().length());
             return;
         }
-        for (WireTrace t : traces) t.frame(WireTrace.Direction.RECEIVED, frame.json());
+        trace(WireTrace.Direction.RECEIVED, frame.json());
         if (reply.isRequest() || reply.id().isEmpty()) return;
         Pending call = pending.get(reply.id().getAsLong());
         if (call == null) {
@@ -271,6 +271,17 @@ public final class RpcClient implements AutoCloseable {
         synchronized (monitor) {
             if (call.reply == null) call.reply = reply;
             monitor.notifyAll();
+        }
+    }
+
+    /** A failing trace must not stop the reader or a call. */
+    private void trace(WireTrace.Direction direction, String json) {
+        for (WireTrace t : traces) {
+            try {
+                t.frame(direction, json);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "wire trace failed", e);
+            }
         }
     }
 

@@ -30,6 +30,9 @@ public final class StreamFramer {
     /** Longest line the host keeps before giving up on it. */
     public static final int HOST_MAX_LINE = 1 << 20;
 
+    /** The device's log text for {@link FrameEvent.Reason#TOO_BIG} (mos-captures README 5.4), used as the event's detail. */
+    public static final String TOO_BIG_TEXT = "Incoming frame is too big, dropping.";
+
     private static final byte XON = 0x11, XOFF = 0x13, EOF = 0x04, Q = '"';
 
     private final Role role;
@@ -100,7 +103,7 @@ public final class StreamFramer {
             consume(end + skip);
         }
         if (size > limit) {
-            out.add(new FrameEvent.Dropped(FrameEvent.Reason.TOO_BIG, "Incoming frame is too big, dropping. (" + size + " bytes)"));
+            out.add(new FrameEvent.Dropped(FrameEvent.Reason.TOO_BIG, TOO_BIG_TEXT));
             size = 0;
         }
     }
