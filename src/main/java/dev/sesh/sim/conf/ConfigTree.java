@@ -33,11 +33,7 @@ public final class ConfigTree implements ConfigView {
 
     public ConfigSchema schema() { return schema; }
 
-    @Override public Object value(String path) {
-        Object v = values.get(path);
-        if (v == null) throw new IllegalArgumentException("no config leaf " + path);
-        return v;
-    }
+    @Override public java.util.Optional<Object> find(String path) { return java.util.Optional.ofNullable(values.get(path)); }
 
     /** Sets a leaf directly (already of the leaf's Java type). */
     public void put(String path, Object value) {

@@ -5,8 +5,13 @@ package dev.sesh.sim.conf;
  * are one char per byte (ISO-8859-1).
  */
 public interface ConfigView {
-    /** The leaf's value ({@link Long}, {@link Boolean}, {@link Double} or {@link String}). */
-    Object value(String path);
+    /** The leaf's value ({@link Long}, {@link Boolean}, {@link Double} or {@link String}); empty if no such leaf. */
+    java.util.Optional<Object> find(String path);
+
+    /** The leaf's value; throws IllegalArgumentException if there is no such leaf. */
+    default Object value(String path) {
+        return find(path).orElseThrow(() -> new IllegalArgumentException("no config leaf " + path));
+    }
 
     default String string(String path) { return (String) value(path); }
 

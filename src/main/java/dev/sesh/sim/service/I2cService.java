@@ -7,7 +7,8 @@ import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
- * The board's I2C buses as the i2c library sets them up at boot, and the rpc-service-i2c methods (reference/mos-rpc.md 4.5, mos-captures README 6.6), byte-exact. Bus 0 is config
+ * The board's I2C: the i2c library's boot step ({@link #busInit()}) and the rpc-service-i2c
+ * methods (reference/mos-rpc.md 4.5, mos-captures README 6.6), byte-exact. Bus 0 is config
  * section {@code i2c}, bus 1 is {@code i2c1}; a bus is usable only if its {@code enable} was true
  * at boot, otherwise every method answers 503 {@code I2C is disabled}. Addresses are 7-bit,
  * decimal in JSON; numbers may come as JSON strings of digits.
@@ -25,18 +26,26 @@ public final class I2cService implements SimService {
         this.buses = new I2cBusModel[] {bus0, bus1};
     }
 
+    /**
+     * The i2c library's init, early in boot: reads {@code i2c.*} and {@code i2c1.*}, sets each
+     * enabled bus to its {@code freq} and logs {@code I2C GPIO init ok (SDA: 12, SCL: 14, freq: 100000)}
+     * for it. Registers no methods.
+     */
+    public SimService busInit() {
+        return ctx -> {
+            configure(ctx, true);
+            return List.of();
+        };
+    }
+
     /** Bus {@code n} if it was enabled at this boot (the ATCA service needs bus sys.atca.i2c_bus). */
     public Optional<I2cBusModel> enabledBus(int n) {
         return n >= 0 && n < buses.length && enabled[n] ? Optional.of(buses[n]) : Optional.empty();
     }
 
-    /**
-     * Configures the buses from this boot's config ({@code i2c.enable}, {@code i2c.freq}, and the
-     * same keys under {@code i2c1}) and registers I2C.Scan .. I2C.WriteRegW in the firmware's order
-     * (RPC.List shows them reversed). The board prints the i2c library's boot line itself.
-     */
+    /** Registers I2C.Scan .. I2C.WriteRegW in the firmware's order (RPC.List shows them reversed). */
     @Override public List<SimMethod> init(SimContext ctx) {
-        configure(ctx);
+        configure(ctx, false);
         return List.of(
                 new SimMethod("I2C.Scan", "{bus: %d}", this::scan),
                 new SimMethod("I2C.Read", "{bus: %d, addr: %d, len: %d}", this::read),
@@ -47,7 +56,7 @@ public final class I2cService implements SimService {
                 new SimMethod("I2C.WriteRegW", "{bus: %d, addr: %d, reg: %d, value: %d}", (r, c) -> writeReg(r, 2)));
     }
 
-    private void configure(SimContext ctx) {
+    private void configure(SimContext ctx, boolean log) {
         for (int n = 0; n < buses.length; n++) {
             String s = SECTIONS[n];
             SimConfigView cfg = ctx.config();
@@ -55,6 +64,10 @@ public final class I2cService implements SimService {
             if (!enabled[n]) continue;
             long freq = cfg.integer(s + ".freq", I2cBusModel.DEFAULT_FREQ_HZ);
             buses[n].setFreqHz(freq > 0 ? (int) freq : I2cBusModel.DEFAULT_FREQ_HZ);
+            if (log) {
+                ctx.log("mgos_i2c_gpio_master.c", 248, String.format("I2C GPIO init ok (SDA: %d, SCL: %d, freq: %d)",
+                        cfg.integer(s + ".sda_gpio", -1), cfg.integer(s + ".scl_gpio", -1), buses[n].freqHz()));
+            }
         }
     }
 

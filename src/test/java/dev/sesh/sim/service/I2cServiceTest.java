@@ -17,6 +17,7 @@ class I2cServiceTest {
     private final I2cBusModel bus0 = new I2cBusModel(clock, I2cBusModel.DEFAULT_FREQ_HZ);
     private final I2cBusModel bus1 = new I2cBusModel(clock, I2cBusModel.DEFAULT_FREQ_HZ);
     private final I2cService service = new I2cService(bus0, bus1);
+    private List<String> log = List.of();
 
     I2cServiceTest() {
         bus0.attach(new Eeprom24C02(clock));
@@ -25,7 +26,9 @@ class I2cServiceTest {
 
     private StubContext boot(Map<String, ?> config) {
         StubContext ctx = new StubContext(clock, config);
+        service.busInit().init(ctx);
         ctx.methods = service.init(ctx);
+        log = ctx.log;
         return ctx;
     }
 
@@ -43,13 +46,15 @@ class I2cServiceTest {
                 methods.stream().map(SimMethod::argsFmt).toList());
     }
 
-    @Test void bootSetsTheBusClockFromI2cFreq() {
+    @Test void busInitLogsTheGpioLineOnlyForEnabledBuses() {
         boot(Map.of("i2c.enable", true, "i2c.freq", 400000));
+        assertEquals(List.of("mgos_i2c_gpio_master.c:248 I2C GPIO init ok (SDA: 12, SCL: 14, freq: 400000)"), log);
         assertEquals(400_000, bus0.freqHz());
     }
 
     @Test void everyMethodAnswers503WhileTheBusIsDisabled() {
         StubContext ctx = boot(Map.of());
+        assertTrue(log.isEmpty());
         assertEquals("503 I2C is disabled", call(ctx, "I2C.Scan", "{}"));
         assertEquals("503 I2C is disabled", call(ctx, "I2C.Read", "{\"addr\":80,\"len\":1}"));
         assertEquals("503 I2C is disabled", call(ctx, "I2C.Write", "{\"addr\":80,\"data_hex\":\"00\"}"));
