@@ -104,8 +104,10 @@ public final class RpcClient implements AutoCloseable {
         List<Long> ids = new ArrayList<>();
         try {
             for (int attempt = 0; attempt < attempts; attempt++) {
+                // A late reply to an earlier attempt completes the call too.
+                if (call.answered()) return outcome(method, call.reply);
                 long deadline = clock.nanos() + timeout.toNanos();
-                if (send(method, params, call, ids, deadline) && await(() -> call.reply != null, deadline)) {
+                if (send(method, params, call, ids, deadline) && await(call::answered, deadline)) {
                     return outcome(method, call.reply);
                 }
                 LOG.log(System.Logger.Level.DEBUG, "{0}: no answer within {1} (attempt {2} of {3})", method, timeout, attempt + 1, attempts);
@@ -146,7 +148,8 @@ public final class RpcClient implements AutoCloseable {
         synchronized (monitor) {
             seen = eofCount;
         }
-        while (clock.nanos() < deadline) {
+        long realEnd = System.nanoTime() + Math.max(VIRTUAL_REAL_GUARD.toNanos(), deadline - clock.nanos());
+        while (clock.nanos() < deadline && (!clock.isVirtual() || System.nanoTime() - realEnd < 0)) {
             long next = Math.min(deadline, clock.nanos() + PROBE_INTERVAL.toNanos());
             write(FrameCodec.HANDSHAKE_PROBE);
             if (await(() -> eofCount != seen, next)) {
@@ -320,7 +323,13 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /** One call's reply slot, shared by all its attempts' ids. */
-    private static final class Pending {
+    private final class Pending {
         ReplyFrame reply;     // guarded by monitor
+
+        boolean answered() {
+            synchronized (monitor) {
+                return reply != null;
+            }
+        }
     }
 }

@@ -199,6 +199,16 @@ class RpcClientTest {
         }
     }
 
+    @Test
+    void endsHandshakeEvenIfNobodyAdvancesTheVirtualClock() throws IOException {
+        try (Session s = new Session(Link.IN_PROCESS, WireProfile.SERIAL)) {
+            s.board.ignoreProbes();
+            assertThrows(RpcTimeoutException.class,
+                    () -> s.client.call("FS.Remove", "{\"filename\":\"a\"}", CallOptions.DEFAULT.withTimeout(Duration.ofMillis(50))));
+            assertTrue(s.board.probesSeen() >= 1);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Link.class)
     void failsPromptlyWhenChannelCloses(Link link) throws IOException {
