@@ -1,6 +1,9 @@
 package dev.sesh.sim;
 
 import dev.sesh.bytes.Clock;
+import dev.sesh.sim.fs.FlashFs;
+import dev.sesh.sim.service.ConfigService;
+import dev.sesh.sim.service.FsService;
 import dev.sesh.sim.service.RpcService;
 import dev.sesh.sim.service.SimIdentity;
 import dev.sesh.sim.service.SimService;
@@ -21,8 +24,15 @@ public final class SimFirmware {
         return List.of(new RpcService(), new SysService());
     }
 
-    /** A board set up like the capture rig of reference/mos-captures (fresh config, i2c disabled). */
+    /**
+     * A board set up like the capture rig of reference/mos-captures: a fresh in-memory flash with
+     * only conf0.json (no vendor level, so i2c is disabled).
+     */
     public static SimBoard captureRig(SimIdentity identity, Clock clock) {
-        return SimBoard.builder(identity, clock).services(coreServices()).build();
+        FlashFs flash = FlashFs.inMemory(FlashFs.factoryImage(), clock);
+        ConfigService config = new ConfigService(flash);
+        FsService fs = new FsService(flash);
+        return SimBoard.builder(identity, clock).config(config).fs(fs)
+                .services(coreServices()).service(config).service(fs).build();
     }
 }
