@@ -3,6 +3,7 @@ package dev.sesh.rpc;
 import dev.sesh.bytes.VirtualClock;
 import dev.sesh.testing.Link;
 import dev.sesh.testing.ScriptedBoard;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -185,6 +186,26 @@ class RpcClientTest {
             assertEquals(INFO, s.client.call("Sys.GetInfo", null).resultJson());
             assertEquals(2, s.board.probesSeen());
             s.board.verify();
+        }
+    }
+
+    @Test
+    void endsCallEvenIfNobodyAdvancesTheVirtualClock() throws IOException {
+        try (Session s = new Session(Link.IN_PROCESS)) {
+            s.board.expect("FS.Remove").replyRaw("");
+            assertThrows(RpcTimeoutException.class,
+                    () -> s.client.call("FS.Remove", "{\"filename\":\"a\"}", CallOptions.DEFAULT.withTimeout(Duration.ofMillis(50))));
+            s.board.verify();
+        }
+    }
+
+    @Test
+    void endsHandshakeEvenIfNobodyAdvancesTheVirtualClock() throws IOException {
+        try (Session s = new Session(Link.IN_PROCESS, WireProfile.SERIAL)) {
+            s.board.ignoreProbes();
+            assertThrows(RpcTimeoutException.class,
+                    () -> s.client.call("FS.Remove", "{\"filename\":\"a\"}", CallOptions.DEFAULT.withTimeout(Duration.ofMillis(50))));
+            assertTrue(s.board.probesSeen() >= 1);
         }
     }
 
