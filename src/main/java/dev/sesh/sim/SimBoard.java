@@ -249,10 +249,6 @@ public final class SimBoard {
         log(LogLevel.INFO, "shim_platform.c", 310, "Mongoose OS " + identity.mgVersion() + " (" + identity.mgId() + ")");
         log(LogLevel.INFO, "mgos_sys_config.c", 470, "MAC: " + identity.macColons());
         log(LogLevel.INFO, "mgos_sys_config.c", 478, "WDT: " + config.integer("sys.wdt_timeout", 30) + " seconds");
-        if (config.bool("i2c.enable", false)) {
-            log(LogLevel.INFO, "mgos_i2c_gpio_master.c", 248, "I2C GPIO init ok (SDA: " + config.integer("i2c.sda_gpio", 12)
-                    + ", SCL: " + config.integer("i2c.scl_gpio", 14) + ", freq: " + config.integer("i2c.freq", 100000) + ")");
-        }
         List<SimMethod> methods = new ArrayList<>();
         registered = List.of();
         for (SimService s : services) {
