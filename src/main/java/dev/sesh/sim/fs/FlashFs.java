@@ -1,6 +1,7 @@
 package dev.sesh.sim.fs;
 
 import dev.sesh.bytes.Clock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ public final class FlashFs {
     /** The factory image: {@code conf0.json} holding {@code {}} and a newline (3 bytes). */
     public static Map<String, byte[]> factoryImage() {
         Map<String, byte[]> m = new TreeMap<>();
-        m.put("conf0.json", "{}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        m.put("conf0.json", "{}\n".getBytes(StandardCharsets.ISO_8859_1));
         return m;
     }
 
