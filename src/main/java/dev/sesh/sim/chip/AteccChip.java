@@ -80,6 +80,9 @@ public final class AteccChip {
 
     public TempKey tempKey() { return vol.tempKey; }
 
+    /** The output buffer as it stands (package-private: for consistency checks in tests). */
+    Bytes outputBuffer() { return Bytes.of(output); }
+
     /** Why the last command was refused (the rule), or "" if it succeeded. Never contains key bytes. */
     public String lastRefusal() { return executor.lastRule(); }
 

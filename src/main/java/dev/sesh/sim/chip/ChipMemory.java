@@ -51,7 +51,7 @@ public final class ChipMemory {
         c[7] = (byte) rev;
         System.arraycopy(mid, 2, c, 8, 4);
         c[12] = (byte) 0xEE;
-        c[13] = (byte) (variant.is608() ? 0x00 : 0xC0);
+        c[13] = (byte) (variant.is608() ? 0x01 : 0xC0);
         c[14] = 0x01;
         c[16] = (byte) 0xC0;
         c[18] = 0x55;
