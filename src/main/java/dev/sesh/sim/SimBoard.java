@@ -5,6 +5,7 @@ import dev.sesh.rpc.frame.FrameCodec;
 import dev.sesh.rpc.frame.FrameEvent;
 import dev.sesh.rpc.frame.Role;
 import dev.sesh.rpc.frame.StreamFramer;
+import dev.sesh.rpc.transport.Transport;
 import dev.sesh.sim.service.LogLevel;
 import dev.sesh.sim.service.SimConfigView;
 import dev.sesh.sim.service.SimContext;
@@ -45,6 +46,7 @@ public final class SimBoard {
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
     private final ByteArrayOutputStream channelOut = new ByteArrayOutputStream();
     private final String pointer;
+    private final int baud;
 
     private StreamFramer framer;
     private boolean crcMode;
@@ -69,6 +71,7 @@ public final class SimBoard {
         this.services = List.copyOf(b.services);
         this.unixTimeAtZero = b.unixTimeAtZero;
         this.faults = new Faults(b.faults);
+        this.baud = b.baud;
         this.tx = new UartTx(UartTx.byteNanos(b.baud));
         this.pointer = String.format("0x3fff%04x", (identity.mac().get(4) << 8 | identity.mac().get(5)) & 0xfff0);
     }
@@ -81,6 +84,16 @@ public final class SimBoard {
 
     /** How many times the board has booted (1 after {@link #powerOn}). */
     public int boots() { return boots; }
+
+    /**
+     * Serves this board over {@code deviceEnd} on a new thread (powering it on first if needed);
+     * from then on only that thread may touch the board. Host bytes are paced at the board's baud.
+     */
+    public SimRpcServer attach(Transport deviceEnd) {
+        SimRpcServer s = new SimRpcServer(this, deviceEnd, baud);
+        s.start();
+        return s;
+    }
 
     /** Boots the board; the boot text goes on the wire. */
     public void powerOn() {
@@ -249,10 +262,6 @@ public final class SimBoard {
         log(LogLevel.INFO, "shim_platform.c", 310, "Mongoose OS " + identity.mgVersion() + " (" + identity.mgId() + ")");
         log(LogLevel.INFO, "mgos_sys_config.c", 470, "MAC: " + identity.macColons());
         log(LogLevel.INFO, "mgos_sys_config.c", 478, "WDT: " + config.integer("sys.wdt_timeout", 30) + " seconds");
-        if (config.bool("i2c.enable", false)) {
-            log(LogLevel.INFO, "mgos_i2c_gpio_master.c", 248, "I2C GPIO init ok (SDA: " + config.integer("i2c.sda_gpio", 12)
-                    + ", SCL: " + config.integer("i2c.scl_gpio", 14) + ", freq: " + config.integer("i2c.freq", 100000) + ")");
-        }
         List<SimMethod> methods = new ArrayList<>();
         registered = List.of();
         for (SimService s : services) {

@@ -40,7 +40,7 @@ class FsServiceTest {
     }
 
     @Test void overLongNameCannotBeOpened() {
-        String name = "/" + "n".repeat(31);
+        String name = "/" + "n".repeat(32);
         assertEquals("400 failed to open file \"" + name + "\"", h.call("FS.Put", "{\"filename\":\"" + name + "\",\"data\":\"QUJD\"}"));
         assertEquals("400 failed to open file \"" + name + "\"", h.call("FS.Get", "{\"filename\":\"" + name + "\"}"));
         assertEquals(List.of(), h.log);
