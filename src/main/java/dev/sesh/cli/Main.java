@@ -1,2 +1,0 @@
-package dev.sesh.cli;
-public final class Main { public static void main(String[] a) { System.out.println("sesh"); } }
