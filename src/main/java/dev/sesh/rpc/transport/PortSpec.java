@@ -19,8 +19,23 @@ public sealed interface PortSpec {
     /** Short name for the prompt: "ttyUSB0", "127.0.0.1:7777", "sim". */
     String shortName();
 
+    /** Hands this spec to the matching method of {@code opener}; adding a kind breaks every opener at compile time. */
+    Transport openWith(Opener opener) throws java.io.IOException;
+
+    /** One method per kind of port (style.md rule 5: the behaviour lives on the type). */
+    interface Opener {
+        Transport openSerial(Serial spec) throws java.io.IOException;
+
+        Transport openTcp(Tcp spec) throws java.io.IOException;
+
+        Transport openWebSocket(WebSocket spec) throws java.io.IOException;
+
+        Transport openSim(Sim spec) throws java.io.IOException;
+    }
+
     record Serial(String path, int baud) implements PortSpec {
         public String text() { return path; }
+        public Transport openWith(Opener o) throws java.io.IOException { return o.openSerial(this); }
         public String shortName() {
             int slash = path.lastIndexOf('/');
             return slash >= 0 ? path.substring(slash + 1) : path;
@@ -29,11 +44,13 @@ public sealed interface PortSpec {
 
     record Tcp(String host, int port) implements PortSpec {
         public String text() { return "tcp://" + host + ":" + port; }
+        public Transport openWith(Opener o) throws java.io.IOException { return o.openTcp(this); }
         public String shortName() { return host + ":" + port; }
     }
 
     record WebSocket(URI uri) implements PortSpec {
         public String text() { return uri.toString(); }
+        public Transport openWith(Opener o) throws java.io.IOException { return o.openWebSocket(this); }
         public String shortName() { return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""); }
     }
 
@@ -50,6 +67,7 @@ public sealed interface PortSpec {
             return sb.toString();
         }
         public String shortName() { return "sim"; }
+        public Transport openWith(Opener o) throws java.io.IOException { return o.openSim(this); }
         public boolean inMemory() { return path.isEmpty(); }
     }
 

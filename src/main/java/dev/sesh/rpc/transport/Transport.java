@@ -32,4 +32,11 @@ public interface Transport extends Closeable {
 
     /** The transport kinds; each decides sesh's wire profile (docs/decisions.md, "wire profile"). */
     enum Kind { SERIAL, TCP, WEBSOCKET, IN_PROCESS }
+
+    /**
+     * Which end of the link a transport serves. A {@code HOST} transport refuses to send XON/XOFF
+     * (mos-rpc.md 1.5: a client never sends them stray); a {@code DEVICE} transport, handed to the
+     * simulator by a listener, passes them because a device sends them as flow control.
+     */
+    enum Side { HOST, DEVICE }
 }

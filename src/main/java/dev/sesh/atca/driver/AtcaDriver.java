@@ -1,0 +1,206 @@
+package dev.sesh.atca.driver;
+
+import dev.sesh.atca.packet.CommandPacket;
+import dev.sesh.atca.packet.Opcode;
+import dev.sesh.atca.packet.PacketFormatException;
+import dev.sesh.atca.packet.ResponsePacket;
+import dev.sesh.atca.packet.StatusCode;
+import dev.sesh.atca.packet.Timing;
+import dev.sesh.atca.packet.Variant;
+import dev.sesh.bytes.Bytes;
+import dev.sesh.bytes.Clock;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The firmware-style ATECC508A/608A driver (design.md 5.12, reference/atecc.md 1.4-1.9): every
+ * command is wake, word address 0x03 + command group, wait, poll the answer, check its CRC and
+ * status, then word address 0x02 (idle: TempKey survives) - also after errors. Retries the whole
+ * command on a response CRC error, a 0xFF (chip saw a bad CRC) or 0xEE (watchdog) answer and a
+ * NACKed command write.
+ *
+ * <p>TempKey is chip-global, so a Nonce/GenDig/Write sequence must not interleave with another
+ * caller's commands: run it inside {@link #session}. Single commands take the same lock.
+ */
+public final class AtcaDriver {
+    /** Word addresses (reference/atecc.md 1.4). */
+    public static final int WA_RESET = 0x00;
+    public static final int WA_SLEEP = 0x01;
+    public static final int WA_IDLE = 0x02;
+    public static final int WA_COMMAND = 0x03;
+    private static final byte[] WAKE_ANSWER = {0x04, 0x11, 0x33, 0x43};
+
+    private final I2cPort port;
+    private final Clock clock;
+    private final DriverOptions options;
+    private final ReentrantLock lock = new ReentrantLock();
+    // Until identify() the slower 608 table is the safe assumption.
+    private volatile Variant variant = Variant.ATECC608A;
+    private volatile int chipMode;
+
+    public AtcaDriver(I2cPort port, Clock clock, DriverOptions options) {
+        this.port = port;
+        this.clock = clock;
+        this.options = options;
+    }
+
+    public DriverOptions options() { return options; }
+
+    /** Runs {@code sequence} with the chip to itself: no other caller's command comes between. */
+    public <T> T session(Function<AtcaDriver, T> sequence) {
+        lock.lock();
+        try {
+            return sequence.apply(this);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Chooses the execution-time table (Timing) for later commands. */
+    public void setChip(Variant v, int chipModeByte) {
+        this.variant = v;
+        this.chipMode = chipModeByte & 0xff;
+    }
+
+    public Variant variant() { return variant; }
+
+    /**
+     * The boot probe: Read config block 0, then Info; sets the timing table from the answers.
+     * Throws {@link AtcaException} if either command fails.
+     */
+    public ChipIdentity identify() {
+        return session(d -> {
+            Bytes block0 = execute(new CommandPacket(Opcode.READ, 0x80, 0x0000), 35);
+            Bytes info = execute(new CommandPacket(Opcode.INFO, 0x00, 0x0000), 7);
+            int rev = (info.get(0) << 24) | (info.get(1) << 16) | (info.get(2) << 8) | info.get(3);
+            Variant v = rev >= 0x6000 ? Variant.ATECC608A : Variant.ATECC508A;
+            int mode = block0.get(19);
+            setChip(v, mode);
+            return new ChipIdentity(v, rev, block0.slice(0, 4).concat(block0.slice(8, 13)), mode);
+        });
+    }
+
+    /**
+     * Runs one command and returns its answer's payload: the data, or empty for a status 0x00
+     * answer. {@code responseLen} is the largest answer group expected (4, 7, 19, 35 or 67 bytes).
+     * Throws {@link AtcaException} for a non-zero status or a failed exchange.
+     */
+    public Bytes execute(CommandPacket command, int responseLen) {
+        ResponsePacket r = transact(command, responseLen);
+        if (r.ok()) return r.isStatus() ? Bytes.EMPTY : r.payload();
+        int s = r.payload().get(0);
+        throw StatusCode.of(s).map(code -> AtcaException.chip(name(command), code))
+                .orElseGet(() -> AtcaException.unknownStatus(name(command), s));
+    }
+
+    /**
+     * Runs one command and returns the answer as the chip sent it, whatever its status (for raw
+     * access). Throws {@link AtcaException} only when the exchange itself fails after retries.
+     */
+    public ResponsePacket transact(CommandPacket command, int responseLen) {
+        if (responseLen < 4) throw new IllegalArgumentException("a response group is at least 4 bytes: " + responseLen);
+        byte[] group = command.encode().toArray();
+        byte[] write = new byte[group.length + 1];
+        write[0] = WA_COMMAND;
+        System.arraycopy(group, 0, write, 1, group.length);
+        String name = name(command);
+        lock.lock();
+        try {
+            AtcaException last = null;
+            for (int attempt = 0; attempt < options.commandAttempts(); attempt++) {
+                wake(name);
+                try {
+                    if (!port.write(options.address(), write)) {
+                        last = AtcaException.comm(name, AtcaException.TX_FAIL, "chip NACKed the command");
+                        continue;
+                    }
+                    byte[] raw = poll(name, command, responseLen);
+                    int count = raw[0] & 0xff;
+                    if (count < 4) {
+                        last = AtcaException.comm(name, AtcaException.RX_CRC_ERROR, "answer count byte " + count);
+                        continue;
+                    }
+                    if (count > responseLen) {
+                        throw AtcaException.comm(name, AtcaException.INVALID_SIZE, "answer of " + count + " bytes, expected at most " + responseLen);
+                    }
+                    ResponsePacket r;
+                    try {
+                        r = ResponsePacket.decode(Bytes.of(raw, 0, count));
+                    } catch (PacketFormatException e) {
+                        last = AtcaException.comm(name, AtcaException.RX_CRC_ERROR, "answer CRC did not check");
+                        continue;
+                    }
+                    Optional<StatusCode> st = r.status();
+                    if (st.isPresent() && (st.get() == StatusCode.COMM_ERROR || st.get() == StatusCode.WATCHDOG_ABOUT_TO_EXPIRE)) {
+                        // Resend: the chip saw a garbled group, or wants a fresh watchdog period (the idle below gives it one).
+                        last = AtcaException.chip(name, st.get());
+                        continue;
+                    }
+                    return r;
+                } finally {
+                    idle();
+                }
+            }
+            throw last;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Wakes the chip: wake pulse, tWHI, then reads the wake answer {@code 04 11 33 43}. A chip that
+     * was already awake answers its old output instead; it is idled and woken again. Throws
+     * {@link AtcaException} (0xD0) after {@link DriverOptions#wakeAttempts()} tries.
+     */
+    public void wake() { wake("wake"); }
+
+    private void wake(String name) {
+        for (int i = 0; i < options.wakeAttempts(); i++) {
+            port.wakePulse();
+            sleepUs(options.wakeDelayUs());
+            Optional<byte[]> answer = port.read(options.address(), WAKE_ANSWER.length);
+            if (answer.isPresent() && Arrays.equals(answer.get(), WAKE_ANSWER)) return;
+            if (answer.isPresent()) idle();
+        }
+        throw AtcaException.comm(name, AtcaException.WAKE_FAILED, "chip did not answer the wake pulse with 04 11 33 43");
+    }
+
+    /** Word address 0x02: idle, keeping TempKey. False if the chip NACKed (it was not awake). */
+    public boolean idle() { return port.write(options.address(), new byte[] {WA_IDLE}); }
+
+    /** Word address 0x01: sleep, losing TempKey and all volatile state. */
+    public boolean sleep() { return port.write(options.address(), new byte[] {WA_SLEEP}); }
+
+    // Poll only after the wait: earlier reads NACK while the chip is busy (reference/atecc.md 1.6).
+    private byte[] poll(String name, CommandPacket command, int len) {
+        long start = clock.nanos();
+        long firstUs = options.waitExecution()
+                ? command.op().map(op -> Timing.maxExecutionUs(op, variant, chipMode)).orElse(0L)
+                : options.firstPollUs();
+        sleepUs(firstUs);
+        while (true) {
+            Optional<byte[]> r = port.read(options.address(), len);
+            if (r.isPresent()) return r.get();
+            if (clock.nanos() - start >= options.pollTimeoutUs() * 1_000L) {
+                throw AtcaException.comm(name, AtcaException.RX_NO_RESPONSE, "no answer within " + options.pollTimeoutUs() / 1000 + " ms");
+            }
+            sleepUs(options.pollIntervalUs());
+        }
+    }
+
+    private static String name(CommandPacket c) {
+        return c.op().map(Enum::name).orElse(String.format("opcode 0x%02x", c.opcode()));
+    }
+
+    private void sleepUs(long us) {
+        try {
+            clock.sleepNanos(us * 1_000L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AtcaException.comm("wait", AtcaException.RX_NO_RESPONSE, "interrupted");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.sesh.atca.driver;
+
+/**
+ * How the driver paces a chip. Times in microseconds.
+ *
+ * @param address          the chip's 7-bit I2C address (sys.atca.i2c_addr, 0x60)
+ * @param wakeDelayUs      wait after the wake pulse before reading the wake answer (tWHI, 1500)
+ * @param waitExecution    true: wait the opcode's maximum execution time (Timing) before the
+ *                         first poll; false: wait {@code firstPollUs}, as the firmware does
+ * @param firstPollUs      first poll delay when not waiting the execution time (firmware: 1000)
+ * @param pollIntervalUs   pause between polls that were NACKed (firmware: 2000)
+ * @param pollTimeoutUs    give up polling after this long (firmware: 2.5 s)
+ * @param wakeAttempts     wake attempts before 0xD0 "wake failed" (&gt;= 1)
+ * @param commandAttempts  attempts of one command on CRC errors, 0xFF/0xEE answers or a NACKed
+ *                         command write (&gt;= 1)
+ */
+public record DriverOptions(int address, long wakeDelayUs, boolean waitExecution, long firstPollUs,
+                            long pollIntervalUs, long pollTimeoutUs, int wakeAttempts, int commandAttempts) {
+    public static final int DEFAULT_ADDRESS = 0x60;
+
+    public DriverOptions {
+        if (address < 0 || address > 0x7F) throw new IllegalArgumentException("7-bit address out of range: " + address);
+        if (wakeAttempts < 1 || commandAttempts < 1) throw new IllegalArgumentException("attempts must be >= 1");
+        if (pollTimeoutUs <= 0 || pollIntervalUs <= 0) throw new IllegalArgumentException("poll interval and timeout must be positive");
+    }
+
+    /** The Mongoose OS HAL's pacing (reference/atecc.md 1.9): 1 ms, then poll every 2 ms for up to 2.5 s. */
+    public static DriverOptions firmware() {
+        return new DriverOptions(DEFAULT_ADDRESS, 1_500, false, 1_000, 2_000, 2_500_000, 3, 3);
+    }
+
+    /**
+     * For a host far from the chip (every I2C access is an RPC round trip): wait the maximum
+     * execution time, so the first poll normally succeeds.
+     */
+    public static DriverOptions host() {
+        return new DriverOptions(DEFAULT_ADDRESS, 1_500, true, 0, 5_000, 2_500_000, 3, 3);
+    }
+
+    public DriverOptions withAddress(int a) {
+        return new DriverOptions(a, wakeDelayUs, waitExecution, firstPollUs, pollIntervalUs, pollTimeoutUs, wakeAttempts, commandAttempts);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.sesh.plan;
+
+/** Where gate decisions are recorded, append only. An implementation must not throw for I/O trouble it can report otherwise. */
+public interface AuditLog {
+    void append(AuditEntry entry);
+}

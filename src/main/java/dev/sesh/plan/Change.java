@@ -1,0 +1,236 @@
+package dev.sesh.plan;
+
+import dev.sesh.SeshException;
+import dev.sesh.bytes.Bytes;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * One thing a {@link Plan} will change on a board. The records hold what a user needs to judge the
+ * change and never secret bytes: none of them has a field that could carry a key, and those built
+ * from raw input ({@link RpcCall}, {@link I2cWrite}) drop secret material in their constructor.
+ */
+public sealed interface Change {
+    /** Whether this change alone can be undone. */
+    Reversibility reversibility();
+
+    /** The plan's detail cells for this change; a renderer aligns consecutive changes of one kind. */
+    List<String> cells();
+
+    /** The words a user types to approve this change if it is irreversible (design.md 5.10), without serial. */
+    String verb();
+
+    /** One line: the cells joined by two spaces. Safe to print and to log. */
+    default String line() { return String.join("  ", cells()); }
+
+    /** How a secret-bearing write reaches the chip. */
+    enum WriteMode {
+        /** Sent in the clear (data zone unlocked, or a clear-write slot). */
+        CLEAR,
+        /** Encrypted on the host with the write key; the write key never crosses the link. */
+        ENCRYPTED_ON_HOST,
+        /** Sent to the firmware's ATCA.SetKey, which encrypts; the key and write key cross the link. */
+        VIA_FIRMWARE
+    }
+
+    /** Which zone a {@link Lock} locks. */
+    enum LockZone { CONFIG, DATA, SLOT }
+
+    /** One config-zone field, old -> new; reversible until the config zone is locked. */
+    record ConfigZoneChange(String where, String field, String from, String to) implements Change {
+        public ConfigZoneChange {
+            Objects.requireNonNull(where); Objects.requireNonNull(field); Objects.requireNonNull(from); Objects.requireNonNull(to);
+        }
+        @Override public Reversibility reversibility() { return Reversibility.REVERSIBLE; }
+        @Override public List<String> cells() { return List.of(where, field, from + " -> " + to); }
+        @Override public String verb() { return "write config"; }
+        @Override public String toString() { return line(); }
+    }
+
+    /**
+     * Writes {@code content} (a description such as "a P-256 private key" or "64 bytes", never the
+     * bytes) into data slot {@code slot}. {@code authorisingSlot} is the write key's slot, or -1.
+     * Irreversible when {@code mayDestroyKey}: the slot may hold a key that is then gone forever.
+     */
+    record SlotWrite(int slot, String content, WriteMode mode, int authorisingSlot, boolean mayDestroyKey) implements Change {
+        public SlotWrite {
+            checkSlot(slot);
+            if (authorisingSlot != -1) checkSlot(authorisingSlot);
+            Objects.requireNonNull(content); Objects.requireNonNull(mode);
+        }
+        @Override public Reversibility reversibility() { return mayDestroyKey ? Reversibility.IRREVERSIBLE : Reversibility.REVERSIBLE; }
+        @Override public List<String> cells() {
+            String how;
+            switch (mode) {
+                case CLEAR: how = "sent in the clear"; break;
+                case ENCRYPTED_ON_HOST: how = "encrypted here" + (authorisingSlot >= 0 ? ", authorised by slot " + authorisingSlot : "") + "; the write key never leaves this computer"; break;
+                default: how = "via the firmware's ATCA.SetKey: the key" + (authorisingSlot >= 0 ? " and the write key cross" : " crosses") + " the serial link"; break;
+            }
+            return List.of("slot " + slot, "write " + content, how + (mayDestroyKey ? "; replaces the key there" : ""));
+        }
+        @Override public String verb() { return "write slot " + slot; }
+        @Override public String toString() { return line(); }
+    }
+
+    /** GenKey: a new private key created inside slot {@code slot}; irreversible if a key may be there. */
+    record KeyGen(int slot, boolean mayDestroyKey) implements Change {
+        public KeyGen { checkSlot(slot); }
+        @Override public Reversibility reversibility() { return mayDestroyKey ? Reversibility.IRREVERSIBLE : Reversibility.REVERSIBLE; }
+        @Override public List<String> cells() {
+            return List.of("slot " + slot, "GenKey: new P-256 private key" + (mayDestroyKey ? "; the key there now is gone forever" : ""));
+        }
+        @Override public String verb() { return "genkey slot " + slot; }
+        @Override public String toString() { return line(); }
+    }
+
+    /** Locks a zone or a slot ({@code slot} is -1 unless zone is SLOT); {@code crc} is the summary CRC sent, if any. */
+    record Lock(LockZone zone, int slot, OptionalInt crc) implements Change {
+        public Lock {
+            Objects.requireNonNull(zone); Objects.requireNonNull(crc);
+            if (zone == LockZone.SLOT) checkSlot(slot); else if (slot != -1) throw new IllegalArgumentException("slot only for a slot lock");
+        }
+        public static Lock config(int crc) { return new Lock(LockZone.CONFIG, -1, OptionalInt.of(crc & 0xffff)); }
+        public static Lock data(OptionalInt crc) { return new Lock(LockZone.DATA, -1, crc); }
+        public static Lock slot(int slot) { return new Lock(LockZone.SLOT, slot, OptionalInt.empty()); }
+        @Override public Reversibility reversibility() { return Reversibility.IRREVERSIBLE; }
+        @Override public List<String> cells() {
+            String what = zone == LockZone.CONFIG ? "config zone" : zone == LockZone.DATA ? "data and OTP zones" : "slot " + slot;
+            String check = crc.isPresent() ? String.format("with CRC 0x%04X", crc.getAsInt()) : "without CRC check";
+            return List.of("LOCK " + what, check);
+        }
+        @Override public String verb() {
+            return zone == LockZone.CONFIG ? "lock config" : zone == LockZone.DATA ? "lock data" : "lock slot " + slot;
+        }
+        @Override public String toString() { return line(); }
+    }
+
+    /** A device file written: {@code size} bytes to {@code path}, replacing an existing file or not. */
+    record FileWrite(String path, long size, boolean replaces) implements Change {
+        public FileWrite { Objects.requireNonNull(path); if (size < 0) throw new IllegalArgumentException("size < 0"); }
+        @Override public Reversibility reversibility() { return Reversibility.REVERSIBLE; }
+        @Override public List<String> cells() { return List.of("put " + path, size + " B", replaces ? "replaces the file" : "new file"); }
+        @Override public String verb() { return "put " + path; }
+        @Override public String toString() { return line(); }
+    }
+
+    /** A device file removed. */
+    record FileRemove(String path) implements Change {
+        public FileRemove { Objects.requireNonNull(path); }
+        @Override public Reversibility reversibility() { return Reversibility.REVERSIBLE; }
+        @Override public List<String> cells() { return List.of("remove " + path); }
+        @Override public String verb() { return "rm " + path; }
+        @Override public String toString() { return line(); }
+    }
+
+    /** A device file renamed. */
+    record FileRename(String from, String to) implements Change {
+        public FileRename { Objects.requireNonNull(from); Objects.requireNonNull(to); }
+        @Override public Reversibility reversibility() { return Reversibility.REVERSIBLE; }
+        @Override public List<String> cells() { return List.of("rename " + from, "-> " + to); }
+        @Override public String verb() { return "mv " + from; }
+        @Override public String toString() { return line(); }
+    }
+
+    /**
+     * One device config key (Config.Set), old -> new. Values of secret keys (a name containing
+     * pass, secret, psk or token, or {@code secret} true) are replaced by "(hidden)" on construction.
+     */
+    record ConfigKeyChange(String key, String from, String to, boolean secret) implements Change {
+        private static final Pattern SECRET_NAME = Pattern.compile("pass|secret|psk|token");
+        public ConfigKeyChange {
+            Objects.requireNonNull(key); Objects.requireNonNull(from); Objects.requireNonNull(to);
+            if (secret || SECRET_NAME.matcher(key.toLowerCase(Locale.ROOT)).find()) {
+                secret = true;
+                from = from.isEmpty() ? "\"\"" : "(hidden)";
+                to = to.isEmpty() ? "\"\"" : "(hidden)";
+            }
+        }
+        @Override public Reversibility reversibility() { return Reversibility.REVERSIBLE; }
+        @Override public List<String> cells() { return List.of(key, from, "-> " + to); }
+        @Override public String verb() { return "set " + key; }
+        @Override public String toString() { return line(); }
+    }
+
+    /** A board reboot. */
+    record Reboot() implements Change {
+        @Override public Reversibility reversibility() { return Reversibility.REVERSIBLE; }
+        @Override public List<String> cells() { return List.of("reboot the board"); }
+        @Override public String verb() { return "reboot"; }
+        @Override public String toString() { return line(); }
+    }
+
+    /**
+     * An RPC sent as typed ({@code call}). The params text keeps its shape, but the values of
+     * {@code key}, {@code wkey} and {@code data_hex} are replaced by "(redacted)" on construction.
+     */
+    record RpcCall(String method, String params, Classification classification) implements Change {
+        private static final Pattern SECRET_FIELD =
+                Pattern.compile("(\"(?:key|wkey|data_hex)\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^,}\\]\\s]+)");
+        public RpcCall {
+            Objects.requireNonNull(method); Objects.requireNonNull(params); Objects.requireNonNull(classification);
+            if (!classification.isChange()) throw new IllegalArgumentException(method + " is not a change");
+            params = SECRET_FIELD.matcher(params).replaceAll("$1\"(redacted)\"");
+        }
+        /** A call classified by its method name alone. */
+        public static RpcCall of(String method, String params) {
+            return new RpcCall(method, params, ChangeClassifier.rpcMethod(method));
+        }
+        @Override public Reversibility reversibility() { return classification.effect().reversibility(); }
+        @Override public List<String> cells() {
+            return List.of("call " + method + (params.isBlank() ? "" : " " + params), classification.what());
+        }
+        @Override public String verb() { return "call " + method; }
+        @Override public String toString() { return line(); }
+    }
+
+    /**
+     * An I2C write as typed ({@code i2c write}). Of a write to the chip's address only the header
+     * is kept ({@code shown}: word address, count, opcode, param1, param2), never its data.
+     */
+    record I2cWrite(int address, int chipAddress, int length, Bytes shown, Classification classification) implements Change {
+        private static final int HEADER = 6;
+        public I2cWrite {
+            if (address < 0 || address > 0x7f) throw SeshException.badArg("I2C address 0x" + Integer.toHexString(address) + " is not 7-bit", "addresses are 0x00-0x7f");
+            Objects.requireNonNull(shown); Objects.requireNonNull(classification);
+            if (!classification.isChange()) throw new IllegalArgumentException("not a change");
+            if (address == chipAddress && shown.length() > HEADER) shown = shown.slice(0, HEADER);
+        }
+        /** Classifies {@code data} for {@code address}; keeps only the header if it goes to {@code chipAddress}. */
+        public static I2cWrite of(int address, Bytes data, int chipAddress) {
+            return new I2cWrite(address, chipAddress, data.length(), data, ChangeClassifier.i2cWrite(address, data, chipAddress));
+        }
+        @Override public Reversibility reversibility() { return classification.effect().reversibility(); }
+        @Override public List<String> cells() {
+            String bytes = shown.hex() + (shown.length() < length ? " +" + (length - shown.length()) + " bytes not shown" : "");
+            return List.of(String.format("i2c write 0x%02x", address), bytes, classification.what());
+        }
+        @Override public String verb() { return String.format("i2c write 0x%02x", address); }
+        @Override public String toString() { return line(); }
+    }
+
+    /** A raw chip command ({@code atca raw}): opcode, param1, param2 and the data length, never the data. */
+    record ChipCommand(int opcode, int param1, int param2, int dataLength, Classification classification) implements Change {
+        public ChipCommand {
+            Objects.requireNonNull(classification);
+            if (!classification.isChange()) throw new IllegalArgumentException("not a change");
+        }
+        public static ChipCommand of(int opcode, int param1, int param2, int dataLength) {
+            return new ChipCommand(opcode, param1, param2, dataLength, ChangeClassifier.chipCommand(opcode, param1, param2));
+        }
+        @Override public Reversibility reversibility() { return classification.effect().reversibility(); }
+        @Override public List<String> cells() {
+            return List.of(String.format("%s (0x%02x) p1=0x%02x p2=0x%04x, %d data bytes",
+                    ChangeClassifier.opcodeName(opcode), opcode, param1, param2, dataLength), classification.what());
+        }
+        @Override public String verb() { return "raw " + ChangeClassifier.opcodeName(opcode).toLowerCase(Locale.ROOT); }
+        @Override public String toString() { return line(); }
+    }
+
+    private static void checkSlot(int slot) {
+        if (slot < 0 || slot > 15) throw SeshException.badArg("slot " + slot + " does not exist", "slots are 0-15");
+    }
+}

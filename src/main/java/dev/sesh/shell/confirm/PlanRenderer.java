@@ -1,0 +1,65 @@
+package dev.sesh.shell.confirm;
+
+import dev.sesh.plan.Change;
+import dev.sesh.plan.Plan;
+import dev.sesh.shell.format.Style;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The text of a plan as the user sees it before answering (design.md 1, ux-examples.md):
+ * {@code plan: TITLE}, then one indented line per change, columns aligned across consecutive
+ * changes of one kind, then the notes; irreversible plans end with a line saying so.
+ */
+public final class PlanRenderer {
+    private static final String INDENT = "  ";
+    private final Style style;
+
+    public PlanRenderer(Style style) { this.style = style; }
+
+    /** The plan, each line ending in {@code \n}. */
+    public String render(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        String title = plan.isIrreversible() ? style.danger(plan.title()) : style.bold(plan.title());
+        out.append("plan: ").append(title).append('\n');
+        List<Change> changes = plan.changes();
+        int i = 0;
+        while (i < changes.size()) {
+            int end = i + 1;
+            while (end < changes.size() && sameShape(changes.get(i), changes.get(end))) end++;
+            appendAligned(out, changes.subList(i, end));
+            i = end;
+        }
+        for (String note : plan.notes()) out.append(INDENT).append(note).append('\n');
+        if (plan.isIrreversible()) out.append(INDENT).append(style.danger("this cannot be undone")).append('\n');
+        return out.toString();
+    }
+
+    /** The question: {@code apply? [y/N] } or {@code type "PHRASE" to proceed: }. */
+    public String question(Plan plan) {
+        return plan.isIrreversible() ? "type \"" + plan.phrase() + "\" to proceed: " : "apply? [y/N] ";
+    }
+
+    private static boolean sameShape(Change a, Change b) {
+        return a.getClass() == b.getClass() && a.cells().size() == b.cells().size();
+    }
+
+    private static void appendAligned(StringBuilder out, List<Change> group) {
+        int columns = group.get(0).cells().size();
+        int[] width = new int[columns];
+        for (Change c : group) {
+            List<String> cells = c.cells();
+            for (int col = 0; col < columns; col++) width[col] = Math.max(width[col], cells.get(col).length());
+        }
+        for (Change c : group) {
+            List<String> cells = c.cells();
+            List<String> padded = new ArrayList<>(columns);
+            for (int col = 0; col < columns; col++) {
+                String cell = cells.get(col);
+                padded.add(col == columns - 1 ? cell : cell + " ".repeat(width[col] - cell.length()));
+            }
+            out.append(INDENT).append(String.join("  ", padded).stripTrailing()).append('\n');
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.sesh.shell.confirm;
+
+import dev.sesh.plan.Approver;
+import dev.sesh.plan.AuditLog;
+import dev.sesh.plan.AuditedGate;
+import dev.sesh.plan.ChangeGate;
+import dev.sesh.plan.Decision;
+import dev.sesh.plan.Plan;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The confirm gate on a terminal (design.md 1, "The confirm prompt"): prints the plan on the
+ * terminal, then asks {@code apply? [y/N]} (only y or yes approve; an empty line, anything else,
+ * Ctrl-C or Ctrl-D decline) or, for an irreversible plan, wants the exact phrase the plan shows.
+ * Answers are read by a reader of its own, so they never reach the console's history or completers.
+ */
+public final class TerminalGate implements ChangeGate, Approver {
+    static final String DECLINED = "declined: nothing was changed";
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final PlanRenderer renderer;
+    private final AuditedGate gate;
+
+    /** Reads answers from {@code terminal}; {@code wallClock} stamps the audit entries. */
+    public TerminalGate(Terminal terminal, PlanRenderer renderer, AuditLog audit, Clock wallClock) {
+        this.terminal = terminal;
+        this.reader = LineReaderBuilder.builder().terminal(terminal).build();
+        this.renderer = renderer;
+        this.gate = new AuditedGate(this, audit, wallClock);
+    }
+
+    @Override public <T> T apply(Plan plan, Supplier<T> action) { return gate.apply(plan, action); }
+
+    /** Shows the plan and asks; does not record anything (the {@link AuditedGate} inside does). */
+    @Override public Decision decide(Plan plan) {
+        PrintWriter out = terminal.writer();
+        out.print(renderer.render(plan));
+        out.flush();
+        String answer;
+        try {
+            answer = reader.readLine(renderer.question(plan));
+        } catch (UserInterruptException | EndOfFileException e) {
+            out.println();
+            out.flush();
+            return Decision.declined(DECLINED, "");
+        }
+        String typed = answer.strip();
+        if (plan.isIrreversible()) {
+            if (typed.equals(plan.phrase())) return Decision.approved();
+            return Decision.declined("declined: the text typed was not \"" + plan.phrase() + "\"; nothing was changed",
+                    "type the phrase exactly as shown to proceed");
+        }
+        String yes = typed.toLowerCase(Locale.ROOT);
+        return yes.equals("y") || yes.equals("yes") ? Decision.approved() : Decision.declined(DECLINED, "");
+    }
+}

@@ -1,0 +1,152 @@
+package dev.sesh.sim.conf;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A lenient JSON reader with the firmware's string rules (mos-captures README 5.5, 5.6): missing and
+ * trailing commas are accepted, hex numbers ({@code 0x60}) are numbers, and in strings only
+ * <code>&#92;u00XX</code> is understood (it becomes the single byte 0xXX); any other <code>&#92;u</code> escape makes
+ * the string invalid rather than the document. Text is one char per byte (ISO-8859-1).
+ */
+public final class ConfigJson {
+
+    /** A parsed JSON value. */
+    public sealed interface Value permits Obj, Str, Num, Bool, Null, Arr {}
+
+    /** Members in document order; a repeated key appears twice (the later one wins when applied). */
+    public record Obj(List<Member> members) implements Value {
+        public Obj { members = List.copyOf(members); }
+    }
+
+    public record Member(String key, Value value) {}
+
+    /** A string; {@code valid} is false when it held an escape the firmware cannot decode. */
+    public record Str(String value, boolean valid) implements Value {}
+
+    /** A number as written (decimal, fraction, exponent or 0x-hex). */
+    public record Num(String text) implements Value {}
+
+    public record Bool(boolean value) implements Value {}
+
+    public record Null() implements Value {}
+
+    public record Arr(List<Value> items) implements Value {
+        public Arr { items = List.copyOf(items); }
+    }
+
+    /** Thrown for text the scanner cannot read at all; the message is the firmware's "Invalid JSON". */
+    public static final class InvalidJson extends Exception {
+        public InvalidJson() { super("Invalid JSON"); }
+    }
+
+    private final String s;
+    private int p;
+
+    private ConfigJson(String s) { this.s = s; }
+
+    /** Parses one value; text after it is ignored, like the firmware's scanner. */
+    public static Value parse(String text) throws InvalidJson {
+        ConfigJson r = new ConfigJson(text);
+        return r.value();
+    }
+
+    private void ws() {
+        while (p < s.length() && " \t\r\n".indexOf(s.charAt(p)) >= 0) p++;
+    }
+
+    private Value value() throws InvalidJson {
+        ws();
+        if (p >= s.length()) throw new InvalidJson();
+        char c = s.charAt(p);
+        if (c == '{') return object();
+        if (c == '[') return array();
+        if (c == '"') return string();
+        if (c == '-' || (c >= '0' && c <= '9')) return number();
+        if (s.startsWith("true", p)) { p += 4; return new Bool(true); }
+        if (s.startsWith("false", p)) { p += 5; return new Bool(false); }
+        if (s.startsWith("null", p)) { p += 4; return new Null(); }
+        throw new InvalidJson();
+    }
+
+    private Obj object() throws InvalidJson {
+        p++;
+        List<Member> ms = new ArrayList<>();
+        while (true) {
+            ws();
+            if (p >= s.length()) throw new InvalidJson();
+            char c = s.charAt(p);
+            if (c == '}') { p++; return new Obj(ms); }
+            if (c == ',') { p++; continue; }
+            if (c != '"') throw new InvalidJson();
+            Str key = string();
+            ws();
+            if (p >= s.length() || s.charAt(p) != ':') throw new InvalidJson();
+            p++;
+            ms.add(new Member(key.value(), value()));
+        }
+    }
+
+    private Arr array() throws InvalidJson {
+        p++;
+        List<Value> items = new ArrayList<>();
+        while (true) {
+            ws();
+            if (p >= s.length()) throw new InvalidJson();
+            char c = s.charAt(p);
+            if (c == ']') { p++; return new Arr(items); }
+            if (c == ',') { p++; continue; }
+            items.add(value());
+        }
+    }
+
+    private Num number() throws InvalidJson {
+        int start = p;
+        if (s.charAt(p) == '-') p++;
+        if (s.startsWith("0x", p) || s.startsWith("0X", p)) {
+            p += 2;
+            int digits = p;
+            while (p < s.length() && Character.digit(s.charAt(p), 16) >= 0) p++;
+            if (p == digits) throw new InvalidJson();
+        } else {
+            int digits = p;
+            while (p < s.length() && "0123456789.eE+-".indexOf(s.charAt(p)) >= 0) p++;
+            if (p == digits) throw new InvalidJson();
+        }
+        return new Num(s.substring(start, p));
+    }
+
+    private Str string() throws InvalidJson {
+        p++;
+        StringBuilder out = new StringBuilder();
+        boolean valid = true;
+        while (true) {
+            if (p >= s.length()) throw new InvalidJson();
+            char c = s.charAt(p++);
+            if (c == '"') return new Str(out.toString(), valid);
+            if (c != '\\') { out.append(c); continue; }
+            if (p >= s.length()) throw new InvalidJson();
+            char e = s.charAt(p++);
+            switch (e) {
+                case '"', '\\', '/' -> out.append(e);
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'u' -> {
+                    if (p + 4 > s.length()) throw new InvalidJson();
+                    String hex = s.substring(p, p + 4);
+                    p += 4;
+                    if (hex.startsWith("00") && Character.digit(hex.charAt(2), 16) >= 0
+                            && Character.digit(hex.charAt(3), 16) >= 0) {
+                        out.append((char) Integer.parseInt(hex.substring(2), 16));
+                    } else {
+                        valid = false;
+                    }
+                }
+                default -> valid = false;
+            }
+        }
+    }
+}

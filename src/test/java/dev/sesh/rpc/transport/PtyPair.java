@@ -1,0 +1,61 @@
+package dev.sesh.rpc.transport;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Two linked ptys from socat; skipped (not failed) where socat is missing. CI installs it. */
+final class PtyPair implements AutoCloseable {
+    final Path a;
+    final Path b;
+    private final Process socat;
+
+    private PtyPair(Path a, Path b, Process socat) {
+        this.a = a;
+        this.b = b;
+        this.socat = socat;
+    }
+
+    static PtyPair start(Path dir) throws IOException, InterruptedException {
+        Assumptions.assumeTrue(onPath("socat"), "socat is not installed: the pty tests need it (apt-get install socat; .ci/run does)");
+        Path a = dir.resolve("ttyA");
+        Path b = dir.resolve("ttyB");
+        Process p = new ProcessBuilder("socat", "-d", "-d",
+                "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("socat.log").toFile())
+                .start();
+        // Setup wait, not behaviour timing: socat creates both links within milliseconds.
+        for (int i = 0; i < 500 && !(Files.exists(a) && Files.exists(b)); i++) {
+            if (!p.isAlive()) throw new IOException("socat exited: " + Files.readString(dir.resolve("socat.log")));
+            Thread.sleep(10);
+        }
+        if (!(Files.exists(a) && Files.exists(b))) {
+            p.destroyForcibly();
+            throw new IOException("socat did not create its ptys");
+        }
+        return new PtyPair(a, b, p);
+    }
+
+    /** Ends socat, which closes both pty masters: the device "vanishes". */
+    void kill() throws InterruptedException {
+        socat.destroy();
+        socat.waitFor();
+    }
+
+    @Override public void close() throws InterruptedException {
+        if (socat.isAlive()) kill();
+    }
+
+    private static boolean onPath(String cmd) {
+        String path = System.getenv("PATH");
+        if (path == null) return false;
+        for (String dir : path.split(File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, cmd))) return true;
+        }
+        return false;
+    }
+}
