@@ -1,0 +1,308 @@
+package dev.sesh.rpc;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.sesh.bytes.Clock;
+import dev.sesh.rpc.frame.FrameCodec;
+import dev.sesh.rpc.frame.FrameEvent;
+import dev.sesh.rpc.frame.FrameJson;
+import dev.sesh.rpc.frame.Role;
+import dev.sesh.rpc.frame.StreamFramer;
+import dev.sesh.rpc.transport.Transport;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * A Mongoose OS RPC client over one {@link Transport} (mos-rpc.md sections 1, 2; design.md 5.6, 5.7).
+ * One reader thread feeds a {@link Role#HOST} framer; replies are matched to calls by id, replies
+ * with unknown ids and requests addressed to us are ignored, device log lines go to the log
+ * listeners. Frames with a bad CRC are dropped (debug log); the call then times out and, if it is
+ * idempotent, is resent. With a handshaking profile the client probes before its first call and
+ * again before the next send after any timeout, so it recovers after the board rebooted.
+ * Thread-safe; deadlines are measured on the injected {@link Clock}.
+ */
+public final class RpcClient implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(RpcClient.class.getName());
+    /** mos resends its probe every 200 ms (mos-rpc.md 1.4). */
+    static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
+    /** Real-time poll period while waiting on a virtual clock, which advances without notifying. */
+    private static final long VIRTUAL_POLL_MS = 2;
+    private static final int READ_TIMEOUT_MS = 100;
+
+    private final Transport transport;
+    private final RpcOptions options;
+    private final WireProfile profile;
+    private final Clock clock;
+    private final Object monitor = new Object();
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> logListeners = new CopyOnWriteArrayList<>();
+    private final List<WireTrace> traces = new CopyOnWriteArrayList<>();
+    private final Thread reader;
+    private volatile boolean closed;
+    private volatile Throwable closeCause;
+    private long eofCount;              // guarded by monitor
+    private boolean needHandshake;     // guarded by sendLock
+
+    /** Starts the reader thread on {@code transport}; the client owns it from now on. */
+    public RpcClient(Transport transport, RpcOptions options) {
+        this.transport = Objects.requireNonNull(transport);
+        this.options = options;
+        this.profile = options.profile().orElse(WireProfile.forKind(transport.kind()));
+        this.clock = options.clock();
+        this.needHandshake = profile.handshake();
+        this.reader = new Thread(this::readLoop, "rpc-reader " + transport.name());
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    public WireProfile profile() { return profile; }
+
+    /** Device log lines (text outside frames), delivered on the reader thread in stream order. */
+    public void addLogListener(Consumer<String> listener) { logListeners.add(listener); }
+
+    public void removeLogListener(Consumer<String> listener) { logListeners.remove(listener); }
+
+    public void addWireTrace(WireTrace trace) { traces.add(trace); }
+
+    public void removeWireTrace(WireTrace trace) { traces.remove(trace); }
+
+    /** {@link #call(String, String, CallOptions)} with default options. */
+    public RpcResponse call(String method, String paramsJsonOrNull) { return call(method, paramsJsonOrNull, CallOptions.DEFAULT); }
+
+    /**
+     * Calls {@code method} with {@code paramsJsonOrNull} (JSON text, sent compact; null sends no
+     * params) and waits for its reply.
+     *
+     * @throws dev.sesh.SeshException (bad argument) if the params are not JSON or hold characters above U+00FF
+     * @throws RpcTimeoutException no reply within the timeout on every attempt
+     * @throws RpcRemoteException the board answered with a non-zero error code
+     * @throws RpcChannelClosedException the link ended
+     */
+    public RpcResponse call(String method, String paramsJsonOrNull, CallOptions callOptions) {
+        FrameJson.checkSendable(method);
+        String params = null;
+        if (paramsJsonOrNull != null) {
+            FrameJson.checkSendable(paramsJsonOrNull);
+            params = FrameJson.write(FrameJson.parse(paramsJsonOrNull));
+        }
+        Duration timeout = callOptions.timeout().orElseGet(() -> options.timeouts().timeout(method, paramsJsonOrNull));
+        int attempts = callOptions.idempotent() || Timeouts.idempotent(method) ? 1 + Timeouts.RETRIES : 1;
+        Pending call = new Pending();
+        List<Long> ids = new ArrayList<>();
+        try {
+            for (int attempt = 0; attempt < attempts; attempt++) {
+                long deadline = clock.nanos() + timeout.toNanos();
+                if (send(method, params, call, ids, deadline) && await(() -> call.reply != null, deadline)) {
+                    return outcome(method, call.reply);
+                }
+                LOG.log(System.Logger.Level.DEBUG, "{0}: no answer within {1} (attempt {2} of {3})", method, timeout, attempt + 1, attempts);
+                sendLock.lock();
+                try {
+                    needHandshake = profile.handshake();
+                } finally {
+                    sendLock.unlock();
+                }
+            }
+            throw new RpcTimeoutException(method, timeout);
+        } finally {
+            ids.forEach(pending::remove);
+        }
+    }
+
+    /** Handshakes if needed, then writes one request; false if the handshake ran out of time. */
+    private boolean send(String method, String params, Pending call, List<Long> ids, long deadline) {
+        sendLock.lock();
+        try {
+            checkOpen();
+            if (needHandshake && !handshake(deadline)) return false;
+            long id = options.ids().getAsLong();
+            ids.add(id);
+            pending.put(id, call);
+            String json = envelope(id, method, params);
+            for (WireTrace t : traces) t.frame(WireTrace.Direction.SENT, json);
+            write(profile.delimited() ? FrameCodec.encode(json, profile.q3(), profile.crc()) : (json + "\n").getBytes(StandardCharsets.ISO_8859_1));
+            return true;
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    /** mos-rpc.md 1.4: probe every 200 ms until an EOF frame comes back, then ack with one Q3. */
+    private boolean handshake(long deadline) {
+        long seen;
+        synchronized (monitor) {
+            seen = eofCount;
+        }
+        while (clock.nanos() < deadline) {
+            long next = Math.min(deadline, clock.nanos() + PROBE_INTERVAL.toNanos());
+            write(FrameCodec.HANDSHAKE_PROBE);
+            if (await(() -> eofCount != seen, next)) {
+                write(FrameCodec.Q3);
+                needHandshake = false;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String envelope(long id, String method, String params) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = FrameJson.mapper().createGenerator(w)) {
+            g.writeStartObject();
+            g.writeStringField("src", options.src());
+            g.writeNumberField("id", id);
+            g.writeStringField("method", method);
+            if (params != null) {
+                g.writeFieldName("params");
+                g.writeRawValue(params);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a StringWriter failed", e);
+        }
+        return w.toString();
+    }
+
+    private RpcResponse outcome(String method, ReplyFrame reply) {
+        int code = reply.errorCode().orElse(0);
+        // error.code 0 is success reported through the error path (Sys.SetDebug, mos-rpc.md 2.4).
+        if (code != 0) throw new RpcRemoteException(method, code, reply.errorMessage());
+        return new RpcResponse(method, reply.result().orElse("null"));
+    }
+
+    /** Waits until {@code condition} holds (true) or the clock passes {@code deadline} (false). */
+    private boolean await(BooleanSupplier condition, long deadline) {
+        synchronized (monitor) {
+            while (true) {
+                if (condition.getAsBoolean()) return true;
+                checkOpen();
+                long left = deadline - clock.nanos();
+                if (left <= 0) return false;
+                long waitMs = clock.isVirtual() ? VIRTUAL_POLL_MS : Math.max(1, (left + 999_999) / 1_000_000);
+                try {
+                    monitor.wait(waitMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new RpcChannelClosedException(transport.name(), e);
+                }
+            }
+        }
+    }
+
+    private void write(byte[] bytes) {
+        try {
+            transport.write(bytes);
+        } catch (IOException e) {
+            shutDown(e);
+            throw new RpcChannelClosedException(transport.name(), e);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) throw new RpcChannelClosedException(transport.name(), closeCause);
+    }
+
+    private void readLoop() {
+        StreamFramer framer = new StreamFramer(Role.HOST);
+        byte[] buf = new byte[4096];
+        try {
+            while (!closed) {
+                int n = transport.read(buf, 0, buf.length, READ_TIMEOUT_MS);
+                if (n < 0) break;
+                for (FrameEvent e : framer.feed(buf, 0, n)) handle(e);
+            }
+            shutDown(null);
+        } catch (IOException | RuntimeException e) {
+            shutDown(e);
+        }
+    }
+
+    private void handle(FrameEvent event) {
+        if (event instanceof FrameEvent.Json j) {
+            onFrame(j);
+        } else if (event instanceof FrameEvent.Log l) {
+            for (Consumer<String> c : logListeners) {
+                try {
+                    c.accept(l.line());
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "log listener failed", e);
+                }
+            }
+        } else if (event instanceof FrameEvent.Eof) {
+            synchronized (monitor) {
+                eofCount++;
+                monitor.notifyAll();
+            }
+        } else if (event instanceof FrameEvent.Dropped d) {
+            LOG.log(System.Logger.Level.DEBUG, "dropped input ({0}): {1}", d.reason(), d.detail());
+        }
+    }
+
+    private void onFrame(FrameEvent.Json frame) {
+        if (frame.crc() == FrameEvent.Crc.INVALID) {
+            LOG.log(System.Logger.Level.DEBUG, "dropped frame with bad CRC: given {0}, computed {1}",
+                    String.format("%08x", frame.givenCrc()), String.format("%08x", frame.computedCrc()));
+            return;
+        }
+        ReplyFrame reply = ReplyFrame.parse(frame.json()).orElse(null);
+        if (reply == null) {
+            LOG.log(System.Logger.Level.DEBUG, "dropped frame that is not a JSON object ({0} chars)", frame.json().length());
+            return;
+        }
+        for (WireTrace t : traces) t.frame(WireTrace.Direction.RECEIVED, frame.json());
+        if (reply.isRequest() || reply.id().isEmpty()) return;
+        Pending call = pending.get(reply.id().getAsLong());
+        if (call == null) {
+            LOG.log(System.Logger.Level.DEBUG, "ignored reply with unknown id {0}", reply.id().getAsLong());
+            return;
+        }
+        synchronized (monitor) {
+            if (call.reply == null) call.reply = reply;
+            monitor.notifyAll();
+        }
+    }
+
+    private void shutDown(Throwable cause) {
+        synchronized (monitor) {
+            if (!closed) {
+                closeCause = cause;
+                closed = true;
+            }
+            monitor.notifyAll();
+        }
+        try {
+            transport.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "closing transport failed", e);
+        }
+    }
+
+    /** Closes the transport; pending and later calls fail with {@link RpcChannelClosedException}. */
+    @Override public void close() {
+        shutDown(null);
+        if (Thread.currentThread() != reader) {
+            try {
+                reader.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** One call's reply slot, shared by all its attempts' ids. */
+    private static final class Pending {
+        ReplyFrame reply;     // guarded by monitor
+    }
+}
