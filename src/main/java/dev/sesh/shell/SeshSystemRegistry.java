@@ -29,9 +29,15 @@ public final class SeshSystemRegistry {
         int evaluate(String line);
     }
 
+    /** A registry whose non-command lines get "unknown command" with the closest names. */
+    public SeshSystemRegistry(Session session) {
+        this(session, null);
+    }
+
+    /** {@code scripts} runs lines that are not commands; null means no scripting (unknown command). */
     public SeshSystemRegistry(Session session, LineEvaluator scripts) {
         this.session = session;
-        this.scripts = scripts;
+        this.scripts = scripts != null ? scripts : line -> unknownCommand(session, commandNames()).evaluate(line);
         this.commands = new CommandLine(new ConsoleCommands(), new SeshFactory(session));
         commands.setOut(session.out());
         commands.setErr(session.err());
@@ -74,6 +80,13 @@ public final class SeshSystemRegistry {
         if (t.isEmpty() || t.startsWith("#")) return 0;
         if (isCommand(t)) return commands.execute(split(t).toArray(String[]::new));
         return scripts.evaluate(t);
+    }
+
+    /** Runs a command given as separate words (the launcher's {@code sesh COMMAND ARGS..}). */
+    public int executeWords(List<String> words) {
+        if (words.isEmpty()) return 0;
+        if (!commands.getSubcommands().containsKey(words.get(0))) return scripts.evaluate(String.join(" ", words));
+        return commands.execute(words.toArray(String[]::new));
     }
 
     /** An evaluator for a console without scripting: names the closest commands. */

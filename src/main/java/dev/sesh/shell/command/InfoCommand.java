@@ -31,7 +31,7 @@ public final class InfoCommand implements Callable<Integer> {
     }
 
     static String table(BoardInfo i) {
-        Table t = Table.keyValue();
+        Table t = Table.of("field", "value");
         t.row("id", i.id());
         t.row("app", i.app() + " " + i.fwVersion());
         t.row("fw id", i.fwId());

@@ -34,7 +34,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (json || session.jsonByDefault()) {
             session.out().println(JsonOut.of(m));
         } else {
-            Table t = Table.keyValue();
+            Table t = Table.of("field", "value");
             m.forEach((k, v) -> t.row(k.replace('_', ' '), String.valueOf(v)));
             session.out().print(t.render());
         }
