@@ -1,5 +1,6 @@
 package dev.sesh.atca.driver;
 
+import dev.sesh.atca.command.ChipCommand;
 import dev.sesh.atca.packet.CommandPacket;
 import dev.sesh.atca.packet.Opcode;
 import dev.sesh.atca.packet.PacketFormatException;
@@ -95,6 +96,9 @@ public final class AtcaDriver {
         throw StatusCode.of(s).map(code -> AtcaException.chip(name(command), code))
                 .orElseGet(() -> AtcaException.unknownStatus(name(command), s));
     }
+
+    /** {@link #execute(CommandPacket, int)} for a command value. */
+    public Bytes execute(ChipCommand command, int responseLen) { return execute(command.toPacket(), responseLen); }
 
     /**
      * Runs one command and returns the answer as the chip sent it, whatever its status (for raw

@@ -19,6 +19,10 @@ public final class AtcaException extends SeshException {
     public static final int RX_NO_RESPONSE = 0xE7;
     /** The answer's count byte does not fit the length read. */
     public static final int INVALID_SIZE = 0xE4;
+    /** A parameter the host library refuses (e.g. a clear write that is not 4 or 32 bytes). */
+    public static final int BAD_PARAM = 0xE2;
+    /** An opcode the chip variant lacks (AES on a 508A). */
+    public static final int BAD_OPCODE = 0xF2;
     /** The command write was NACKed. */
     public static final int TX_FAIL = 0xF7;
 
@@ -41,6 +45,12 @@ public final class AtcaException extends SeshException {
     public static AtcaException unknownStatus(String command, int status) {
         return new AtcaException(String.format("chip answered unknown status 0x%02x to %s", status & 0xff, command),
                 "the chip may be damaged or not an ATECC508A/608A", 0xD5, null);
+    }
+
+    /** Refused on the host before anything was sent (cryptoauthlib: 0xE2 bad param, 0xF2 bad opcode). */
+    public static AtcaException refused(String command, int hostStatus, String what) {
+        return new AtcaException(String.format("%s: %s (0x%02x)", command, what, hostStatus),
+                "nothing was sent to the chip", hostStatus, null);
     }
 
     /** The exchange failed; {@code hostStatus} is one of the constants above. */
