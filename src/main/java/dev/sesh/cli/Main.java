@@ -6,6 +6,7 @@ import dev.sesh.plan.ChangeGate;
 import dev.sesh.rpc.RpcOptions;
 import dev.sesh.rpc.Timeouts;
 import dev.sesh.rpc.transport.PortChooser;
+import dev.sesh.rpc.transport.JSerialCommPortLister;
 import dev.sesh.rpc.transport.PortLister;
 import dev.sesh.rpc.transport.PortSpec;
 import dev.sesh.shell.Console;
@@ -54,7 +55,7 @@ public final class Main {
 
     public static void main(String[] args) {
         boolean tty = System.console() != null;
-        Main m = new Main(System.getenv(), System.in, System.out, System.err, tty, PortLister.system());
+        Main m = new Main(System.getenv(), System.in, System.out, System.err, tty, new JSerialCommPortLister());
         int rc = m.run(args);
         System.out.flush();
         System.err.flush();
