@@ -63,7 +63,7 @@ public final class NonInteractiveGate implements ChangeGate, Approver {
 
     @Override public <T> T apply(Plan plan, Supplier<T> action) { return gate.apply(plan, action); }
 
-    @Override public Decision decide(Plan plan) {
+    @Override public synchronized Decision decide(Plan plan) {
         if (onTerminal != null && !level.covers(plan)) return onTerminal.decide(plan);
         err.print(renderer.render(plan));
         if (level.covers(plan)) {

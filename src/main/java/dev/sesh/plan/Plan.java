@@ -10,12 +10,13 @@ import java.util.regex.Pattern;
  * one-line {@code title}, the {@code changes}, free {@code notes} (lint result, what crosses the
  * link), whether it can be undone, and for irreversible plans the exact {@code phrase} the user
  * must type (design.md 5.10; empty for reversible plans). Plans carry no secret bytes: changes
- * cannot hold them, and the title, notes and phrase are refused if they contain a run of 64 or
- * more hex digits (32 bytes, the size of a key).
+ * cannot hold them, and the title, notes and phrase are refused if they contain 32 bytes (the
+ * size of a key) written as hex or base64.
  */
 public record Plan(String title, List<Change> changes, List<String> notes, Reversibility reversibility,
                    String phrase, Target target) {
-    private static final Pattern KEY_SIZED_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+    // 32 bytes as hex, or as base64 (43 characters and one '=' pad).
+    private static final Pattern KEY_SIZED = Pattern.compile("[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=");
 
     public Plan {
         Objects.requireNonNull(title); Objects.requireNonNull(reversibility); Objects.requireNonNull(phrase); Objects.requireNonNull(target);
@@ -35,7 +36,7 @@ public record Plan(String title, List<Change> changes, List<String> notes, Rever
         texts.add(title);
         texts.add(phrase);
         for (String t : texts) {
-            if (KEY_SIZED_HEX.matcher(t).find()) throw new IllegalArgumentException("plan text looks like key material; describe it instead");
+            if (KEY_SIZED.matcher(t).find()) throw new IllegalArgumentException("plan text looks like key material; describe it instead");
             if (t.contains("\n")) throw new IllegalArgumentException("plan notes are single lines");
         }
     }

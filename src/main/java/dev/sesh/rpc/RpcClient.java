@@ -39,6 +39,7 @@ public final class RpcClient implements AutoCloseable {
     /** Real-time poll period while waiting on a virtual clock, which advances without notifying. */
     private static final long VIRTUAL_POLL_MS = 2;
     private static final int READ_TIMEOUT_MS = 100;
+    private static final Duration VIRTUAL_REAL_GUARD = Duration.ofSeconds(1);
 
     private final Transport transport;
     private final RpcOptions options;
@@ -103,8 +104,10 @@ public final class RpcClient implements AutoCloseable {
         List<Long> ids = new ArrayList<>();
         try {
             for (int attempt = 0; attempt < attempts; attempt++) {
+                // A late reply to an earlier attempt completes the call too.
+                if (call.answered()) return outcome(method, call.reply);
                 long deadline = clock.nanos() + timeout.toNanos();
-                if (send(method, params, call, ids, deadline) && await(() -> call.reply != null, deadline)) {
+                if (send(method, params, call, ids, deadline) && await(call::answered, deadline)) {
                     return outcome(method, call.reply);
                 }
                 LOG.log(System.Logger.Level.DEBUG, "{0}: no answer within {1} (attempt {2} of {3})", method, timeout, attempt + 1, attempts);
@@ -131,7 +134,7 @@ public final class RpcClient implements AutoCloseable {
             ids.add(id);
             pending.put(id, call);
             String json = envelope(id, method, params);
-            for (WireTrace t : traces) t.frame(WireTrace.Direction.SENT, json);
+            trace(WireTrace.Direction.SENT, json);
             write(profile.delimited() ? FrameCodec.encode(json, profile.q3(), profile.crc()) : (json + "\n").getBytes(StandardCharsets.ISO_8859_1));
             return true;
         } finally {
@@ -145,7 +148,8 @@ public final class RpcClient implements AutoCloseable {
         synchronized (monitor) {
             seen = eofCount;
         }
-        while (clock.nanos() < deadline) {
+        long realEnd = System.nanoTime() + Math.max(VIRTUAL_REAL_GUARD.toNanos(), deadline - clock.nanos());
+        while (clock.nanos() < deadline && (!clock.isVirtual() || System.nanoTime() - realEnd < 0)) {
             long next = Math.min(deadline, clock.nanos() + PROBE_INTERVAL.toNanos());
             write(FrameCodec.HANDSHAKE_PROBE);
             if (await(() -> eofCount != seen, next)) {
@@ -182,14 +186,20 @@ public final class RpcClient implements AutoCloseable {
         return new RpcResponse(method, reply.result().orElse("null"));
     }
 
-    /** Waits until {@code condition} holds (true) or the clock passes {@code deadline} (false). */
+    /**
+     * Waits until {@code condition} holds (true) or the clock passes {@code deadline} (false).
+     * On a virtual clock the same span of real time (at least {@link #VIRTUAL_REAL_GUARD}, so a slow
+     * test machine does not cut waits short) also ends the wait: a clock that nobody advances
+     * cannot make a call wait forever.
+     */
     private boolean await(BooleanSupplier condition, long deadline) {
+        long realLimit = System.nanoTime() + Math.max(VIRTUAL_REAL_GUARD.toNanos(), deadline - clock.nanos());
         synchronized (monitor) {
             while (true) {
                 if (condition.getAsBoolean()) return true;
                 checkOpen();
                 long left = deadline - clock.nanos();
-                if (left <= 0) return false;
+                if (left <= 0 || (clock.isVirtual() && System.nanoTime() - realLimit >= 0)) return false;
                 long waitMs = clock.isVirtual() ? VIRTUAL_POLL_MS : Math.max(1, (left + 999_999) / 1_000_000);
                 try {
                     monitor.wait(waitMs);
@@ -261,7 +271,7 @@ public final class RpcClient implements AutoCloseable {
             LOG.log(System.Logger.Level.DEBUG, "dropped frame that is not a JSON object ({0} chars)", frame.json().length());
             return;
         }
-        for (WireTrace t : traces) t.frame(WireTrace.Direction.RECEIVED, frame.json());
+        trace(WireTrace.Direction.RECEIVED, frame.json());
         if (reply.isRequest() || reply.id().isEmpty()) return;
         Pending call = pending.get(reply.id().getAsLong());
         if (call == null) {
@@ -271,6 +281,17 @@ public final class RpcClient implements AutoCloseable {
         synchronized (monitor) {
             if (call.reply == null) call.reply = reply;
             monitor.notifyAll();
+        }
+    }
+
+    /** A failing trace must not stop the reader or a call. */
+    private void trace(WireTrace.Direction direction, String json) {
+        for (WireTrace t : traces) {
+            try {
+                t.frame(direction, json);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "wire trace failed", e);
+            }
         }
     }
 
@@ -302,7 +323,13 @@ public final class RpcClient implements AutoCloseable {
     }
 
     /** One call's reply slot, shared by all its attempts' ids. */
-    private static final class Pending {
+    private final class Pending {
         ReplyFrame reply;     // guarded by monitor
+
+        boolean answered() {
+            synchronized (monitor) {
+                return reply != null;
+            }
+        }
     }
 }

@@ -13,6 +13,13 @@ public record WireProfile(boolean delimited, boolean q3, boolean crc, boolean ha
     public static final WireProfile TCP = new WireProfile(true, true, true, false);
     public static final WireProfile WEBSOCKET = new WireProfile(false, false, false, false);
 
+    /** Short description for status output, e.g. "Q3+CRC frames, handshake" or "JSON messages". */
+    @Override public String toString() {
+        if (!delimited) return "JSON messages";
+        String framing = (q3 ? "Q3" : "newline") + (crc ? "+CRC" : "") + " frames";
+        return handshake ? framing + ", handshake" : framing;
+    }
+
     public static WireProfile forKind(Transport.Kind kind) {
         return switch (kind) {
             case SERIAL, IN_PROCESS -> SERIAL;

@@ -71,6 +71,19 @@ class PlanTest {
     }
 
     @Test
+    void refusesKeySizedBase64InNotes() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Plan.builder("t", CHIP).change(new Change.Reboot()).note("wkey q83vASNFZ4mrze8BI0VniavN7wEjRWeJq83vASNFZ4k=").build());
+    }
+
+    @Test
+    void rpcCallRedactsUnquotedNamesAndPasswordsAtAnyDepth() {
+        Change.RpcCall call = Change.RpcCall.of("Config.Set",
+                "{config: {wifi: {sta: {ssid: \"lab\", pass: 'hunter2'}}}, key: 0123}");
+        assertEquals("{config: {wifi: {sta: {ssid: \"lab\", pass: \"(redacted)\"}}}, key: \"(redacted)\"}", call.params());
+    }
+
+    @Test
     void refusesAnEmptyPlan() {
         assertThrows(IllegalArgumentException.class, () -> Plan.builder("t", CHIP).build());
     }

@@ -1,12 +1,15 @@
 package dev.sesh.rpc;
 
 import dev.sesh.bytes.VirtualClock;
+import dev.sesh.rpc.frame.FrameCodec;
 import dev.sesh.testing.Link;
 import dev.sesh.testing.ScriptedBoard;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -185,6 +188,49 @@ class RpcClientTest {
             assertEquals(INFO, s.client.call("Sys.GetInfo", null).resultJson());
             assertEquals(2, s.board.probesSeen());
             s.board.verify();
+        }
+    }
+
+    @Test
+    void writesBareJsonLineWithWebSocketProfile() throws IOException {
+        try (Session s = new Session(Link.IN_PROCESS, WireProfile.WEBSOCKET)) {
+            s.board.expect("RPC.Ping").reply("{\"channel_info\": \"ws\"}");
+            s.client.call("RPC.Ping", null);
+            assertEquals("{\"src\":\"sesh\",\"id\":100,\"method\":\"RPC.Ping\"}\n", new String(s.board.received(), StandardCharsets.ISO_8859_1));
+            s.board.verify();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Link.class)
+    void sendsDefaultProfileOfTheLink(Link link) throws IOException {
+        try (Session s = new Session(link)) {
+            s.board.expect("RPC.Ping").reply("{\"channel_info\": \"UART0\"}");
+            s.client.call("RPC.Ping", null);
+            String json = "{\"src\":\"sesh\",\"id\":100,\"method\":\"RPC.Ping\"}";
+            String frame = "\n\"\"\"" + json + FrameCodec.crc32Hex(json) + "\"\"\"\n";
+            String handshake = link == Link.IN_PROCESS ? "\"\"\"\u0004\"\"\"\n\n\"\"\"" : "";
+            assertEquals(handshake + frame, new String(s.board.received(), StandardCharsets.ISO_8859_1));
+        }
+    }
+
+    @Test
+    void endsCallEvenIfNobodyAdvancesTheVirtualClock() throws IOException {
+        try (Session s = new Session(Link.IN_PROCESS)) {
+            s.board.expect("FS.Remove").replyRaw("");
+            assertThrows(RpcTimeoutException.class,
+                    () -> s.client.call("FS.Remove", "{\"filename\":\"a\"}", CallOptions.DEFAULT.withTimeout(Duration.ofMillis(50))));
+            s.board.verify();
+        }
+    }
+
+    @Test
+    void endsHandshakeEvenIfNobodyAdvancesTheVirtualClock() throws IOException {
+        try (Session s = new Session(Link.IN_PROCESS, WireProfile.SERIAL)) {
+            s.board.ignoreProbes();
+            assertThrows(RpcTimeoutException.class,
+                    () -> s.client.call("FS.Remove", "{\"filename\":\"a\"}", CallOptions.DEFAULT.withTimeout(Duration.ofMillis(50))));
+            assertTrue(s.board.probesSeen() >= 1);
         }
     }
 

@@ -35,6 +35,7 @@ public final class ScriptedBoard implements AutoCloseable {
     private final Thread thread;
     private int probesToLose;
     private int probesSeen;
+    private boolean probesIgnoredSilently;
     private volatile boolean stopped;
 
     public ScriptedBoard(Transport deviceEnd, VirtualClock clock) {
@@ -45,9 +46,16 @@ public final class ScriptedBoard implements AutoCloseable {
         thread.start();
     }
 
-    /** Ignores the first {@code n} handshake probes; later ones are answered. */
+    /** Ignores the first {@code n} handshake probes, moving the clock on by the 200 ms probe interval each; later ones are answered. */
     public synchronized ScriptedBoard loseProbes(int n) {
         probesToLose = n;
+        return this;
+    }
+
+    /** Never answers a probe and leaves the clock alone (a dead line on a clock nobody moves). */
+    public synchronized ScriptedBoard ignoreProbes() {
+        probesToLose = Integer.MAX_VALUE;
+        probesIgnoredSilently = true;
         return this;
     }
 
@@ -159,13 +167,14 @@ public final class ScriptedBoard implements AutoCloseable {
 
     private void handle(FrameEvent e) {
         if (e instanceof FrameEvent.Eof) {
-            boolean lose;
+            boolean lose, silent;
             synchronized (this) {
                 probesSeen++;
                 lose = probesToLose > 0;
                 if (lose) probesToLose--;
+                silent = probesIgnoredSilently;
             }
-            if (lose) clock.advance(Duration.ofMillis(200).toNanos());
+            if (lose && !silent) clock.advance(Duration.ofMillis(200).toNanos());
             else write("\n\"\"\"\u0004\"\"\"\n\n".getBytes(StandardCharsets.ISO_8859_1));
         } else if (e instanceof FrameEvent.Json j) {
             if (j.crc() == FrameEvent.Crc.INVALID) {

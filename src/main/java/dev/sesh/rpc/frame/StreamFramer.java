@@ -30,6 +30,9 @@ public final class StreamFramer {
     /** Longest line the host keeps before giving up on it. */
     public static final int HOST_MAX_LINE = 1 << 20;
 
+    /** The device's log text for {@link FrameEvent.Reason#TOO_BIG} (mos-captures README 5.4), used as the event's detail. */
+    public static final String TOO_BIG_TEXT = "Incoming frame is too big, dropping.";
+
     private static final byte XON = 0x11, XOFF = 0x13, EOF = 0x04, Q = '"';
 
     private final Role role;
@@ -38,6 +41,7 @@ public final class StreamFramer {
     private int size;
     private boolean q3Seen;
     private boolean discardingLine;
+    private int scanned;
 
     public StreamFramer(Role role) { this(role, DEFAULT_MAX_FRAME_SIZE); }
 
@@ -80,28 +84,35 @@ public final class StreamFramer {
                 out.add(new FrameEvent.Dropped(FrameEvent.Reason.HIGH_BYTE,
                         String.format("byte 0x%02x: dropped %d buffered and %d batch bytes", b[i] & 0xff, size, len)));
                 size = 0;
+                scanned = 0;
                 return;
             }
         }
         appendStripped(b, off, len);
         while (true) {
-            int q = indexOfQ3(0);
+            // Bytes before `scanned` held neither delimiter; a Q3 may still end in the new bytes.
+            int q = indexOfQ3(Math.max(0, scanned - 2));
             int end, skip;
             if (q >= 0) {
                 end = q;
                 skip = 3;
                 q3Seen = true;
             } else {
-                end = indexOf((byte) '\n', 0);
+                end = indexOf((byte) '\n', scanned);
                 skip = 1;
-                if (end < 0) break;
+                if (end < 0) {
+                    scanned = size;
+                    break;
+                }
             }
             deviceContent(0, end, out);
             consume(end + skip);
+            scanned = 0;
         }
         if (size > limit) {
-            out.add(new FrameEvent.Dropped(FrameEvent.Reason.TOO_BIG, "Incoming frame is too big, dropping. (" + size + " bytes)"));
+            out.add(new FrameEvent.Dropped(FrameEvent.Reason.TOO_BIG, TOO_BIG_TEXT));
             size = 0;
+            scanned = 0;
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
  */
 abstract sealed class OneClientServer implements Listener permits TcpListener, WebSocketListener {
     private static final System.Logger LOG = System.getLogger(OneClientServer.class.getName());
+    private static final long BUSY_GRACE_NANOS = 500_000_000L;
 
     private final ServerSocket server;
     private final Consumer<Transport> handler;
@@ -59,15 +60,38 @@ abstract sealed class OneClientServer implements Listener permits TcpListener, W
                 if (!closed) LOG.log(Level.WARNING, "accept failed: " + e);
                 return;
             }
-            boolean take;
-            synchronized (lock) {
-                take = !busy;
-                busy = true;
-            }
-            Thread t = new Thread(take ? () -> serve(s) : () -> refuse(s),
-                    "sesh-" + (take ? "session" : "refuse") + "-" + s.getPort());
+            Thread t = new Thread(() -> serveOrRefuse(s), "sesh-conn-" + s.getPort());
             t.setDaemon(true);
             t.start();
+        }
+    }
+
+    private void serveOrRefuse(Socket s) {
+        boolean take;
+        synchronized (lock) {
+            // A client that reconnects right after leaving may arrive before its old session has
+            // seen the EOF; give that session a moment to end before calling the newcomer a second client.
+            long end = System.nanoTime() + BUSY_GRACE_NANOS;
+            long left;
+            while (busy && !closed && (left = end - System.nanoTime()) > 0) {
+                try {
+                    lock.wait(Math.max(1, left / 1_000_000L));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            take = !busy && !closed;
+            if (take) busy = true;
+        }
+        if (take) serve(s);
+        else refuse(s);
+    }
+
+    /** True while a client is being served. */
+    public final boolean serving() {
+        synchronized (lock) {
+            return busy;
         }
     }
 
@@ -88,6 +112,7 @@ abstract sealed class OneClientServer implements Listener permits TcpListener, W
             synchronized (lock) {
                 current = null;
                 busy = false;
+                lock.notifyAll();
             }
             closeQuietly(t, s);
         }
@@ -108,6 +133,7 @@ abstract sealed class OneClientServer implements Listener permits TcpListener, W
         synchronized (lock) {
             closed = true;
             t = current;
+            lock.notifyAll();
         }
         server.close();
         if (t != null) t.close();

@@ -62,8 +62,9 @@ public final class SerialTransport extends StreamTransport {
             int errno = port.getLastErrorCode();
             if (errno == EACCES) throw permissionDenied(path);
             if (errno == EBUSY) throw busy(path);
-            // jSerialComm takes an exclusive lock; failing it with another errno still means "in use".
-            throw SeshException.unreachable("cannot open " + path + " (error " + errno + ")",
+            // The path exists and is ours to open, so the usual cause is jSerialComm's exclusive lock,
+            // which reports odd errno values (2 at a second open of a pty, measured).
+            throw SeshException.unreachable(path + " is busy or not a serial port (error " + errno + ")",
                     "another program (mos console, screen, minicom, another sesh) may have it open; close it and retry");
         }
         // Asserting DTR/RTS resets ESP boards; a pty has no modem lines, so failure there is harmless.

@@ -40,8 +40,12 @@ public final class WebSocketTransport implements Transport {
         this.received = received;
     }
 
-    /** Connects; throws {@link SeshException#unreachable} (exit 4) with a hint when the upgrade fails. */
-    public static WebSocketTransport connect(URI uri, Duration timeout) {
+    /**
+     * Connects; a URL without a path means {@code /rpc}. Throws {@link SeshException#unreachable}
+     * (exit 4) with a hint when the connection or the upgrade fails.
+     */
+    public static WebSocketTransport connect(URI given, Duration timeout) {
+        URI uri = given.getRawPath() == null || given.getRawPath().isEmpty() ? given.resolve(WebSocketListener.PATH) : given;
         ByteQueue q = new ByteQueue(QUEUE_BYTES);
         HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
         try {
@@ -143,7 +147,8 @@ public final class WebSocketTransport implements Transport {
 
     @Override public void close() {
         try {
-            if (!ws.isOutputClosed()) ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+            // After the peer's close there is nobody to wait for; abort below ends it.
+            if (!ws.isOutputClosed() && !ws.isInputClosed()) ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             // The peer is gone or slow; aborting below is all that is left to do.
         } catch (InterruptedException e) {

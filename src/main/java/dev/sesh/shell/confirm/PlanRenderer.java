@@ -10,20 +10,33 @@ import java.util.List;
 /**
  * The text of a plan as the user sees it before answering (design.md 1, ux-examples.md):
  * {@code plan: TITLE}, then one indented line per change, columns aligned across consecutive
- * changes of one kind, then the notes; irreversible plans end with a line saying so.
+ * changes of one kind, then the notes; irreversible plans end with a line saying so. A long plan
+ * shows its first changes and {@code ... N more changes}; the audit log keeps them all.
  */
 public final class PlanRenderer {
+    /** Changes shown before the rest are summarised, unless told otherwise. */
+    public static final int DEFAULT_MAX_CHANGES = 12;
     private static final String INDENT = "  ";
     private final Style style;
+    private final int maxChanges;
 
-    public PlanRenderer(Style style) { this.style = style; }
+    public PlanRenderer(Style style) { this(style, DEFAULT_MAX_CHANGES); }
+
+    /** Shows at most {@code maxChanges} change lines (at least 1). */
+    public PlanRenderer(Style style, int maxChanges) {
+        if (maxChanges < 1) throw new IllegalArgumentException("maxChanges < 1");
+        this.style = style;
+        this.maxChanges = maxChanges;
+    }
 
     /** The plan, each line ending in {@code \n}. */
     public String render(Plan plan) {
         StringBuilder out = new StringBuilder();
         String title = plan.isIrreversible() ? style.danger(plan.title()) : style.bold(plan.title());
         out.append("plan: ").append(title).append('\n');
-        List<Change> changes = plan.changes();
+        List<Change> all = plan.changes();
+        int hidden = all.size() > maxChanges ? all.size() - (maxChanges - 1) : 0;
+        List<Change> changes = all.subList(0, all.size() - hidden);
         int i = 0;
         while (i < changes.size()) {
             int end = i + 1;
@@ -31,6 +44,7 @@ public final class PlanRenderer {
             appendAligned(out, changes.subList(i, end));
             i = end;
         }
+        if (hidden > 0) out.append(INDENT).append("... ").append(hidden).append(" more changes\n");
         for (String note : plan.notes()) out.append(INDENT).append(note).append('\n');
         if (plan.isIrreversible()) out.append(INDENT).append(style.danger("this cannot be undone")).append('\n');
         return out.toString();

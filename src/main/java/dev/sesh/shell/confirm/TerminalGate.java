@@ -40,8 +40,11 @@ public final class TerminalGate implements ChangeGate, Approver {
 
     @Override public <T> T apply(Plan plan, Supplier<T> action) { return gate.apply(plan, action); }
 
-    /** Shows the plan and asks; does not record anything (the {@link AuditedGate} inside does). */
-    @Override public Decision decide(Plan plan) {
+    /**
+     * Shows the plan and asks; does not record anything (the {@link AuditedGate} inside does).
+     * One question at a time: a script thread and a command never interleave their prompts.
+     */
+    @Override public synchronized Decision decide(Plan plan) {
         PrintWriter out = terminal.writer();
         out.print(renderer.render(plan));
         out.flush();

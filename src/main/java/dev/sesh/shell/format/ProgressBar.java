@@ -1,7 +1,12 @@
 package dev.sesh.shell.format;
 
 import dev.sesh.bytes.Clock;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.InfoCmp;
+import org.jline.utils.Status;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -33,6 +38,19 @@ public final class ProgressBar {
         this.terminal = terminal;
         this.statusLine = statusLine;
         this.start = clock.nanos();
+    }
+
+    /**
+     * The status line of {@code terminal} (JLine {@link Status}) as a sink for {@link #ProgressBar};
+     * a terminal that cannot show a status line (dumb, or not a TTY) shows nothing.
+     */
+    public static Consumer<String> statusLineOf(Terminal terminal) {
+        // JLine 3.29's Status fails on close for a terminal without scroll regions, so never make one there.
+        boolean capable = !Terminal.TYPE_DUMB.equals(terminal.getType())
+                && terminal.getStringCapability(InfoCmp.Capability.change_scroll_region) != null;
+        if (!capable) return text -> { };
+        Status status = Status.getStatus(terminal, true);
+        return text -> status.update(text.isEmpty() ? List.of() : List.of(new AttributedString(text)));
     }
 
     /** Reports {@code done} bytes; redraws at most ten times a second, and always at the end. */

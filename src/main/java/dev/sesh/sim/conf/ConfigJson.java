@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A lenient JSON reader with the firmware's string rules (mos-captures README 5.5, 5.6): missing and
- * trailing commas are accepted, hex numbers ({@code 0x60}) are numbers, and in strings only
+ * trailing commas and unquoted identifier keys are accepted, hex numbers ({@code 0x60}) are numbers, and in strings only
  * <code>&#92;u00XX</code> is understood (it becomes the single byte 0xXX); any other <code>&#92;u</code> escape makes
  * the string invalid rather than the document. Text is one char per byte (ISO-8859-1).
  */
@@ -78,12 +78,20 @@ public final class ConfigJson {
             char c = s.charAt(p);
             if (c == '}') { p++; return new Obj(ms); }
             if (c == ',') { p++; continue; }
-            if (c != '"') throw new InvalidJson();
-            Str key = string();
+            String key;
+            if (c == '"') {
+                key = string().value();
+            } else if (Character.isLetter(c) || c == '_') {
+                int start = p;
+                while (p < s.length() && (Character.isLetterOrDigit(s.charAt(p)) || s.charAt(p) == '_')) p++;
+                key = s.substring(start, p);
+            } else {
+                throw new InvalidJson();
+            }
             ws();
             if (p >= s.length() || s.charAt(p) != ':') throw new InvalidJson();
             p++;
-            ms.add(new Member(key.value(), value()));
+            ms.add(new Member(key, value()));
         }
     }
 

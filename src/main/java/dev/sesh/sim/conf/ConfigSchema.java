@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An ordered config schema: groups and typed leaves with defaults, in the order the firmware's config
@@ -90,7 +91,7 @@ public final class ConfigSchema {
         }
 
         /** A nested group; {@code body} fills it. */
-        public Builder group(String key, java.util.function.Consumer<Builder> body) {
+        public Builder group(String key, Consumer<Builder> body) {
             Builder b = (Builder) parts.computeIfAbsent(key, k -> new Builder(child(k)));
             body.accept(b);
             return this;

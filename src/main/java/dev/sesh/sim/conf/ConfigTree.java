@@ -6,6 +6,7 @@ import dev.sesh.sim.conf.ConfigSchema.Node;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -33,11 +34,7 @@ public final class ConfigTree implements ConfigView {
 
     public ConfigSchema schema() { return schema; }
 
-    @Override public Object value(String path) {
-        Object v = values.get(path);
-        if (v == null) throw new IllegalArgumentException("no config leaf " + path);
-        return v;
-    }
+    @Override public Optional<Object> find(String path) { return Optional.ofNullable(values.get(path)); }
 
     /** Sets a leaf directly (already of the leaf's Java type). */
     public void put(String path, Object value) {
@@ -103,7 +100,7 @@ public final class ConfigTree implements ConfigView {
     }
 
     /** A 32-bit integer in decimal or 0x-hex with an optional minus sign, as the firmware's int keys hold. */
-    private static java.util.Optional<Long> parseInt(String text) {
+    private static Optional<Long> parseInt(String text) {
         boolean neg = text.startsWith("-");
         String t = neg ? text.substring(1) : text;
         int radix = 10;
@@ -114,10 +111,10 @@ public final class ConfigTree implements ConfigView {
         try {
             long v = Long.parseLong(t, radix);
             if (neg) v = -v;
-            if (v < Integer.MIN_VALUE || v > 0xFFFFFFFFL) return java.util.Optional.empty();
-            return java.util.Optional.of((long) (int) v);
+            if (v < Integer.MIN_VALUE || v > 0xFFFFFFFFL) return Optional.empty();
+            return Optional.of((long) (int) v);
         } catch (NumberFormatException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

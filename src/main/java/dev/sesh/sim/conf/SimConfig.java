@@ -24,27 +24,24 @@ public final class SimConfig {
 
     private final ConfigSchema schema;
     private final FlashFs fs;
-    private final byte[] mac;
     private final UnaryOperator<String> quote;
     private ConfigTree live;
     private ConfigTree atBoot;
 
-    /**
-     * @param mac   the board's 6-byte MAC (device.id takes its last hex digits)
-     * @param quote the firmware's JSON string writer (one char per byte in, JSON text out)
-     */
-    public SimConfig(ConfigSchema schema, FlashFs fs, byte[] mac, UnaryOperator<String> quote) {
-        if (mac.length != 6) throw new IllegalArgumentException("MAC must be 6 bytes");
+    /** @param quote the firmware's JSON string writer (one char per byte in, JSON text out) */
+    public SimConfig(ConfigSchema schema, FlashFs fs, UnaryOperator<String> quote) {
         this.schema = schema;
         this.fs = fs;
-        this.mac = mac.clone();
         this.quote = quote;
         this.live = ConfigTree.defaults(schema);
         this.atBoot = live.copy();
     }
 
-    /** Loads the levels as a boot does; a file that does not parse is logged and skipped. */
-    public void boot(ConfigLog log) {
+    /**
+     * Loads the levels as a boot does; a file that does not parse is logged and skipped.
+     * {@code expandId} fills the MAC placeholders of device.id ({@code esp8266_??????}).
+     */
+    public void boot(UnaryOperator<String> expandId, ConfigLog log) {
         ConfigTree t = ConfigTree.defaults(schema);
         for (int i = 0; i <= 8; i++) loadInto(t, "conf" + i + ".json", log);
         String user = "conf9.json";
@@ -53,7 +50,7 @@ public final class SimConfig {
         }
         loadInto(t, user, log);
         if (user.endsWith(".try")) fs.remove(user);
-        t.put("device.id", expandMac(t.string("device.id")));
+        t.put("device.id", expandId.apply(t.string("device.id")));
         live = t;
         atBoot = t.copy();
     }
@@ -62,7 +59,7 @@ public final class SimConfig {
         try {
             load(t, file);
         } catch (ConfigError e) {
-            log.log(UTIL_C, UTIL_LINE, e.getMessage());
+            log.log(true, UTIL_C, UTIL_LINE, e.getMessage());
         }
     }
 
@@ -82,23 +79,6 @@ public final class SimConfig {
         ConfigTree t = ConfigTree.defaults(schema);
         for (int i = 0; i <= level; i++) load(t, "conf" + i + ".json");
         return t;
-    }
-
-    private String expandMac(String id) {
-        String hex = dev.sesh.bytes.Hex.of(mac).toUpperCase(java.util.Locale.ROOT);
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (i < id.length()) {
-            int j = i;
-            while (j < id.length() && id.charAt(j) == '?' && j - i < hex.length()) j++;
-            if (j > i) {
-                sb.append(hex, hex.length() - (j - i), hex.length());
-                i = j;
-            } else {
-                sb.append(id.charAt(i++));
-            }
-        }
-        return sb.toString();
     }
 
     /** The values as they were at the last boot (what boot-time subsystems run with). */
@@ -148,7 +128,7 @@ public final class SimConfig {
     }
 
     private static ConfigReply invalid(String msg, ConfigLog log) {
-        log.log(UTIL_C, UTIL_LINE, msg);
+        log.log(true, UTIL_C, UTIL_LINE, msg);
         return new ConfigReply.Fail(400, "invalid config value: " + msg);
     }
 
@@ -167,7 +147,7 @@ public final class SimConfig {
         if (!fs.replace(file, text.getBytes(StandardCharsets.ISO_8859_1))) {
             return new ConfigReply.Fail(-1, "error saving config: failed to write " + file);
         }
-        log.log(SYS_C, SAVED_LINE, "Saved to " + file);
+        log.log(false, SYS_C, SAVED_LINE, "Saved to " + file);
         return new ConfigReply.Ok("{\"saved\": true}");
     }
 }

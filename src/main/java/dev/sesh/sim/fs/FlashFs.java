@@ -1,6 +1,7 @@
 package dev.sesh.sim.fs;
 
 import dev.sesh.bytes.Clock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,8 +17,9 @@ import java.util.TreeMap;
  * {@link FlashTiming} spent on the injected clock.
  *
  * <p>Names: leading slashes are dropped, so {@code /x}, {@code //x} and {@code x} are one file. A name
- * may hold any byte (one char per byte) and at most {@value #NAME_MAX} bytes, i.e. 31 with the
- * leading slash SPIFFS stores, plus its NUL in SPIFFS_OBJ_NAME_LEN 32; longer names cannot be opened.
+ * may hold any byte (one char per byte) and at most {@value #NAME_MAX} bytes: SPIFFS's default
+ * SPIFFS_OBJ_NAME_LEN is 32 including the NUL, and the names FS.List shows carry no slash, so the
+ * slash is not stored; longer names cannot be opened.
  * Listings are in byte-wise name order (SPIFFS gives no order; the capture rig's host order is not
  * reproducible). Only {@code /} is a directory.
  *
@@ -27,8 +29,8 @@ import java.util.TreeMap;
 public final class FlashFs {
     /** Total bytes, as Sys.GetInfo's fs_size reports. */
     public static final long SIZE = 233681;
-    /** Longest accepted name in bytes, without the leading slash. */
-    public static final int NAME_MAX = 30;
+    /** Longest accepted name in bytes, without leading slashes. */
+    public static final int NAME_MAX = 31;
 
     /** One directory entry. */
     public record Entry(String name, long size) {}
@@ -52,7 +54,7 @@ public final class FlashFs {
     /** The factory image: {@code conf0.json} holding {@code {}} and a newline (3 bytes). */
     public static Map<String, byte[]> factoryImage() {
         Map<String, byte[]> m = new TreeMap<>();
-        m.put("conf0.json", "{}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        m.put("conf0.json", "{}\n".getBytes(StandardCharsets.ISO_8859_1));
         return m;
     }
 

@@ -174,6 +174,18 @@ class DeviceFramerTest {
     }
 
     @Test
+    void keeps4102BufferedBytesAndDrops4103() {
+        byte[] chunk = new byte[StreamFramer.DEVICE_BATCH];
+        Arrays.fill(chunk, (byte) 'A');
+        StreamFramer f = new StreamFramer(Role.DEVICE);
+        for (int i = 0; i < 16; i++) assertEquals(List.of(), f.feed(chunk));
+        assertEquals(List.of(), f.feed(chunk, 0, 4102 - 16 * StreamFramer.DEVICE_BATCH));
+        assertEquals(4102, f.buffered());
+        assertEquals(List.of(new Dropped(Reason.TOO_BIG, StreamFramer.TOO_BIG_TEXT)), f.feed(chunk, 0, 1));
+        assertEquals(0, f.buffered());
+    }
+
+    @Test
     void honoursConfiguredMaxFrameSize() {
         StreamFramer f = new StreamFramer(Role.DEVICE, 100);
         assertEquals(List.of(), f.feed(new byte[106]));

@@ -27,6 +27,19 @@ class HostFramerTest {
     }
 
     @Test
+    void parsesNewlineFramedGetInfoReplyOfSection71AfterLogLine() {
+        String json = "{\"id\":1,\"src\":\"esp8266_0A1B2C\",\"result\":{\"id\": \"esp8266_0A1B2C\", \"app\": \"sesh-demo\", \"fw_version\": \"1.0\", "
+                + "\"fw_id\": \"20240105-101530/g1a2b3c4-master\", \"mg_version\": \"2.20.0\", \"mg_id\": \"20220601-120000/2.20.0-g1f2e3d4\", "
+                + "\"mac\": \"5CCF7F0A1B2C\", \"arch\": \"esp8266\", \"uptime\": 42, \"public_key\": null, \"ram_size\": 52728, \"ram_free\": 41132, "
+                + "\"ram_min_free\": 36368, \"fs_size\": 233681, \"fs_free\": 198290,\"wifi\": {\"sta_ip\": \"\", \"ap_ip\": \"192.168.4.1\", "
+                + "\"status\": \"disconnected\", \"ssid\": \"\"}}}";
+        assertEquals(478, json.length());
+        assertEvents("mg_rpc.c:313            Sys.GetInfo via UART UART0\n\n" + json + "eb23b80a\n",
+                new Log("mg_rpc.c:313            Sys.GetInfo via UART UART0"),
+                new Json(json, "eb23b80a", Crc.VALID));
+    }
+
+    @Test
     void parsesConfigSetReplyOfSection72WithLeadingStrayNewlines() {
         String json = "{\"id\":1374389534720,\"src\":\"esp8266_0A1B2C\",\"dst\":\"mos\",\"result\":{\"saved\": true}}";
         assertEquals(80, json.length());

@@ -2,6 +2,7 @@ package dev.sesh.rpc.transport;
 
 import dev.sesh.SeshException;
 import dev.sesh.bytes.VirtualClock;
+import dev.sesh.testing.PtyPair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,7 @@ class SerialTransportTest {
             SeshException e = assertThrows(SeshException.class,
                     () -> SerialTransport.open(pty.a.toString(), 115200, XonXoff.standard()));
             assertEquals(SeshException.UNREACHABLE, e.exitCode());
+            assertTrue(e.getMessage().startsWith(pty.a + " is busy"), e.getMessage());
             assertTrue(e.hint().contains("another program"), e.hint());
         } catch (IOException e) {
             throw new AssertionError(e);

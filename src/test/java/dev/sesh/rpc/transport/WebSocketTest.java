@@ -64,6 +64,16 @@ class WebSocketTest {
         }
     }
 
+    @Test void urlWithoutPathMeansRpc() throws Exception {
+        try (WebSocketListener l = listen();
+             WebSocketTransport host = WebSocketTransport.connect(URI.create("ws://127.0.0.1:" + l.address().getPort()), T)) {
+            Transport dev = device();
+            host.write(ascii("\n{\"id\":3}\n"));
+            assertArrayEquals(ascii("\n{\"id\":3}\n"), readExactly(dev, 10));
+            release.complete(null);
+        }
+    }
+
     @Test void hostCloseEndsTheDeviceStream() throws Exception {
         try (WebSocketListener l = listen()) {
             WebSocketTransport host = WebSocketTransport.connect(URI.create(l.url()), T);

@@ -28,6 +28,21 @@ class PlanRendererTest {
     }
 
     @Test
+    void summarisesChangesBeyondTheLimit() {
+        Plan.Builder b = Plan.builder("write the config zone", TerminalGateTest.CHIP);
+        for (int slot = 0; slot < 5; slot++) b.change(new Change.ConfigZoneChange("slot " + slot, "WriteConfig", "Always", "Never"));
+        Plan plan = b.note("lint: 0 problems").build();
+        assertEquals("""
+                plan: write the config zone
+                  slot 0  WriteConfig  Always -> Never
+                  slot 1  WriteConfig  Always -> Never
+                  ... 3 more changes
+                  lint: 0 problems
+                """, new PlanRenderer(Style.plain(), 3).render(plan));
+        assertEquals(6, plan.lines().size(), "the audit keeps every change");
+    }
+
+    @Test
     void asksYesNoForReversibleAndThePhraseForIrreversible() {
         PlanRenderer r = new PlanRenderer(Style.plain());
         assertEquals("apply? [y/N] ", r.question(TerminalGateTest.REBOOT));

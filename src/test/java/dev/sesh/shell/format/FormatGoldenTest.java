@@ -3,7 +3,10 @@ package dev.sesh.shell.format;
 import dev.sesh.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 
@@ -92,6 +95,21 @@ class FormatGoldenTest {
                   ]
                 }
                 """, JsonOut.of(new Slot(0, Bytes.ofHex("04ab"), List.of("private", "secret"))));
+    }
+
+    record Entry(Optional<String> chip, Optional<Integer> slot, Instant at, Duration took) {}
+
+    @Test
+    void jsonOutMapsOptionalsAndTimes() {
+        assertEquals("""
+                {
+                  "chip": "ATECC508A",
+                  "slot": null,
+                  "at": "2026-11-25T01:02:03Z",
+                  "took": "PT1.2S"
+                }
+                """, JsonOut.of(new Entry(Optional.of("ATECC508A"), Optional.empty(),
+                Instant.parse("2026-11-25T01:02:03Z"), Duration.ofMillis(1200))));
     }
 
     @Test

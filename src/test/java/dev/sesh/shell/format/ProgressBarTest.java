@@ -1,8 +1,15 @@
 package dev.sesh.shell.format;
 
 import dev.sesh.bytes.VirtualClock;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,6 +55,34 @@ class ProgressBarTest {
         bar.update(5);
         bar.finish();
         assertEquals(List.of(), status);
+    }
+
+    @Test
+    void dumbTerminalStatusLineShowsNothing() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (Terminal t = new DumbTerminal("test", "dumb",
+                new ByteArrayInputStream(new byte[0]), screen, StandardCharsets.UTF_8)) {
+            ProgressBar bar = new ProgressBar("f", 10, clock, true, ProgressBar.statusLineOf(t));
+            bar.update(5);
+            bar.finish();
+            t.flush();
+        }
+        assertEquals("", screen.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void capableTerminalShowsTheBarOnItsStatusLine() throws Exception {
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (Terminal t = new ExternalTerminal("test", "xterm-256color",
+                new ByteArrayInputStream(new byte[0]), screen, StandardCharsets.UTF_8)) {
+            t.setSize(new Size(100, 24));
+            ProgressBar bar = new ProgressBar("ecc.crt.pem", 10, clock, true, ProgressBar.statusLineOf(t));
+            clock.advanceMillis(1000);
+            bar.update(10);
+            t.flush();
+            assertTrue(screen.toString(StandardCharsets.UTF_8).contains("ecc.crt.pem  10 B  [###"), screen.toString());
+            bar.finish();
+        }
     }
 
     @Test

@@ -16,19 +16,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class SimConfigTest {
-    static final byte[] MAC = {0x5C, (byte) 0xCF, 0x7F, 0x0A, 0x1B, 0x2C};
+    /** What the board's identity does for MAC 5C:CF:7F:0A:1B:2C. */
+    static final UnaryOperator<String> EXPAND = s -> s.replace("??????", "0A1B2C");
     /** Enough of the firmware's quoting for ASCII without quotes or backslashes. */
     static final UnaryOperator<String> QUOTE = s -> "\"" + s + "\"";
 
     FlashFs fs;
     SimConfig config;
     List<String> log = new ArrayList<>();
-    ConfigLog sink = (f, l, m) -> log.add(f + ":" + l + " " + m);
+    ConfigLog sink = (e, f, l, m) -> log.add((e ? "E " : "") + f + ":" + l + " " + m);
 
     @BeforeEach void freshBoard() {
         fs = FlashFs.inMemory(FlashFs.factoryImage(), new VirtualClock());
-        config = new SimConfig(Esp8266Schema.get(), fs, MAC, QUOTE);
-        config.boot(sink);
+        config = new SimConfig(Esp8266Schema.get(), fs, QUOTE);
+        config.boot(EXPAND, sink);
     }
 
     String ok(ConfigReply r) {
@@ -75,7 +76,7 @@ class SimConfigTest {
         assertEquals(new ConfigReply.Fail(400, "invalid config value: [rpc.max_frame_size] is not a number"),
                 set("{\"device\":{\"sn\":\"B\"},\"rpc\":{\"max_frame_size\":\"big\"}}"));
         assertEquals("", config.liveConfig().string("device.sn"));
-        assertEquals(List.of("mgos_config_util.c:229 [rpc.max_frame_size] is not a number"), log);
+        assertEquals(List.of("E mgos_config_util.c:229 [rpc.max_frame_size] is not a number"), log);
         assertEquals(new ConfigReply.Fail(400, "invalid config value: [i2c.enable] is not a boolean"),
                 set("{\"i2c\":{\"enable\":1}}"));
         assertEquals(new ConfigReply.Fail(400, "invalid config value: [device.sn] is not a string"),
@@ -129,14 +130,14 @@ class SimConfigTest {
     @Test void savedValuesSurviveReboot() {
         ok(config.set(Optional.empty(), Optional.of("{\"i2c\":{\"enable\":true}}"), -1, true, false, sink));
         assertFalse(config.bootConfig().bool("i2c.enable"));
-        config.boot(sink);
+        config.boot(EXPAND, sink);
         assertTrue(config.bootConfig().bool("i2c.enable"));
         assertEquals("true", ok(config.get(Optional.of("i2c.enable"), -1)));
     }
 
     @Test void unsavedValuesAreLostAtReboot() {
         ok(set("{\"device\":{\"sn\":\"gone\"}}"));
-        config.boot(sink);
+        config.boot(EXPAND, sink);
         assertEquals("", config.liveConfig().string("device.sn"));
     }
 
@@ -144,18 +145,18 @@ class SimConfigTest {
         ok(config.set(Optional.empty(), Optional.of("{\"device\":{\"sn\":\"keep\"}}"), -1, true, false, sink));
         ok(config.set(Optional.empty(), Optional.of("{\"device\":{\"sn\":\"try\"}}"), -1, true, true, sink));
         assertEquals("mgos_sys_config.c:323 Saved to conf9.json.try", log.get(1));
-        config.boot(sink);
+        config.boot(EXPAND, sink);
         assertEquals("try", config.liveConfig().string("device.sn"));
         assertFalse(fs.exists("conf9.json.try"));
-        config.boot(sink);
+        config.boot(EXPAND, sink);
         assertEquals("keep", config.liveConfig().string("device.sn"));
     }
 
     @Test void vendorLevelFileSitsBetweenDefaultsAndUser() {
         fs = FlashFs.inMemory(Map.of("conf0.json", "{}\n".getBytes(StandardCharsets.ISO_8859_1),
                 "conf1.json", "{\"i2c\":{\"enable\":true}}".getBytes(StandardCharsets.ISO_8859_1)), new VirtualClock());
-        config = new SimConfig(Esp8266Schema.get(), fs, MAC, QUOTE);
-        config.boot(sink);
+        config = new SimConfig(Esp8266Schema.get(), fs, QUOTE);
+        config.boot(EXPAND, sink);
         assertTrue(config.bootConfig().bool("i2c.enable"));
         assertEquals("false", ok(config.get(Optional.of("i2c.enable"), 0)));
         assertEquals("true", ok(config.get(Optional.of("i2c.enable"), 1)));
@@ -172,7 +173,7 @@ class SimConfigTest {
         assertEquals("{\n  \"debug\": {\n    \"level\": 3\n  }\n}", file("conf2.json"));
         assertEquals("3", ok(config.get(Optional.of("debug.level"), 2)));
         assertEquals("2", ok(config.get(Optional.of("debug.level"), 1)));
-        config.boot(sink);
+        config.boot(EXPAND, sink);
         assertEquals(3, config.liveConfig().integer("debug.level"));
     }
 
@@ -185,9 +186,9 @@ class SimConfigTest {
 
     @Test void brokenUserFileIsLoggedAndSkippedAtBoot() {
         fs.replace("conf3.json", "{\"rpc\":{\"max_frame_size\":\"x\"},\"device\":{\"sn\":\"q\"}}".getBytes(StandardCharsets.ISO_8859_1));
-        config.boot(sink);
+        config.boot(EXPAND, sink);
         assertEquals("", config.liveConfig().string("device.sn"));
-        assertEquals(List.of("mgos_config_util.c:229 [rpc.max_frame_size] is not a number"), log);
+        assertEquals(List.of("E mgos_config_util.c:229 [rpc.max_frame_size] is not a number"), log);
         assertEquals(new ConfigReply.Fail(400, "failed to load config"), config.get(Optional.empty(), 8));
     }
 

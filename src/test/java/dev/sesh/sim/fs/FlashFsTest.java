@@ -40,11 +40,11 @@ class FlashFsTest {
         assertEquals(List.of(), fs.list("/nodir"));
     }
 
-    @Test void nameOfThirtyBytesOpensAndThirtyOneDoesNot() {
-        String thirty = "a".repeat(30);
-        assertEquals(WriteResult.OK, fs.write("/" + thirty, 0, false, b("x")));
-        assertEquals(WriteResult.OPEN_FAILED, fs.write("/" + thirty + "b", 0, false, b("x")));
-        assertFalse(fs.rename(thirty, thirty + "b"));
+    @Test void nameOfThirtyOneBytesOpensAndThirtyTwoDoesNot() {
+        String longest = "a".repeat(31);
+        assertEquals(WriteResult.OK, fs.write("/" + longest, 0, false, b("x")));
+        assertEquals(WriteResult.OPEN_FAILED, fs.write("/" + longest + "b", 0, false, b("x")));
+        assertFalse(fs.rename(longest, longest + "b"));
         assertEquals(WriteResult.OPEN_FAILED, fs.write("/", 0, false, b("x")));
     }
 

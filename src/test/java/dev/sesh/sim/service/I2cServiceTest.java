@@ -1,15 +1,11 @@
 package dev.sesh.sim.service;
 
-import dev.sesh.bytes.Bytes;
-import dev.sesh.bytes.Clock;
 import dev.sesh.bytes.VirtualClock;
-import dev.sesh.sim.MemoryConfig;
 import dev.sesh.sim.i2c.Eeprom24C02;
 import dev.sesh.sim.i2c.I2cBusModel;
 import dev.sesh.sim.i2c.Lm75;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,53 +17,27 @@ class I2cServiceTest {
     private final I2cBusModel bus0 = new I2cBusModel(clock, I2cBusModel.DEFAULT_FREQ_HZ);
     private final I2cBusModel bus1 = new I2cBusModel(clock, I2cBusModel.DEFAULT_FREQ_HZ);
     private final I2cService service = new I2cService(bus0, bus1);
-    private final List<String> log = new ArrayList<>();
-    private List<SimMethod> methods;
+    private List<String> log = List.of();
 
     I2cServiceTest() {
         bus0.attach(new Eeprom24C02(clock));
         bus0.attach(new Lm75());
     }
 
-    /** A board context with only what the I2C service reads: config, clock and the log. */
-    private SimContext context(Map<String, ?> config) {
-        MemoryConfig cfg = new MemoryConfig(config);
-        return new SimContext() {
-            @Override public Clock clock() { return clock; }
-            @Override public SimIdentity identity() { return SimIdentity.seshSim(Bytes.ofHex("5ccf7f0a1b2c")); }
-            @Override public SimConfigView config() { return cfg; }
-            @Override public SimFsView fs() { return SimFsView.fixed(233681, 0); }
-            @Override public long uptimeMillis() { return clock.millis(); }
-            @Override public long unixTime() { return 0; }
-            @Override public String channelInfo() { return "UART0"; }
-            @Override public List<SimMethod> methods() { return methods; }
-            @Override public void log(LogLevel level, String srcFile, int line, String message) { log.add(srcFile + ":" + line + " " + message); }
-            @Override public void scheduleReboot(long delayMs) { throw new UnsupportedOperationException(); }
-            @Override public void respond(SimReply reply) { throw new UnsupportedOperationException(); }
-            @Override public boolean setLogLevel(int level) { return false; }
-            @Override public void setFileLevels(String spec) {}
-        };
-    }
-
-    private SimContext boot(Map<String, ?> config) {
-        SimContext ctx = context(config);
+    private StubContext boot(Map<String, ?> config) {
+        StubContext ctx = new StubContext(clock, config);
         service.busInit().init(ctx);
-        methods = service.init(ctx);
+        ctx.methods = service.init(ctx);
+        log = ctx.log;
         return ctx;
     }
 
-    private SimContext enabled() { return boot(Map.of("i2c.enable", true)); }
+    private StubContext enabled() { return boot(Map.of("i2c.enable", true)); }
 
-    private String call(SimContext ctx, String method, String params) {
-        SimMethod m = methods.stream().filter(x -> x.name().equals(method)).findFirst().orElseThrow();
-        SimReply r = m.handler().handle(new SimRequest(method, DeviceArgs.parse(params)), ctx);
-        if (r instanceof SimReply.Result res) return res.body();
-        SimReply.Error e = (SimReply.Error) r;
-        return e.code() + " " + e.message();
-    }
+    private static String call(StubContext ctx, String method, String params) { return ctx.call(method, params); }
 
     @Test void registersTheSevenMethodsInFirmwareOrderWithTheirFormats() {
-        enabled();
+        List<SimMethod> methods = enabled().methods;
         assertEquals(List.of("I2C.Scan", "I2C.Read", "I2C.Write", "I2C.ReadRegB", "I2C.ReadRegW", "I2C.WriteRegB", "I2C.WriteRegW"),
                 methods.stream().map(SimMethod::name).toList());
         assertEquals(List.of("{bus: %d}", "{bus: %d, addr: %d, len: %d}", "{bus: %d, addr: %d, data_hex: %H}",
@@ -83,7 +53,7 @@ class I2cServiceTest {
     }
 
     @Test void everyMethodAnswers503WhileTheBusIsDisabled() {
-        SimContext ctx = boot(Map.of());
+        StubContext ctx = boot(Map.of());
         assertTrue(log.isEmpty());
         assertEquals("503 I2C is disabled", call(ctx, "I2C.Scan", "{}"));
         assertEquals("503 I2C is disabled", call(ctx, "I2C.Read", "{\"addr\":80,\"len\":1}"));
@@ -93,7 +63,7 @@ class I2cServiceTest {
     }
 
     @Test void bus1IsDisabledUnlessI2c1IsEnabled() {
-        SimContext ctx = enabled();
+        StubContext ctx = enabled();
         assertEquals("503 I2C is disabled", call(ctx, "I2C.Scan", "{\"bus\":1}"));
         assertEquals("503 I2C is disabled", call(ctx, "I2C.Scan", "{\"bus\":7}"));
         ctx = boot(Map.of("i2c1.enable", true));
@@ -101,20 +71,20 @@ class I2cServiceTest {
     }
 
     @Test void scanListsDecimalAddressesJoinedWithCommaSpace() {
-        SimContext ctx = enabled();
+        StubContext ctx = enabled();
         assertEquals("[72, 80]", call(ctx, "I2C.Scan", "{}"));
         assertEquals("[72, 80]", call(ctx, "I2C.Scan", "{\"bus\":0}"));
     }
 
     @Test void readReturnsLowerCaseHexFromTheCurrentAddress() {
-        SimContext ctx = enabled();
+        StubContext ctx = enabled();
         assertEquals("{\"data_hex\": \"00010203\"}", call(ctx, "I2C.Read", "{\"addr\":80,\"len\":4}"));
         assertEquals("null", call(ctx, "I2C.Write", "{\"addr\":80,\"data_hex\":\"fa\"}"));
         assertEquals("{\"data_hex\": \"fafbfcfd\"}", call(ctx, "I2C.Read", "{\"addr\":80,\"len\":4}"));
     }
 
     @Test void writeAcceptsUpperCaseAndIgnoresAnOddLastDigit() {
-        SimContext ctx = enabled();
+        StubContext ctx = enabled();
         assertEquals("null", call(ctx, "I2C.Write", "{\"addr\":80,\"data_hex\":\"20DEADBEEF\"}"));
         clock.advanceMillis(5);
         assertEquals("null", call(ctx, "I2C.Write", "{\"addr\":80,\"data_hex\":\"201\"}"));
@@ -122,7 +92,7 @@ class I2cServiceTest {
     }
 
     @Test void registerReadsAndWritesPutTheHighByteFirst() {
-        SimContext ctx = enabled();
+        StubContext ctx = enabled();
         assertEquals("null", call(ctx, "I2C.WriteRegW", "{\"addr\":80,\"reg\":64,\"value\":4660}"));
         clock.advanceMillis(5);
         assertEquals("{\"value\": 4660}", call(ctx, "I2C.ReadRegW", "{\"addr\":80,\"reg\":64}"));
@@ -133,12 +103,12 @@ class I2cServiceTest {
     }
 
     @Test void numbersMayComeAsJsonStrings() {
-        SimContext ctx = enabled();
+        StubContext ctx = enabled();
         assertEquals("{\"value\": 32}", call(ctx, "I2C.ReadRegB", "{\"addr\":\"80\",\"reg\":\"32\"}"));
     }
 
     @Test void nackedAddressGivesEachMethodsOwnFailureText() {
-        SimContext ctx = enabled();
+        StubContext ctx = enabled();
         assertEquals("503 I2C read failed", call(ctx, "I2C.Read", "{\"addr\":51,\"len\":2}"));
         assertEquals("503 I2C write failed", call(ctx, "I2C.Write", "{\"addr\":51,\"data_hex\":\"00\"}"));
         assertEquals("503 error reading value", call(ctx, "I2C.ReadRegB", "{\"addr\":51,\"reg\":0}"));
@@ -149,17 +119,17 @@ class I2cServiceTest {
     }
 
     @Test void wakePulseWriteToAddressZeroFailsAsExpected() {
-        SimContext ctx = enabled();
+        StubContext ctx = enabled();
         assertEquals("503 I2C write failed", call(ctx, "I2C.Write", "{\"addr\":0,\"data_hex\":\"\"}"));
     }
 
     @Test void emptyDataHexIsAnAddressProbe() {
-        SimContext ctx = enabled();
+        StubContext ctx = enabled();
         assertEquals("null", call(ctx, "I2C.Write", "{\"addr\":72,\"data_hex\":\"\"}"));
     }
 
     @Test void missingArgumentsGive400WithTheFirmwareTexts() {
-        SimContext ctx = enabled();
+        StubContext ctx = enabled();
         assertEquals("400 addr and len are required", call(ctx, "I2C.Read", "{\"addr\":80}"));
         assertEquals("400 addr and len are required", call(ctx, "I2C.Read", "{\"len\":1}"));
         assertEquals("400 addr and data_hex are required", call(ctx, "I2C.Write", "{\"addr\":80}"));
@@ -170,13 +140,13 @@ class I2cServiceTest {
     }
 
     @Test void readLongerThan4096GivesMallocFailed() {
-        SimContext ctx = enabled();
+        StubContext ctx = enabled();
         assertEquals("500 malloc failed", call(ctx, "I2C.Read", "{\"addr\":80,\"len\":5000}"));
         assertTrue(call(ctx, "I2C.Read", "{\"addr\":80,\"len\":4096}").startsWith("{\"data_hex\": \""));
     }
 
     @Test void writeCycleOfTheEepromShowsAsAFailedWrite() {
-        SimContext ctx = enabled();
+        StubContext ctx = enabled();
         assertEquals("null", call(ctx, "I2C.WriteRegB", "{\"addr\":80,\"reg\":1,\"value\":2}"));
         assertEquals("503 error reading value", call(ctx, "I2C.ReadRegB", "{\"addr\":80,\"reg\":1}"));
         clock.advanceMillis(5);
@@ -184,7 +154,7 @@ class I2cServiceTest {
     }
 
     @Test void scanTakesAbout25msOfBusTimeAt100kHz() {
-        SimContext ctx = enabled();
+        StubContext ctx = enabled();
         long t0 = clock.nanos();
         call(ctx, "I2C.Scan", "{}");
         assertEquals(119 * 210_000L, clock.nanos() - t0);

@@ -1,4 +1,4 @@
-package dev.sesh.rpc.transport;
+package dev.sesh.testing;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -7,10 +7,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Two linked ptys from socat; skipped (not failed) where socat is missing. CI installs it. */
-final class PtyPair implements AutoCloseable {
-    final Path a;
-    final Path b;
+/**
+ * Two linked ptys from socat ({@code socat pty,raw,echo=0,link=A pty,raw,echo=0,link=B}): open one
+ * end with SerialTransport (the jSerialComm code path a board uses) and give the other to a peer.
+ * A test using it is skipped, not failed, where socat is missing; CI installs it.
+ */
+public final class PtyPair implements AutoCloseable {
+    /** The two pty links; bytes written to one are read from the other. */
+    public final Path a;
+    public final Path b;
     private final Process socat;
 
     private PtyPair(Path a, Path b, Process socat) {
@@ -19,7 +24,8 @@ final class PtyPair implements AutoCloseable {
         this.socat = socat;
     }
 
-    static PtyPair start(Path dir) throws IOException, InterruptedException {
+    /** Starts socat with both links inside {@code dir} (a @TempDir). */
+    public static PtyPair start(Path dir) throws IOException, InterruptedException {
         Assumptions.assumeTrue(onPath("socat"), "socat is not installed: the pty tests need it (apt-get install socat; .ci/run does)");
         Path a = dir.resolve("ttyA");
         Path b = dir.resolve("ttyB");
@@ -41,7 +47,7 @@ final class PtyPair implements AutoCloseable {
     }
 
     /** Ends socat, which closes both pty masters: the device "vanishes". */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         socat.destroy();
         socat.waitFor();
     }

@@ -1,0 +1,359 @@
+package dev.sesh.sim;
+
+import dev.sesh.bytes.Clock;
+import dev.sesh.rpc.frame.FrameCodec;
+import dev.sesh.rpc.frame.FrameEvent;
+import dev.sesh.rpc.frame.Role;
+import dev.sesh.rpc.frame.StreamFramer;
+import dev.sesh.sim.service.LogLevel;
+import dev.sesh.sim.service.SimConfigView;
+import dev.sesh.sim.service.SimContext;
+import dev.sesh.sim.service.SimFsView;
+import dev.sesh.sim.service.SimIdentity;
+import dev.sesh.sim.service.SimMethod;
+import dev.sesh.sim.service.SimService;
+import dev.sesh.sim.service.SysService;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A simulated Mongoose OS board as seen from its UART0 (mos-captures README 4, 5): boot text, the
+ * RPC-over-UART channel with its sticky Q3 and CRC modes, the RPC core, registered services, the
+ * reboot timer. It is a single-threaded state machine driven from outside: {@link #receive} feeds
+ * what the host sent (taken as UART batches of up to 256 bytes), {@link #poll} runs what is due at
+ * the clock's time, {@link #takeOutput} returns what the device has put on the wire. Time comes
+ * only from the injected clock. {@link SimRpcServer} drives one over a Transport.
+ */
+public final class SimBoard {
+    private static final String CHANNEL_C = "mgos_rpc_channel_uart.c";
+
+    private final SimIdentity identity;
+    private final Clock clock;
+    private final SimConfigView config;
+    private final SimFsView fs;
+    private final List<SimService> services;
+    private final long unixTimeAtZero;
+    private final Faults faults;
+    private final DeviceLog log = new DeviceLog();
+    private final UartTx tx;
+    private final DeviceRpc rpc = new DeviceRpc(this);
+    private final Context context = new Context();
+    private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream channelOut = new ByteArrayOutputStream();
+    private final String pointer;
+
+    private StreamFramer framer;
+    private boolean crcMode;
+    private boolean kicked;
+    private boolean framePending;
+    private List<SimMethod> registered = List.of();
+    private long bootNanos;
+    private long rebootAt;
+    private boolean rebootScheduled;
+    private int boots;
+    private long holdUntil = Long.MIN_VALUE;
+    private long rxHeldUntil;
+    private boolean xonPending;
+    private boolean crashPending;
+    private boolean linkCut;
+
+    private SimBoard(Builder b) {
+        this.identity = b.identity;
+        this.clock = b.clock;
+        this.config = b.config;
+        this.fs = b.fs;
+        this.services = List.copyOf(b.services);
+        this.unixTimeAtZero = b.unixTimeAtZero;
+        this.faults = new Faults(b.faults);
+        this.tx = new UartTx(UartTx.byteNanos(b.baud));
+        this.pointer = String.format("0x3fff%04x", (identity.mac().get(4) << 8 | identity.mac().get(5)) & 0xfff0);
+    }
+
+    public static Builder builder(SimIdentity identity, Clock clock) { return new Builder(identity, clock); }
+
+    public SimIdentity identity() { return identity; }
+
+    public Clock clock() { return clock; }
+
+    /** How many times the board has booted (1 after {@link #powerOn}). */
+    public int boots() { return boots; }
+
+    /** Boots the board; the boot text goes on the wire. */
+    public void powerOn() {
+        boot();
+        pump();
+    }
+
+    /** Feeds bytes the host sent, now; they are parsed in UART batches of at most 256 bytes. */
+    public void receive(byte[] b, int off, int len) {
+        pump();
+        long now = clock.nanos();
+        for (int i = off; i < off + len; i++) {
+            if (b[i] == 0x13) tx.xoff(now);
+            else if (b[i] == 0x11) tx.xon(now);
+        }
+        for (int p = off; p < off + len; p += StreamFramer.DEVICE_BATCH) {
+            int n = Math.min(StreamFramer.DEVICE_BATCH, off + len - p);
+            for (FrameEvent e : framer.feed(b, p, n)) event(e);
+            flushChannel();
+            pump();
+        }
+    }
+
+    public void receive(byte[] b) { receive(b, 0, b.length); }
+
+    /** Runs what is due at the clock's current time (finished frames, the reboot timer). */
+    public void poll() { pump(); }
+
+    /** Clock time (nanos) of the next thing the board will do by itself, or Long.MAX_VALUE. */
+    public long nextEventAt() {
+        long now = clock.nanos();
+        long next = tx.nextEventAt(now);
+        if (rebootScheduled) next = Math.min(next, rebootAt);
+        if (xonPending) next = Math.min(next, rxHeldUntil);
+        if (kicked && channelOut.size() > 0) next = Math.min(next, Math.max(now, holdUntil));
+        return next;
+    }
+
+    /** The bytes the device put on the wire since the last call. */
+    public byte[] takeOutput() {
+        pump();
+        byte[] out = wire.toByteArray();
+        wire.reset();
+        return out;
+    }
+
+    // ---- channel (rpc-uart) ------------------------------------------------------------------
+
+    private void event(FrameEvent e) {
+        if (e instanceof FrameEvent.Json j) {
+            if (j.crc() == FrameEvent.Crc.INVALID) {
+                log(LogLevel.WARN, CHANNEL_C, 146, pointer + " " + j.corruptedText());
+                return;
+            }
+            if (j.crc() == FrameEvent.Crc.VALID) crcMode = true;
+            rpc.frame(j.json());
+        } else if (e instanceof FrameEvent.Empty) {
+            channelOut.write('\n'); // goes out with the next thing the channel sends
+        } else if (e instanceof FrameEvent.Eof) {
+            channelOut.writeBytes(FrameCodec.EOF_ECHO);
+            kicked = true;
+        } else if (e instanceof FrameEvent.Dropped d && d.reason() == FrameEvent.Reason.TOO_BIG) {
+            log(LogLevel.ERROR, CHANNEL_C, 167, "Incoming frame is too big, dropping.");
+        }
+    }
+
+    /** The channel takes a reply frame unless it is still sending something (frame or EOF echo). */
+    boolean channelSend(String json) {
+        if (kicked) return false;
+        kicked = true;
+        framePending = true;
+        List<FaultSpec.Rule> rules = faults.next();
+        long now = clock.nanos();
+        if (Faults.has(rules, FaultSpec.Kind.REBOOT)) {
+            crashPending = true;
+            return true;
+        }
+        if (Faults.has(rules, FaultSpec.Kind.CUT)) {
+            linkCut = true;
+            return true;
+        }
+        if (Faults.has(rules, FaultSpec.Kind.XOFF)) {
+            tx.write(new byte[] {0x13}, now);
+            rxHeldUntil = now + Faults.millis(rules, FaultSpec.Kind.XOFF) * 1_000_000L;
+            xonPending = true;
+        }
+        if (Faults.has(rules, FaultSpec.Kind.DELAY)) holdUntil = now + Faults.millis(rules, FaultSpec.Kind.DELAY) * 1_000_000L;
+        channelOut.writeBytes(faults.frame(json, framer.q3Seen(), crcMode, rules));
+        return true;
+    }
+
+    private void flushChannel() {
+        if (kicked && channelOut.size() > 0 && clock.nanos() >= holdUntil) {
+            tx.write(channelOut.toByteArray(), clock.nanos());
+            channelOut.reset();
+        }
+    }
+
+    private void pump() {
+        while (true) {
+            long now = clock.nanos();
+            tx.drain(now, wire);
+            if (crashPending) {
+                crashPending = false;
+                boot();
+                continue;
+            }
+            if (xonPending && now >= rxHeldUntil) {
+                xonPending = false;
+                tx.write(new byte[] {0x11}, now);
+                continue;
+            }
+            if (kicked && channelOut.size() > 0 && now >= holdUntil) {
+                flushChannel();
+                continue;
+            }
+            if (kicked && channelOut.size() == 0 && tx.idle()) {
+                kicked = false;
+                if (framePending) {
+                    framePending = false;
+                    log(LogLevel.DEBUG, "mg_rpc.c", 540, pointer + " FRAME SENT (1)");
+                    rpc.frameSent();
+                    flushChannel();
+                }
+                continue;
+            }
+            if (rebootScheduled && now >= rebootAt) {
+                rebootScheduled = false;
+                log(LogLevel.INFO, "shim_vfs.c", 135, "Unmounting filesystems");
+                log(LogLevel.INFO, "mgos_system.c", 43, "Restarting");
+                boot();
+                continue;
+            }
+            return;
+        }
+    }
+
+    /** True once a {@code cut} fault fired: whoever serves the board should drop the link. */
+    public boolean linkCut() { return linkCut; }
+
+    /** The link was re-established after a cut. */
+    public void linkRestored() { linkCut = false; }
+
+    /** Clock time before which the device reads no input (an {@code xoff} fault holds it). */
+    public long rxHeldUntil() { return xonPending ? rxHeldUntil : Long.MIN_VALUE; }
+
+    // ---- lifecycle ----------------------------------------------------------------------------
+
+    private void boot() {
+        boots++;
+        bootNanos = clock.nanos();
+        rebootScheduled = false;
+        config.boot(identity);
+        log.setLevel((int) config.integer("debug.level", LogLevel.INFO.value()));
+        log.setFileLevels(config.string("debug.file_level", ""));
+        framer = new StreamFramer(Role.DEVICE, (int) config.integer("rpc.max_frame_size", StreamFramer.DEFAULT_MAX_FRAME_SIZE));
+        crcMode = false;
+        kicked = false;
+        framePending = false;
+        channelOut.reset();
+        holdUntil = Long.MIN_VALUE;
+        crashPending = false;
+        rpc.reset();
+        tx.write(new byte[] {'\n'}, bootNanos);
+        log(LogLevel.INFO, "shim_platform.c", 308, identity.app() + " " + identity.fwVersion() + " (" + identity.fwId() + ")");
+        log(LogLevel.INFO, "shim_platform.c", 310, "Mongoose OS " + identity.mgVersion() + " (" + identity.mgId() + ")");
+        log(LogLevel.INFO, "mgos_sys_config.c", 470, "MAC: " + identity.macColons());
+        log(LogLevel.INFO, "mgos_sys_config.c", 478, "WDT: " + config.integer("sys.wdt_timeout", 30) + " seconds");
+        List<SimMethod> methods = new ArrayList<>();
+        registered = List.of();
+        for (SimService s : services) {
+            methods.addAll(s.init(context));
+            registered = newestFirst(methods);
+        }
+        log(LogLevel.INFO, CHANNEL_C, 320, pointer + " UART0");
+        log(LogLevel.INFO, "mgos_init.c", 33, "Init done, RAM: " + SysService.RAM_SIZE + " total, " + SysService.RAM_FREE
+                + " free, " + SysService.RAM_MIN_FREE + " min free");
+    }
+
+    private static List<SimMethod> newestFirst(List<SimMethod> inOrder) {
+        List<SimMethod> r = new ArrayList<>(inOrder);
+        Collections.reverse(r);
+        return List.copyOf(r);
+    }
+
+    /** Reboots now, as the reset button does (no shutdown lines). */
+    public void reset() {
+        boot();
+        pump();
+    }
+
+    // ---- what the core and the services use ----------------------------------------------------
+
+    void log(LogLevel level, String file, int line, String message) {
+        if (!log.enabled(level, file) || framePending) return; // thrown away while a frame is on the wire
+        tx.write(DeviceLog.format(file, line, message), clock.nanos());
+    }
+
+    void scheduleReboot(long delayMs) {
+        log(LogLevel.INFO, "mgos_system.c", 58, "Rebooting in " + delayMs + " ms");
+        long at = clock.nanos() + delayMs * 1_000_000L;
+        rebootAt = rebootScheduled ? Math.min(rebootAt, at) : at;
+        rebootScheduled = true;
+    }
+
+    /** Nanos until the scheduled reboot, or -1 if none. */
+    long rebootInNanos() { return rebootScheduled ? Math.max(0, rebootAt - clock.nanos()) : -1; }
+
+    String deviceId() { return config.string("device.id", identity.defaultDeviceId()); }
+
+    SimConfigView config() { return config; }
+
+    String pointer() { return pointer; }
+
+    String channelInfo() { return "UART0"; }
+
+    long unixTime() { return unixTimeAtZero + clock.nanos() / 1_000_000_000L; }
+
+    List<SimMethod> registered() { return registered; }
+
+    SimContext context() { return context; }
+
+    DeviceRpc rpc() { return rpc; }
+
+    private final class Context implements SimContext {
+        @Override public Clock clock() { return clock; }
+        @Override public SimIdentity identity() { return identity; }
+        @Override public SimConfigView config() { return config; }
+        @Override public SimFsView fs() { return fs; }
+        @Override public long uptimeMillis() { return (clock.nanos() - bootNanos) / 1_000_000L; }
+        @Override public long unixTime() { return SimBoard.this.unixTime(); }
+        @Override public String channelInfo() { return SimBoard.this.channelInfo(); }
+        @Override public List<SimMethod> methods() { return registered; }
+        @Override public void log(LogLevel level, String srcFile, int line, String message) { SimBoard.this.log(level, srcFile, line, message); }
+        @Override public void scheduleReboot(long delayMs) { SimBoard.this.scheduleReboot(delayMs); }
+        @Override public void respond(dev.sesh.sim.service.SimReply reply) { rpc.respond(reply); }
+        @Override public boolean setLogLevel(int level) { return log.setLevel(level); }
+        @Override public void setFileLevels(String spec) { log.setFileLevels(spec); }
+    }
+
+    /** Assembles a board; services are listed in the firmware's init order. */
+    public static final class Builder {
+        private final SimIdentity identity;
+        private final Clock clock;
+        private SimConfigView config = new MemoryConfig();
+        private SimFsView fs = SimFsView.fixed(233681, 3);
+        private final List<SimService> services = new ArrayList<>();
+        private long unixTimeAtZero;
+        private int baud;
+        private FaultSpec faults = FaultSpec.none();
+
+        private Builder(SimIdentity identity, Clock clock) {
+            this.identity = Objects.requireNonNull(identity);
+            this.clock = Objects.requireNonNull(clock);
+            this.unixTimeAtZero = clock.isVirtual() ? 1_735_689_600L : System.currentTimeMillis() / 1000 - clock.nanos() / 1_000_000_000L;
+        }
+
+        public Builder config(SimConfigView config) { this.config = Objects.requireNonNull(config); return this; }
+
+        public Builder fs(SimFsView fs) { this.fs = Objects.requireNonNull(fs); return this; }
+
+        public Builder service(SimService s) { services.add(Objects.requireNonNull(s)); return this; }
+
+        public Builder services(List<? extends SimService> s) { s.forEach(this::service); return this; }
+
+        /** Paces the device's output at {@code baud} (10 bits per byte); 0 = unpaced. */
+        public Builder baud(int baud) { this.baud = baud; return this; }
+
+        /** Device unix time when the clock reads 0. */
+        public Builder unixTimeAtZero(long seconds) { this.unixTimeAtZero = seconds; return this; }
+
+        public Builder faults(FaultSpec faults) { this.faults = Objects.requireNonNull(faults); return this; }
+
+        public SimBoard build() { return new SimBoard(this); }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.sesh.sim;
+
+import dev.sesh.SeshException;
+import dev.sesh.atca.packet.Variant;
+import dev.sesh.rpc.transport.PortSpec;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How to build a simulated board, from a {@code sim:[PATH][?chip=508a|608a&baud=N&faults=SPEC&seed=N]}
+ * port (design.md 5.3, docs/simulator.md). {@code folder} empty = a fresh in-memory board;
+ * {@code baud} 0 = output unpaced; {@code seed} drives every random choice (MAC of an in-memory
+ * board, fault positions).
+ */
+public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed) {
+    /** Default seed when none is given (design.md 5.4: a fixed default). */
+    public static final long DEFAULT_SEED = 1;
+    private static final Set<String> KEYS = Set.of("chip", "baud", "faults", "seed");
+
+    public SimOptions {
+        if (baud < 0) throw SeshException.badArg("baud " + baud + " is negative", "use sim:?baud=115200, or leave it out for no pacing");
+    }
+
+    /** A fresh in-memory board with a 508A, unpaced, no faults. */
+    public static SimOptions defaults() {
+        return new SimOptions(Optional.empty(), Variant.ATECC508A, 0, FaultSpec.none(), DEFAULT_SEED);
+    }
+
+    public static SimOptions from(PortSpec.Sim spec) {
+        Map<String, String> o = spec.options();
+        for (String k : o.keySet()) {
+            if (!KEYS.contains(k)) throw SeshException.badArg("unknown sim option '" + k + "' in " + spec.text(), "options are chip, baud, faults, seed");
+        }
+        long seed = o.containsKey("seed") ? number(o.get("seed"), "seed", spec) : DEFAULT_SEED;
+        Variant chip;
+        try {
+            chip = Variant.parse(o.getOrDefault("chip", "508a"));
+        } catch (IllegalArgumentException e) {
+            throw SeshException.badArg("unknown chip '" + o.get("chip") + "' in " + spec.text(), "use chip=508a or chip=608a");
+        }
+        int baud = o.containsKey("baud") ? (int) number(o.get("baud"), "baud", spec) : 0;
+        FaultSpec faults = FaultSpec.parse(o.getOrDefault("faults", ""), seed);
+        Optional<Path> folder = spec.inMemory() ? Optional.empty() : Optional.of(Path.of(spec.path()));
+        return new SimOptions(folder, chip, baud, faults, seed);
+    }
+
+    private static long number(String v, String key, PortSpec.Sim spec) {
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw SeshException.badArg(key + " '" + v + "' is not a number in " + spec.text(), "e.g. sim:?" + key + "=115200");
+        }
+    }
+}
