@@ -5,6 +5,7 @@ import dev.sesh.rpc.frame.FrameCodec;
 import dev.sesh.rpc.frame.FrameEvent;
 import dev.sesh.rpc.frame.Role;
 import dev.sesh.rpc.frame.StreamFramer;
+import dev.sesh.rpc.transport.Transport;
 import dev.sesh.sim.service.LogLevel;
 import dev.sesh.sim.service.SimConfigView;
 import dev.sesh.sim.service.SimContext;
@@ -45,6 +46,7 @@ public final class SimBoard {
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
     private final ByteArrayOutputStream channelOut = new ByteArrayOutputStream();
     private final String pointer;
+    private final int baud;
 
     private StreamFramer framer;
     private boolean crcMode;
@@ -69,6 +71,7 @@ public final class SimBoard {
         this.services = List.copyOf(b.services);
         this.unixTimeAtZero = b.unixTimeAtZero;
         this.faults = new Faults(b.faults);
+        this.baud = b.baud;
         this.tx = new UartTx(UartTx.byteNanos(b.baud));
         this.pointer = String.format("0x3fff%04x", (identity.mac().get(4) << 8 | identity.mac().get(5)) & 0xfff0);
     }
@@ -81,6 +84,16 @@ public final class SimBoard {
 
     /** How many times the board has booted (1 after {@link #powerOn}). */
     public int boots() { return boots; }
+
+    /**
+     * Serves this board over {@code deviceEnd} on a new thread (powering it on first if needed);
+     * from then on only that thread may touch the board. Host bytes are paced at the board's baud.
+     */
+    public SimRpcServer attach(Transport deviceEnd) {
+        SimRpcServer s = new SimRpcServer(this, deviceEnd, baud);
+        s.start();
+        return s;
+    }
 
     /** Boots the board; the boot text goes on the wire. */
     public void powerOn() {

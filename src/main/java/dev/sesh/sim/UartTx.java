@@ -67,10 +67,12 @@ final class UartTx {
         }
     }
 
-    /** When the next byte will have left, or Long.MAX_VALUE when idle or paused indefinitely. */
+    /** When every byte written so far will have left (unless paused again), or Long.MAX_VALUE when idle. */
     long nextEventAt(long now) {
         if (idle()) return Long.MAX_VALUE;
         if (paused(now)) return pausedUntil;
-        return byteNanos == 0 ? now : Math.max(nextByteAt, pausedUntil) + byteNanos;
+        if (byteNanos == 0) return now;
+        long remaining = (pending.length - sent) + queue.size();
+        return Math.max(nextByteAt, pausedUntil) + remaining * byteNanos;
     }
 }

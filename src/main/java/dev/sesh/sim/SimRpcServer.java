@@ -1,0 +1,137 @@
+package dev.sesh.sim;
+
+import dev.sesh.bytes.Clock;
+import dev.sesh.rpc.transport.Transport;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayDeque;
+
+/**
+ * Serves one {@link SimBoard} over one {@link Transport} (the device's end of the link) on its own
+ * thread, which owns the board while it runs. The host's bytes reach the board in UART batches of
+ * up to 256 bytes; with a baud rate they arrive one every 10 bit times, as on a wire. With a
+ * virtual clock the loop jumps the clock to the board's next timer (reboot, a byte leaving the
+ * UART) whenever no input is waiting, so simulated seconds cost no wall time. Ends when the host
+ * closes the link, a {@code cut} fault fires, or {@link #close()} is called.
+ */
+public final class SimRpcServer implements Closeable {
+    /** How long one read waits for host bytes before the loop looks at the board's timers again. */
+    static final int IDLE_READ_MS = 20;
+    /** With a virtual clock: how long the link must be quiet before time jumps to the next timer. */
+    static final int VIRTUAL_QUIET_MS = 5;
+
+    private final SimBoard board;
+    private final Transport link;
+    private final Clock clock;
+    private final long rxByteNanos;
+    private final ArrayDeque<byte[]> rx = new ArrayDeque<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long rxNextAt;
+    private int rxOffset;
+
+    SimRpcServer(SimBoard board, Transport link, int baud) {
+        this.board = board;
+        this.link = link;
+        this.clock = board.clock();
+        this.rxByteNanos = UartTx.byteNanos(baud);
+        this.thread = new Thread(this::run, "sim-" + board.identity().macHex());
+        thread.setDaemon(true);
+    }
+
+    void start() { thread.start(); }
+
+    /** True while the loop runs. */
+    public boolean isRunning() { return thread.isAlive(); }
+
+    /** Waits for the loop to end (the link closed or was cut). */
+    public void join(long millis) throws InterruptedException { thread.join(millis); }
+
+    private void run() {
+        byte[] buf = new byte[4096];
+        try {
+            if (board.boots() == 0) board.powerOn();
+            while (running) {
+                ship();
+                if (board.linkCut()) {
+                    board.linkRestored();
+                    break;
+                }
+                deliverArrived();
+                ship();
+                long now = clock.nanos();
+                long next = Math.min(board.nextEventAt(), rxDue());
+                int waitMs = next == Long.MAX_VALUE ? IDLE_READ_MS
+                        : (int) Math.max(0, Math.min(IDLE_READ_MS, (next - now + 999_999) / 1_000_000));
+                if (clock.isVirtual() && next != Long.MAX_VALUE) waitMs = rx.isEmpty() ? Math.min(waitMs, VIRTUAL_QUIET_MS) : 0;
+                int n = link.read(buf, 0, buf.length, waitMs);
+                if (n < 0) break;
+                if (n > 0) {
+                    arrive(buf, n);
+                } else if (clock.isVirtual() && next != Long.MAX_VALUE && next > clock.nanos()) {
+                    clock.sleepNanos(next - clock.nanos());
+                }
+                board.poll();
+            }
+        } catch (IOException e) {
+            // The link failed (peer gone): the board stays as it is, ready for the next link.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                link.close();
+            } catch (IOException ignored) {
+                // Closing a dead link has nothing left to report.
+            }
+        }
+    }
+
+    private void arrive(byte[] buf, int n) {
+        byte[] chunk = java.util.Arrays.copyOf(buf, n);
+        if (rx.isEmpty()) rxNextAt = Math.max(rxNextAt, clock.nanos());
+        rx.addLast(chunk);
+    }
+
+    /** When the next host byte will have arrived (MAX_VALUE if none is on its way). */
+    private long rxDue() {
+        if (rx.isEmpty()) return Long.MAX_VALUE;
+        long held = board.rxHeldUntil();
+        return Math.max(rxNextAt + rxByteNanos, held);
+    }
+
+    /** Hands the board the bytes that have crossed the wire by now, 256 at most per batch. */
+    private void deliverArrived() {
+        while (!rx.isEmpty() && clock.nanos() >= board.rxHeldUntil()) {
+            byte[] head = rx.peekFirst();
+            int avail = head.length - rxOffset;
+            int n = avail;
+            if (rxByteNanos > 0) n = (int) Math.min(avail, (clock.nanos() - rxNextAt) / rxByteNanos);
+            n = Math.min(n, 256);
+            if (n <= 0) return;
+            board.receive(head, rxOffset, n);
+            rxNextAt += n * rxByteNanos;
+            rxOffset += n;
+            if (rxOffset == head.length) {
+                rx.removeFirst();
+                rxOffset = 0;
+            }
+        }
+    }
+
+    private void ship() throws IOException {
+        byte[] out = board.takeOutput();
+        if (out.length > 0) link.write(out);
+    }
+
+    /** Stops the loop and closes the link. */
+    @Override public void close() throws IOException {
+        running = false;
+        try {
+            thread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        link.close();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.sesh.sim;
+
+import dev.sesh.bytes.VirtualClock;
+import dev.sesh.rpc.transport.InProcessTransport;
+import dev.sesh.rpc.transport.Transport;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A board served over an in-process link on a virtual clock: no wall time for simulated seconds. */
+class SimRpcServerTest {
+    private final VirtualClock clock = new VirtualClock();
+
+    /** Reads from the host end until {@code marker} has arrived (bounded by the link's own timeouts). */
+    private static String readUntil(Transport host, String marker) throws IOException {
+        ByteArrayOutputStream got = new ByteArrayOutputStream();
+        byte[] buf = new byte[4096];
+        for (int i = 0; i < 500 && !got.toString(StandardCharsets.ISO_8859_1).contains(marker); i++) {
+            int n = host.read(buf, 0, buf.length, 20);
+            if (n < 0) break;
+            got.write(buf, 0, Math.max(n, 0));
+        }
+        return got.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
+    void servesBootTextAndRepliesOverTheLink() throws Exception {
+        SimBoard board = SimFirmware.open(SimOptions.defaults(), clock);
+        InProcessTransport.Pair link = InProcessTransport.pair();
+        try (SimRpcServer server = board.attach(link.device())) {
+            assertTrue(readUntil(link.host(), "Init done").contains("sesh-sim 1.0"));
+            link.host().write("{\"id\":7,\"method\":\"RPC.Ping\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(readUntil(link.host(), "}}\n").contains("{\"id\":7,\"src\":\"esp8266_"));
+            assertTrue(server.isRunning());
+        }
+    }
+
+    @Test
+    void rebootDelayPassesOnTheVirtualClock() throws Exception {
+        SimBoard board = SimFirmware.open(SimOptions.defaults(), clock);
+        InProcessTransport.Pair link = InProcessTransport.pair();
+        try (SimRpcServer server = board.attach(link.device())) {
+            readUntil(link.host(), "Init done");
+            long before = clock.nanos();
+            link.host().write("{\"id\":1,\"method\":\"Sys.Reboot\",\"params\":{\"delay_ms\":60000}}\n".getBytes(StandardCharsets.ISO_8859_1));
+            String out = readUntil(link.host(), "Init done");
+            assertTrue(out.contains("Restarting"), out);
+            assertTrue(clock.nanos() - before >= 60_000_000_000L);
+        }
+    }
+
+    @Test
+    void pacedLinkDeliversAtTheBaudRate() throws Exception {
+        SimBoard board = SimFirmware.open(SimFixtures.options("baud", "9600"), clock);
+        InProcessTransport.Pair link = InProcessTransport.pair();
+        try (SimRpcServer server = board.attach(link.device())) {
+            readUntil(link.host(), "Init done");
+            long before = clock.nanos();
+            byte[] req = "{\"id\":1,\"method\":\"RPC.Ping\"}\n".getBytes(StandardCharsets.ISO_8859_1);
+            link.host().write(req);
+            String out = readUntil(link.host(), "}}\n");
+            // At least the request and the reply crossed the 9600-baud wire (10 bits a byte).
+            long minNanos = (req.length + out.length()) * (10_000_000_000L / 9600);
+            assertTrue(clock.nanos() - before >= minNanos, (clock.nanos() - before) + " < " + minNanos);
+        }
+    }
+
+    @Test
+    void cutFaultClosesTheLinkAndTheBoardServesTheNextOne() throws Exception {
+        SimBoard board = SimFirmware.open(SimFixtures.options("faults", "cut@1"), clock);
+        InProcessTransport.Pair first = InProcessTransport.pair();
+        SimRpcServer server = board.attach(first.device());
+        readUntil(first.host(), "Init done");
+        first.host().write("{\"id\":1,\"method\":\"RPC.Ping\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+        server.join(5000);
+        assertFalse(server.isRunning());
+        InProcessTransport.Pair second = InProcessTransport.pair();
+        try (SimRpcServer again = board.attach(second.device())) {
+            second.host().write("{\"id\":2,\"method\":\"RPC.Ping\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(readUntil(second.host(), "}}\n").contains("{\"id\":2,"));
+            assertEquals(1, board.boots());
+        }
+    }
+}
