@@ -18,6 +18,7 @@ import dev.sesh.shell.confirm.TerminalGate;
 import dev.sesh.shell.format.Style;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -178,7 +179,7 @@ public final class Main {
             if (cli.timeoutSeconds <= 0) throw SeshException.badArg("--timeout must be positive", "give seconds, e.g. --timeout 30");
             rpc = rpc.withTimeouts(Timeouts.overriddenBy(Duration.ofMillis((long) (cli.timeoutSeconds * 1000))));
         }
-        SimPorts sims = new SimPorts(Clock.system(), seshHome());
+        SimPorts sims = new SimPorts(Clock.system());
         return new CliBoardConnector(sims.transportFactory(), lister, rpc, gate, Clock.system(), cli.baud,
                 cli.debug ? errWriter::println : null);
     }
@@ -195,8 +196,9 @@ public final class Main {
 
     private Terminal systemTerminal() {
         try {
-            TerminalBuilder b = TerminalBuilder.builder().name("sesh").nativeSignals(true);
-            return tty ? b.system(true).build() : b.system(false).streams(in, out).type(Terminal.TYPE_DUMB).build();
+            if (tty) return TerminalBuilder.builder().name("sesh").system(true).nativeSignals(true).build();
+            // A pipe: JLine's providers would build a pty terminal over the streams; a dumb one reads lines as given.
+            return new DumbTerminal("sesh", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw SeshException.failed("cannot open the terminal: " + e.getMessage(), "run sesh in a terminal, or use -c");
         }

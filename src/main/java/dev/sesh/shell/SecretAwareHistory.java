@@ -17,7 +17,12 @@ public final class SecretAwareHistory extends DefaultHistory {
 
     /** True if {@code line} carries something that looks like a key. */
     public static boolean holdsSecret(String line) {
-        return HEX.matcher(line).find() || SPACED_HEX.matcher(line).find() || BASE64.matcher(line).find();
+        if (HEX.matcher(line).find() || SPACED_HEX.matcher(line).find()) return true;
+        var m = BASE64.matcher(line);
+        while (m.find()) {
+            if (!m.group().matches("[0-9a-fA-F]+")) return true;   // pure hex shorter than 64 digits is under 32 bytes
+        }
+        return false;
     }
 
     @Override public void add(Instant time, String line) {

@@ -100,7 +100,7 @@ class MainTest {
     void callPrintsTheResultLikeMosCall() {
         Run r = run("--port", "sim:", "call", "RPC.Describe", "{\"name\":\"Sys.Reboot\"}");
         assertEquals(0, r.code(), r.err());
-        assertEquals("{\n  \"name\" : \"Sys.Reboot\",\n  \"args_fmt\" : \"{abort: %B, delay_ms: %d}\"\n}\n", r.out().replace("\r", ""));
+        assertEquals("{\n  \"name\": \"Sys.Reboot\",\n  \"args_fmt\": \"{abort: %B, delay_ms: %d}\"\n}\n", r.out().replace("\r", ""));
     }
 
     @Test

@@ -25,7 +25,7 @@ public final class CallCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         String result = session.board().call(method, params);
-        session.out().println(JsonOut.pretty(result));
+        session.out().print(JsonOut.pretty(result));
         session.out().flush();
         return 0;
     }

@@ -22,7 +22,7 @@ public final class InfoCommand implements Callable<Integer> {
     @Override public Integer call() {
         BoardInfo i = session.board().info();
         if (json || session.jsonByDefault()) {
-            session.out().println(JsonOut.pretty(i.json()));
+            session.out().print(JsonOut.pretty(i.json()));
         } else {
             session.out().print(table(i));
         }

@@ -23,7 +23,7 @@ public final class PortsCommand implements Callable<Integer> {
     @Override public Integer call() {
         List<SerialPortEntry> ports = session.connector().ports();
         if (json || session.jsonByDefault()) {
-            session.out().println(JsonOut.of(ports));
+            session.out().print(JsonOut.of(ports));
         } else if (ports.isEmpty()) {
             session.err().println("no serial ports found (use --port sim: for the simulated board)");
         } else {

@@ -31,7 +31,7 @@ public final class RpcCommand implements Callable<Integer> {
         @Override public Integer call() {
             List<String> names = session.board().methods().stream().sorted().toList();
             if (json || session.jsonByDefault()) {
-                session.out().println(JsonOut.of(names));
+                session.out().print(JsonOut.of(names));
             } else {
                 names.forEach(session.out()::println);
             }
@@ -52,7 +52,7 @@ public final class RpcCommand implements Callable<Integer> {
         @Override public Integer call() {
             String fmt = session.board().describe(method);
             if (json || session.jsonByDefault()) {
-                session.out().println(JsonOut.of(java.util.Map.of("name", method, "args_fmt", fmt)));
+                session.out().print(JsonOut.of(java.util.Map.of("name", method, "args_fmt", fmt)));
             } else {
                 session.out().println(method + " " + (fmt.isEmpty() ? "(no arguments)" : fmt));
             }

@@ -32,7 +32,7 @@ public final class StatusCommand implements Callable<Integer> {
         Throwable last = session.errors().last();
         m.put("last_error", last == null ? "" : String.valueOf(last.getMessage()));
         if (json || session.jsonByDefault()) {
-            session.out().println(JsonOut.of(m));
+            session.out().print(JsonOut.of(m));
         } else {
             Table t = Table.of("field", "value");
             m.forEach((k, v) -> t.row(k.replace('_', ' '), String.valueOf(v)));
