@@ -90,7 +90,7 @@ public final class ConfigTree implements ConfigView {
             case DOUBLE -> {
                 if (!(json instanceof ConfigJson.Num num)) throw new ConfigError(at + " is not a number");
                 try {
-                    return parseInt(num.text()).map(Long::doubleValue).orElse(Double.parseDouble(num.text()));
+                    return parseInt(num.text()).map(Long::doubleValue).orElseGet(() -> Double.parseDouble(num.text()));
                 } catch (NumberFormatException e) {
                     throw new ConfigError(at + " failed to parse [" + num.text() + "]");
                 }
