@@ -29,8 +29,14 @@ final class SimLink implements AutoCloseable {
     private Board board;
     private dev.sesh.sim.SimRpcServer server;
 
-    SimLink(String port) {
+    private final RpcOptions rpcOptions;
+
+    SimLink(String port) { this(port, RpcOptions.defaults()); }
+
+    /** {@code rpc}'s clock is replaced by the link's virtual clock. */
+    SimLink(String port, RpcOptions rpc) {
         sim = SimFirmware.open(SimOptions.from((PortSpec.Sim) PortSpec.parse(port, 0)), clock);
+        rpcOptions = rpc.withClock(clock);
         board = connect();
     }
 
@@ -48,7 +54,7 @@ final class SimLink implements AutoCloseable {
     private Board connect() {
         InProcessTransport.Pair pair = InProcessTransport.pair();
         server = sim.attach(pair.device());
-        RpcClient rpc = new RpcClient(pair.host(), RpcOptions.defaults().withClock(clock));
+        RpcClient rpc = new RpcClient(pair.host(), rpcOptions);
         ChangeGate gate = new ChangeGate() {
             @Override public <T> T apply(Plan plan, Supplier<T> action) {
                 plans.add(plan);
