@@ -8,8 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Makes a simulated board appear as a serial device: runs {@code socat pty,raw,echo=0,link=LINK,wait-slave
- * tcp:HOST:PORT} against the board's TCP listener, and starts it again after each client leaves, so
+ * Makes a simulated board appear as a serial device: runs {@code socat pty,raw,echo=0,link=LINK,ignoreeof
+ * tcp:HOST:PORT} against the board's TCP listener (ignoreeof keeps the pty across clients, like a
+ * real UART; socat is started again if it dies), so
  * {@code sesh --port LINK} goes through jSerialComm, the real serial code path.
  */
 final class SocatPty implements AutoCloseable {
@@ -28,7 +29,7 @@ final class SocatPty implements AutoCloseable {
 
     static SocatPty start(Path link, String tcpUrl, PrintStream err) {
         String hostPort = tcpUrl.substring("tcp://".length());
-        List<String> cmd = List.of("socat", "pty,raw,echo=0,link=" + link.toAbsolutePath() + ",wait-slave", "tcp:" + hostPort);
+        List<String> cmd = List.of("socat", "pty,raw,echo=0,link=" + link.toAbsolutePath() + ",ignoreeof", "tcp:" + hostPort);
         SocatPty p = new SocatPty(cmd, err);
         p.launch();
         p.keeper.start();
