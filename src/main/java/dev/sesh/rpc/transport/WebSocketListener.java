@@ -31,6 +31,7 @@ public final class WebSocketListener extends OneClientServer {
     }
 
     @Override Transport open(Socket s) throws IOException {
+        s.setTcpNoDelay(true);
         InputStream in = new BufferedInputStream(s.getInputStream());
         WsHandshake.Request r = WsHandshake.readRequest(in);
         String[] no = WsHandshake.refusal(r, PATH);

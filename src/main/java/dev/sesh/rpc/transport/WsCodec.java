@@ -64,8 +64,11 @@ final class WsCodec {
             head[1] = 127;
             for (int i = 0; i < 8; i++) head[9 - i] = (byte) ((long) len >>> (8 * i));
         }
-        out.write(head);
-        out.write(payload);
+        // One write per frame: a header and payload in two segments would meet Nagle and delayed ACK.
+        byte[] frame = new byte[head.length + payload.length];
+        System.arraycopy(head, 0, frame, 0, head.length);
+        System.arraycopy(payload, 0, frame, head.length, payload.length);
+        out.write(frame);
         out.flush();
     }
 
