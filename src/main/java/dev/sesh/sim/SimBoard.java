@@ -95,6 +95,14 @@ public final class SimBoard {
         return s;
     }
 
+    /**
+     * Serves this board over {@code deviceEnd} on the calling thread until the link ends (the host
+     * closed it, or a {@code cut} fault fired); for a listener's per-connection handler.
+     */
+    public void serve(Transport deviceEnd) {
+        new SimRpcServer(this, deviceEnd, baud).run();
+    }
+
     /** Boots the board; the boot text goes on the wire. */
     public void powerOn() {
         boot();
@@ -176,7 +184,7 @@ public final class SimBoard {
             return true;
         }
         if (Faults.has(rules, FaultSpec.Kind.XOFF)) {
-            tx.write(new byte[] {0x13}, now);
+            tx.urgent((byte) 0x13, now);
             rxHeldUntil = now + Faults.millis(rules, FaultSpec.Kind.XOFF) * 1_000_000L;
             xonPending = true;
         }
@@ -203,7 +211,7 @@ public final class SimBoard {
             }
             if (xonPending && now >= rxHeldUntil) {
                 xonPending = false;
-                tx.write(new byte[] {0x11}, now);
+                tx.urgent((byte) 0x11, now);
                 continue;
             }
             if (kicked && channelOut.size() > 0 && now >= holdUntil) {
@@ -229,6 +237,16 @@ public final class SimBoard {
             }
             return;
         }
+    }
+
+    /**
+     * The device's receive buffer filled ({@code full}: send XOFF) or has room again (send XON).
+     * Flow-control bytes go out ahead of queued output, as the UART driver puts them straight into
+     * the hardware FIFO.
+     */
+    public void rxBufferFull(boolean full) {
+        tx.urgent(full ? (byte) 0x13 : (byte) 0x11, clock.nanos());
+        pump();
     }
 
     /** True once a {@code cut} fault fired: whoever serves the board should drop the link. */

@@ -3,6 +3,9 @@ package dev.sesh.sim;
 import dev.sesh.SeshException;
 import dev.sesh.bytes.Bytes;
 import dev.sesh.bytes.Clock;
+import dev.sesh.rpc.transport.InProcessTransport;
+import dev.sesh.rpc.transport.PortSpec;
+import dev.sesh.rpc.transport.Transport;
 import dev.sesh.atca.packet.Variant;
 import dev.sesh.sim.chip.AteccChip;
 import dev.sesh.sim.chip.AteccI2cTarget;
@@ -94,6 +97,17 @@ public final class SimFirmware {
             chip = new AteccChip(ChipMemory.factoryNew(options.chip(), options.seed()), clock, options.seed());
         }
         return board(SimIdentity.seshSim(mac), clock, parts(fs, clock, chip), options.baud(), options.faults());
+    }
+
+    /**
+     * Opens a {@code sim:} port in this process: builds the board, serves it on its own thread
+     * over an in-process link and returns the host's end. Closing that end stops the server.
+     */
+    public static Transport connect(PortSpec.Sim spec, Clock clock) {
+        SimBoard board = open(SimOptions.from(spec), clock);
+        InProcessTransport.Pair link = InProcessTransport.pair();
+        board.attach(link.device());
+        return link.host();
     }
 
     // The chip's EEPROM lives in CHIP_FILE and is rewritten after every command that changed it.

@@ -28,6 +28,9 @@ public final class SimRpcServer implements Closeable {
     private final ArrayDeque<byte[]> rx = new ArrayDeque<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /** The device's UART receive buffer (rx_buf_size), and so the largest batch it reads. */
+    static final int RX_BUFFER = 256;
+    private boolean xoffSent;
     private long rxNextAt;
     private int rxOffset;
 
@@ -48,7 +51,8 @@ public final class SimRpcServer implements Closeable {
     /** Waits for the loop to end (the link closed or was cut). */
     public void join(long millis) throws InterruptedException { thread.join(millis); }
 
-    private void run() {
+    /** The loop itself, on the calling thread. */
+    void run() {
         byte[] buf = new byte[4096];
         try {
             if (board.boots() == 0) board.powerOn();
@@ -100,15 +104,21 @@ public final class SimRpcServer implements Closeable {
         return Math.max(rxNextAt + rxByteNanos, held);
     }
 
-    /** Hands the board the bytes that have crossed the wire by now, 256 at most per batch. */
+    /**
+     * Hands the board the bytes that have crossed the wire by now, 256 at most per batch. When
+     * more than the device's 256-byte receive buffer has piled up unread (the board was busy, e.g.
+     * writing flash on the clock), it sends XOFF, and XON once it has read them.
+     */
     private void deliverArrived() {
-        while (!rx.isEmpty() && clock.nanos() >= board.rxHeldUntil()) {
+        while (true) {
+            if (rxByteNanos > 0 && !xoffSent && arrived() > RX_BUFFER) {
+                board.rxBufferFull(true);
+                xoffSent = true;
+            }
+            if (rx.isEmpty() || clock.nanos() < board.rxHeldUntil()) break;
             byte[] head = rx.peekFirst();
-            int avail = head.length - rxOffset;
-            int n = avail;
-            if (rxByteNanos > 0) n = (int) Math.min(avail, (clock.nanos() - rxNextAt) / rxByteNanos);
-            n = Math.min(n, 256);
-            if (n <= 0) return;
+            int n = Math.min(Math.min(head.length - rxOffset, arrived()), RX_BUFFER);
+            if (n <= 0) break;
             board.receive(head, rxOffset, n);
             rxNextAt += n * rxByteNanos;
             rxOffset += n;
@@ -117,6 +127,19 @@ public final class SimRpcServer implements Closeable {
                 rxOffset = 0;
             }
         }
+        if (xoffSent && arrived() <= RX_BUFFER / 2) {
+            board.rxBufferFull(false);
+            xoffSent = false;
+        }
+    }
+
+    /** Host bytes that have crossed the wire and wait in the device's receive buffer. */
+    private int arrived() {
+        long total = 0;
+        for (byte[] c : rx) total += c.length;
+        total -= rxOffset;
+        if (rxByteNanos == 0) return (int) Math.min(total, Integer.MAX_VALUE);
+        return (int) Math.min(total, Math.max(0, (clock.nanos() - rxNextAt) / rxByteNanos));
     }
 
     private void ship() throws IOException {

@@ -12,6 +12,7 @@ final class UartTx {
 
     private final long byteNanos;
     private final ByteArrayOutputStream queue = new ByteArrayOutputStream();
+    private final java.util.ArrayDeque<Byte> urgent = new java.util.ArrayDeque<>();
     private byte[] pending = new byte[0];
     private int sent;
     private long nextByteAt;
@@ -30,6 +31,12 @@ final class UartTx {
 
     void write(String latin1, long now) { write(latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), now); }
 
+    /** Flow control of our own (XON/XOFF): goes out next, ahead of bytes still waiting. */
+    void urgent(byte b, long now) {
+        if (idle()) nextByteAt = Math.max(nextByteAt, now);
+        urgent.addLast(b);
+    }
+
     /** Host sent XOFF: stop sending until XON or the timeout. */
     void xoff(long now) { pausedUntil = now + XOFF_TIMEOUT_NANOS; }
 
@@ -41,29 +48,24 @@ final class UartTx {
     boolean paused(long now) { return now < pausedUntil; }
 
     /** True when every byte written so far has left. */
-    boolean idle() { return sent == pending.length && queue.size() == 0; }
+    boolean idle() { return urgent.isEmpty() && sent == pending.length && queue.size() == 0; }
 
-    /** Moves the bytes due by {@code now} to {@code out}. */
+    /** Moves the bytes due by {@code now} to {@code out}; XON/XOFF of our own first. */
     void drain(long now, ByteArrayOutputStream out) {
-        while (true) {
-            if (sent == pending.length) {
-                if (queue.size() == 0) return;
-                pending = queue.toByteArray();
-                queue.reset();
-                sent = 0;
-            }
-            if (paused(now)) return;
+        while (!idle() && !paused(now)) {
             if (pausedUntil > nextByteAt) nextByteAt = pausedUntil; // sending resumes where the pause ended
-            if (byteNanos == 0) {
-                out.write(pending, sent, pending.length - sent);
-                sent = pending.length;
-                continue;
-            }
-            while (sent < pending.length && nextByteAt + byteNanos <= now) {
+            if (byteNanos > 0 && nextByteAt + byteNanos > now) return;
+            if (!urgent.isEmpty()) {
+                out.write(urgent.removeFirst());
+            } else {
+                if (sent == pending.length) {
+                    pending = queue.toByteArray();
+                    queue.reset();
+                    sent = 0;
+                }
                 out.write(pending[sent++]);
-                nextByteAt += byteNanos;
             }
-            if (sent < pending.length) return;
+            nextByteAt += byteNanos;
         }
     }
 
@@ -72,7 +74,7 @@ final class UartTx {
         if (idle()) return Long.MAX_VALUE;
         if (paused(now)) return pausedUntil;
         if (byteNanos == 0) return now;
-        long remaining = (pending.length - sent) + queue.size();
+        long remaining = urgent.size() + (pending.length - sent) + queue.size();
         return Math.max(nextByteAt, pausedUntil) + remaining * byteNanos;
     }
 }

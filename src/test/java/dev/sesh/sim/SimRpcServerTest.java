@@ -3,11 +3,17 @@ package dev.sesh.sim;
 import dev.sesh.bytes.VirtualClock;
 import dev.sesh.rpc.transport.InProcessTransport;
 import dev.sesh.rpc.transport.Transport;
+import dev.sesh.bytes.Bytes;
+import dev.sesh.sim.service.RpcService;
+import dev.sesh.sim.service.SimIdentity;
+import dev.sesh.sim.service.SimMethod;
+import dev.sesh.sim.service.SimReply;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,6 +91,30 @@ class SimRpcServerTest {
             second.host().write("{\"id\":2,\"method\":\"RPC.Ping\"}\n".getBytes(StandardCharsets.ISO_8859_1));
             assertTrue(readUntil(second.host(), "}}\n").contains("{\"id\":2,"));
             assertEquals(1, board.boots());
+        }
+    }
+
+    @Test
+    void busyDeviceSendsXoffWhenItsReceiveBufferFillsAndXonWhenItCatchesUp() throws Exception {
+        SimMethod slow = new SimMethod("Test.Slow", "", (req, ctx) -> {
+            try {
+                ctx.clock().sleepMillis(100); // e.g. a flash sector erase
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return SimReply.nullResult();
+        });
+        SimBoard board = SimBoard.builder(SimIdentity.seshSim(Bytes.ofHex("5ccf7f000002")), clock)
+                .service(new RpcService()).service(ctx -> List.of(slow)).baud(115200).build();
+        InProcessTransport.Pair link = InProcessTransport.pair();
+        try (SimRpcServer server = board.attach(link.device())) {
+            readUntil(link.host(), "Init done");
+            StringBuilder burst = new StringBuilder("{\"id\":1,\"method\":\"Test.Slow\"}\n");
+            for (int i = 2; i <= 20; i++) burst.append("{\"id\":").append(i).append(",\"method\":\"RPC.Ping\"}\n");
+            link.host().write(burst.toString().getBytes(StandardCharsets.ISO_8859_1));
+            String out = readUntil(link.host(), "{\"id\":20,");
+            int xoff = out.indexOf('\u0013'), xon = out.indexOf('\u0011');
+            assertTrue(xoff >= 0 && xon > xoff, Captures.show(out.getBytes(StandardCharsets.ISO_8859_1)));
         }
     }
 }

@@ -1,0 +1,82 @@
+package dev.sesh.cli;
+
+import dev.sesh.SeshException;
+import dev.sesh.bytes.Clock;
+import dev.sesh.device.Board;
+import dev.sesh.device.BoardConnector;
+import dev.sesh.device.SerialPortEntry;
+import dev.sesh.plan.ChangeGate;
+import dev.sesh.rpc.RpcClient;
+import dev.sesh.rpc.RpcOptions;
+import dev.sesh.rpc.WireTrace;
+import dev.sesh.rpc.transport.PortLister;
+import dev.sesh.rpc.transport.PortSpec;
+import dev.sesh.rpc.transport.SerialPortInfo;
+import dev.sesh.rpc.transport.Transport;
+import dev.sesh.rpc.transport.TransportFactory;
+import dev.sesh.rpc.transport.UsbBridge;
+
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Opens boards for the shell: port text -> {@link PortSpec} -> transport -> {@link RpcClient} ->
+ * {@link Board}, then a first Sys.GetInfo so an unreachable board is found at once (exit 4).
+ */
+final class CliBoardConnector implements BoardConnector {
+    private final TransportFactory transports;
+    private final PortLister lister;
+    private final RpcOptions rpcOptions;
+    private final ChangeGate gate;
+    private final Clock clock;
+    private final int baud;
+    private final Consumer<String> wireTrace;
+
+    CliBoardConnector(TransportFactory transports, PortLister lister, RpcOptions rpcOptions, ChangeGate gate,
+                      Clock clock, int baud, Consumer<String> wireTraceOrNull) {
+        this.transports = transports;
+        this.lister = lister;
+        this.rpcOptions = rpcOptions;
+        this.gate = gate;
+        this.clock = clock;
+        this.baud = baud;
+        this.wireTrace = wireTraceOrNull;
+    }
+
+    @Override public Board open(String port) { return open(PortSpec.parse(port, baud)); }
+
+    Board open(PortSpec spec) {
+        Transport t;
+        try {
+            t = transports.open(spec);
+        } catch (SeshException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw SeshException.unreachable("cannot open " + spec.text() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    "check the port name (sesh ports lists serial ports), or use --port sim: for the simulated board");
+        }
+        RpcClient rpc = new RpcClient(t, rpcOptions);
+        if (wireTrace != null) rpc.addWireTrace(WireTrace.lines(wireTrace));
+        Board b = new Board(rpc, spec.text(), spec.shortName(), gate, clock);
+        try {
+            b.info();
+        } catch (RuntimeException e) {
+            b.close();
+            throw e;
+        }
+        return b;
+    }
+
+    @Override public List<SerialPortEntry> ports() {
+        return lister.list().stream()
+                .map(CliBoardConnector::entry)
+                .sorted(Comparator.comparing((SerialPortEntry e) -> !e.knownBridge()).thenComparing(SerialPortEntry::path))
+                .toList();
+    }
+
+    private static SerialPortEntry entry(SerialPortInfo p) {
+        return new SerialPortEntry(p.path(), p.description(), p.isUsb() ? p.usbId() : "", p.serialNumber(), UsbBridge.of(p).isPresent());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.sesh.cli;
+
+import dev.sesh.SeshException;
+import dev.sesh.shell.ErrorReporter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code sesh sim serve}: exposes simulated boards on tcp://, ws:// and (through socat) a pty. */
+final class SimServeCommand {
+    private SimServeCommand() {}
+
+    @Command(name = "serve", description = "Serve a simulated board to other tools (tcp://, ws://, or a pty via socat)",
+            footer = {"", "The simulator has no authentication: it binds loopback unless --allow-remote is given.",
+                    "", "Examples:",
+                    "  sesh sim serve --listen tcp://127.0.0.1:7777",
+                    "  sesh sim serve --listen ws://127.0.0.1:7778/rpc --path ./lab/board1",
+                    "  sesh sim serve --listen tcp://127.0.0.1:7777 --pty /tmp/ttySIM   (needs socat)",
+                    "  sesh sim serve --listen tcp://127.0.0.1:7777 --boards 3   (ports 7777, 7778, 7779)"})
+    static final class Options {
+        @Option(names = "--listen", paramLabel = "URL", description = "tcp://HOST:PORT or ws://HOST:PORT/rpc (repeatable; default tcp://127.0.0.1:7777)")
+        List<String> listen = new ArrayList<>();
+
+        @Option(names = "--pty", paramLabel = "LINK", description = "also make the board appear as serial device LINK (runs socat)")
+        String pty;
+
+        @Option(names = "--path", paramLabel = "DIR", description = "keep the board's state in DIR (like --port sim:DIR)")
+        String path;
+
+        @Option(names = "--chip", paramLabel = "508a|608a", defaultValue = "508a", description = "chip variant (default ${DEFAULT-VALUE})")
+        String chip;
+
+        @Option(names = "--faults", paramLabel = "SPEC", description = "inject faults (see docs/simulator.md)")
+        String faults;
+
+        @Option(names = "--seed", paramLabel = "N", description = "seed for the board's identity and random faults")
+        Long seed;
+
+        @Option(names = "--baud", paramLabel = "N", description = "model a UART at N baud (bytes paced at N/10 per second)")
+        Integer baud;
+
+        @Option(names = "--boards", paramLabel = "N", defaultValue = "1", description = "serve N distinct boards on consecutive ports")
+        int boards;
+
+        @Option(names = "--allow-remote", description = "allow binding a non-loopback address")
+        boolean allowRemote;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+        boolean help;
+    }
+
+    static int run(SeshCli cli, List<String> args, PrintStream out, PrintStream err, ErrorReporter errors) {
+        if (args.isEmpty() || !args.get(0).equals("serve")) {
+            throw SeshException.badArg("sim needs a subcommand: serve", "sesh sim serve --listen tcp://127.0.0.1:7777");
+        }
+        Options o = new Options();
+        CommandLine cl = new CommandLine(o);
+        try {
+            cl.parseArgs(args.subList(1, args.size()).toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw SeshException.badArg(e.getMessage(), "sesh sim serve --help shows the options");
+        }
+        if (cl.isUsageHelpRequested()) {
+            cl.usage(out);
+            return 0;
+        }
+        return new SimServer(o, err).serve();
+    }
+}

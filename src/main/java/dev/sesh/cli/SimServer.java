@@ -1,0 +1,132 @@
+package dev.sesh.cli;
+
+import dev.sesh.SeshException;
+import dev.sesh.bytes.Clock;
+import dev.sesh.rpc.transport.ListenSpec;
+import dev.sesh.rpc.transport.Listener;
+import dev.sesh.rpc.transport.PortSpec;
+import dev.sesh.sim.SimBoard;
+import dev.sesh.sim.SimFirmware;
+import dev.sesh.sim.SimOptions;
+import dev.sesh.sim.SimRpcServer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs {@code sim serve}: N boards, each on every listen address (port + board index), one client
+ * connection at a time per board; optionally a pty through socat. Real time (design.md 5.4).
+ * Blocks until the process is stopped.
+ */
+final class SimServer {
+    private final SimServeCommand.Options o;
+    private final PrintStream err;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final CountDownLatch stop = new CountDownLatch(1);
+
+    SimServer(SimServeCommand.Options o, PrintStream err) {
+        this.o = o;
+        this.err = err;
+    }
+
+    int serve() {
+        List<ListenSpec> specs = new ArrayList<>();
+        for (String l : o.listen.isEmpty() ? List.of("tcp://127.0.0.1:7777") : o.listen) specs.add(ListenSpec.parse(l));
+        if (o.boards < 1) throw SeshException.badArg("--boards must be 1 or more", "e.g. --boards 3");
+        if (o.pty != null && specs.stream().noneMatch(s -> s.scheme() == ListenSpec.Scheme.TCP)) {
+            throw SeshException.badArg("--pty needs a tcp:// listener to bridge", "add --listen tcp://127.0.0.1:7777");
+        }
+        for (ListenSpec s : specs) {
+            if (!s.loopback()) {
+                if (!o.allowRemote) {
+                    throw SeshException.badArg("refusing to serve the simulator on " + s.host() + ": it has no authentication",
+                            "bind 127.0.0.1, or add --allow-remote if you really mean to expose it");
+                }
+                err.println("warning: serving an unauthenticated simulated board on " + s.host() + " (--allow-remote)");
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "sim-serve-stop"));
+        try {
+            for (int i = 0; i < o.boards; i++) startBoard(i, specs);
+            err.println("sim serve: Ctrl-C stops");
+            err.flush();
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            closeAll();
+            throw SeshException.failed("cannot listen: " + e.getMessage(), "is the port already in use? pick another with --listen");
+        }
+        return 0;
+    }
+
+    private void startBoard(int index, List<ListenSpec> specs) throws IOException {
+        SimBoard board = SimFirmware.open(options(index), Clock.system());
+        List<String> urls = new ArrayList<>();
+        String tcpUrl = null;
+        for (ListenSpec s : specs) {
+            ListenSpec at = new ListenSpec(s.scheme(), s.host(), s.port() == 0 ? 0 : s.port() + index);
+            Listener l = Listener.open(at, link -> serveOne(board, link));
+            open.add(l);
+            urls.add(l.url());
+            if (s.scheme() == ListenSpec.Scheme.TCP && tcpUrl == null) tcpUrl = l.url();
+        }
+        String who = board.identity().defaultDeviceId() + " (" + chipName() + ")";
+        err.println("sim serve: board " + who + " on " + String.join(", ", urls));
+        if (o.pty != null) {
+            String link = o.boards == 1 ? o.pty : o.pty + index;
+            SocatPty pty = SocatPty.start(Path.of(link), tcpUrl, err);
+            open.add(pty);
+            err.println("sim serve: board " + who + " also on serial " + link + " (socat)");
+        }
+    }
+
+    /** Serves one client connection to {@code board}; returns when the client leaves. */
+    private static void serveOne(SimBoard board, dev.sesh.rpc.transport.Transport link) {
+        SimRpcServer server = board.attach(link);
+        try {
+            server.join(Long.MAX_VALUE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private SimOptions options(int index) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("chip", o.chip);
+        if (o.faults != null) q.put("faults", o.faults);
+        if (o.baud != null) q.put("baud", String.valueOf(o.baud));
+        q.put("seed", String.valueOf((o.seed == null ? SimOptions.DEFAULT_SEED : o.seed) + index));
+        String path = "";
+        if (o.path != null) {
+            Path dir = o.boards == 1 ? Path.of(o.path) : Path.of(o.path).resolve("board" + index);
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw SeshException.failed("cannot create " + dir + ": " + e.getMessage(), "give --path a folder you can write to");
+            }
+            path = dir.toString();
+        }
+        return SimOptions.from(new PortSpec.Sim(path, q));
+    }
+
+    private String chipName() { return o.chip.toLowerCase().contains("608") ? "ATECC608A" : "ATECC508A"; }
+
+    private void closeAll() {
+        for (AutoCloseable c : open) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // stopping: a listener that fails to close has nothing left to serve
+            }
+        }
+        stop.countDown();
+    }
+}

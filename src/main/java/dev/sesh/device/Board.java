@@ -1,0 +1,209 @@
+package dev.sesh.device;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sesh.SeshException;
+import dev.sesh.bytes.Clock;
+import dev.sesh.plan.Change;
+import dev.sesh.plan.ChangeClassifier;
+import dev.sesh.plan.ChangeGate;
+import dev.sesh.plan.Classification;
+import dev.sesh.plan.Effect;
+import dev.sesh.plan.Plan;
+import dev.sesh.plan.Target;
+import dev.sesh.rpc.CallOptions;
+import dev.sesh.rpc.RpcClient;
+import dev.sesh.rpc.RpcRemoteException;
+import dev.sesh.rpc.RpcResponse;
+import dev.sesh.rpc.frame.FrameJson;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * One connected board: the {@code board} object of scripts and what the board commands use.
+ * Every call that may change the board goes through the {@link ChangeGate} first (design.md 5.9),
+ * so {@code call}, {@code reboot} and Groovy's {@code board.call(...)} behave the same. Errors
+ * reach callers as {@link SeshException}s; a board error is a {@link RemoteErrorException}.
+ */
+public final class Board implements AutoCloseable {
+    private final RpcClient rpc;
+    private final String portText;
+    private final String portName;
+    private final ChangeGate gate;
+    private final Clock clock;
+    private final List<Consumer<String>> logListeners = new CopyOnWriteArrayList<>();
+    private volatile String id = "";
+    private volatile List<String> methods = List.of();
+    private volatile long logLines;
+
+    /** Takes over {@code rpc}; {@code portText} as the user gave it, {@code portName} short for the prompt. */
+    public Board(RpcClient rpc, String portText, String portName, ChangeGate gate, Clock clock) {
+        this.rpc = rpc;
+        this.portText = portText;
+        this.portName = portName;
+        this.gate = gate;
+        this.clock = clock;
+        rpc.addLogListener(line -> {
+            logLines++;
+            for (Consumer<String> l : logListeners) l.accept(line);
+        });
+    }
+
+    public String portText() { return portText; }
+
+    public String portName() { return portName; }
+
+    /** device.id as Sys.GetInfo last reported it (empty before the first {@link #info()}). */
+    public String id() { return id; }
+
+    /** What the prompt shows inside the brackets. */
+    public String statusLine() { return portName; }
+
+    /** Which board a plan changes. */
+    public Target target() { return Target.board(portText, id); }
+
+    public ChangeGate gate() { return gate; }
+
+    /** Device log lines (text between frames), delivered in stream order. */
+    public void addLogListener(Consumer<String> listener) { logListeners.add(listener); }
+
+    public void removeLogListener(Consumer<String> listener) { logListeners.remove(listener); }
+
+    /** Sys.GetInfo (mos-rpc.md 4.2). */
+    public BoardInfo info() {
+        String json = raw("Sys.GetInfo", null);
+        BoardInfo info = BoardInfos.parse(json);
+        id = info.id();
+        return info;
+    }
+
+    /**
+     * Calls {@code method} with {@code paramsJson} (JSON text or null) like {@code mos call} and
+     * returns the result as JSON text ({@code null} when the board sent none). A method the
+     * classifier does not know to be read-only goes through the gate first.
+     */
+    public String call(String method, String paramsJson) {
+        Map<String, Object> params = paramsMap(paramsJson);
+        Classification c = ChangeClassifier.rpcCall(method, params, ChangeClassifier.DEFAULT_CHIP_ADDRESS);
+        if (c.effect() == Effect.READ_ONLY) return raw(method, paramsJson);
+        Plan plan = Plan.builder("call " + method + " on " + target().describe(), target())
+                .change(new Change.RpcCall(method, paramsJson == null ? "" : paramsJson, c))
+                .build();
+        return gate.apply(plan, () -> raw(method, paramsJson));
+    }
+
+    /**
+     * Calls {@code method} without the gate; for the device API's own read-only calls and for
+     * changes whose plan the caller has already had approved.
+     */
+    public String raw(String method, String paramsJson) {
+        return raw(method, paramsJson, CallOptions.DEFAULT);
+    }
+
+    /** As {@link #raw(String, String)} with explicit call options (timeout, idempotence). */
+    public String raw(String method, String paramsJson, CallOptions options) {
+        try {
+            RpcResponse r = rpc.call(method, paramsJson, options);
+            return r.resultJson();
+        } catch (RpcRemoteException e) {
+            throw new RemoteErrorException(method, e.code(), e.remoteMessage(), e.hint());
+        }
+    }
+
+    /** RPC.List, sorted as the board sent it (newest registration first); refreshes the completion cache. */
+    public List<String> methods() {
+        JsonNode n = FrameJson.parse(raw("RPC.List", null));
+        List<String> names = new java.util.ArrayList<>();
+        n.forEach(e -> names.add(e.asText()));
+        methods = List.copyOf(names);
+        return methods;
+    }
+
+    /** The method names from the last {@link #methods()} call, for completion (never blocks). */
+    public List<String> cachedMethods() { return methods; }
+
+    /** RPC.Describe's args_fmt for {@code method} (empty when the method takes no arguments). */
+    public String describe(String method) {
+        JsonNode n = FrameJson.parse(raw("RPC.Describe", FrameJson.write(Map.of("name", method))));
+        return n.path("args_fmt").asText("");
+    }
+
+    /**
+     * Sys.Reboot after the gate approves; with {@code waitBack} waits until the board answers
+     * Sys.GetInfo again and returns how long that took.
+     */
+    public Duration reboot(int delayMs, boolean waitBack) {
+        if (delayMs < 0) throw SeshException.badArg("negative reboot delay " + delayMs + " ms", "give 0 or more milliseconds");
+        Plan plan = Plan.builder("reboot " + target().describe(), target())
+                .change(new Change.RpcCall("Sys.Reboot", "{\"delay_ms\":" + delayMs + "}",
+                        ChangeClassifier.rpcMethod("Sys.Reboot")))
+                .build();
+        return gate.apply(plan, () -> {
+            long start = clock.nanos();
+            raw("Sys.Reboot", "{\"delay_ms\":" + delayMs + "}");
+            if (waitBack) waitUntilBack(Duration.ofMillis(delayMs + 15_000L));
+            return Duration.ofNanos(clock.nanos() - start);
+        });
+    }
+
+    /** Polls Sys.GetInfo until the board answers, after a reboot; throws when {@code limit} passes. */
+    public void waitUntilBack(Duration limit) {
+        long deadline = clock.nanos() + limit.toNanos();
+        SeshException last = null;
+        while (clock.nanos() < deadline) {
+            try {
+                raw("Sys.GetInfo", null, CallOptions.DEFAULT.withTimeout(Duration.ofMillis(1000)));
+                return;
+            } catch (RemoteErrorException e) {
+                last = e;                       // 418 while shutting down: not back yet
+                sleep(100);
+            } catch (SeshException e) {
+                last = e;
+            }
+        }
+        throw SeshException.unreachable("board did not come back within " + limit.toSeconds() + " s after the reboot"
+                + (last == null ? "" : " (" + last.getMessage() + ")"), "check the board's power and log; then connect again");
+    }
+
+    /** Counters for {@code status}. */
+    public Map<String, Object> linkStats() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("wire", rpc.profile().toString());
+        m.put("device_log_lines", logLines);
+        return m;
+    }
+
+    private void sleep(long ms) {
+        try {
+            clock.sleepMillis(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SeshException.failed("interrupted", "");
+        }
+    }
+
+    private static Map<String, Object> paramsMap(String paramsJson) {
+        if (paramsJson == null || paramsJson.isBlank()) return Map.of();
+        JsonNode n = FrameJson.parse(paramsJson);
+        if (!n.isObject()) return Map.of();
+        Map<String, Object> m = new LinkedHashMap<>();
+        n.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            m.put(e.getKey(), v.isNumber() ? v.numberValue() : v.isBoolean() ? (Object) v.booleanValue() : v.isTextual() ? v.textValue() : v.toString());
+        });
+        return m;
+    }
+
+    /** Optional view of a JSON text, for callers that tolerate a missing field. */
+    static Optional<JsonNode> field(JsonNode n, String name) {
+        JsonNode v = n.get(name);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
+    }
+
+    @Override public void close() { rpc.close(); }
+}

@@ -1,0 +1,79 @@
+package dev.sesh.shell;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.completer.SystemCompleter;
+import org.jline.terminal.Terminal;
+import picocli.shell.jline3.PicocliCommands;
+
+import java.nio.file.Path;
+import dev.sesh.shell.command.ExitCommand;
+
+/**
+ * The interactive loop: JLine line editing, completion from the command tree (and live board state
+ * through the commands' candidates), history in {@code $SESH_HOME/history}, device log lines printed
+ * above the prompt, Ctrl-C cancelling the running command, Ctrl-D or {@code exit} leaving.
+ */
+public final class Console {
+    private final Session session;
+    private final SeshSystemRegistry registry;
+    private final Terminal terminal;
+    private final LineReader reader;
+    private final StatusPrompt prompt;
+    private volatile Thread running;
+
+    public Console(Session session, SeshSystemRegistry registry, Terminal terminal, Path historyFile, boolean colour) {
+        this.session = session;
+        this.registry = registry;
+        this.terminal = terminal;
+        this.prompt = new StatusPrompt(colour);
+        SystemCompleter completer = new PicocliCommands(registry.commandLine()).compileCompleters();
+        completer.compile();
+        this.reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("sesh")
+                .completer(completer)
+                .history(new SecretAwareHistory())
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.HISTORY_FILE_SIZE, 5000)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        session.onDeviceLog(line -> reader.printAbove("[device] " + line));
+        terminal.handle(Terminal.Signal.INT, sig -> {
+            Thread t = running;
+            if (t != null) t.interrupt();
+        });
+    }
+
+    public LineReader reader() { return reader; }
+
+    /** Runs until exit or end of input; returns 0. */
+    public int run() {
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(prompt.render(session.currentBoard()));
+            } catch (UserInterruptException e) {
+                continue;                       // Ctrl-C on the prompt clears the line; it never exits
+            } catch (EndOfFileException e) {
+                return 0;
+            }
+            running = Thread.currentThread();
+            int rc;
+            try {
+                rc = registry.execute(line);
+            } catch (RuntimeException e) {
+                rc = session.errors().report(e, session.err());
+            } finally {
+                running = null;
+                Thread.interrupted();           // a Ctrl-C that arrived as the command ended is spent
+            }
+            session.out().flush();
+            session.err().flush();
+            if (rc == ExitCommand.EXIT_REQUESTED) return 0;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.sesh.shell;
+
+import dev.sesh.SeshException;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * The only place that turns exceptions into text for the user (style.md rule 6): one line
+ * {@code error: ...}, one line {@code hint: ...}, a stack trace only with {@code --debug}.
+ * Keeps the last exception for {@code status} and Groovy.
+ */
+public final class ErrorReporter {
+    private final boolean debug;
+    private volatile Throwable last;
+
+    public ErrorReporter(boolean debug) { this.debug = debug; }
+
+    /** Prints the error and returns the exit code a non-interactive run should end with. */
+    public int report(Throwable t, PrintWriter err) {
+        last = t;
+        Throwable root = unwrap(t);
+        if (root instanceof SeshException se) {
+            err.println("error: " + se.getMessage());
+            if (!se.hint().isEmpty()) err.println("hint: " + se.hint());
+            if (debug) err.print(trace(root));
+            err.flush();
+            return se.exitCode();
+        }
+        if (root instanceof InterruptedException) {
+            err.println("error: interrupted");
+            err.flush();
+            return SeshException.FAILED;
+        }
+        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        err.println("error: " + msg);
+        err.println(debug ? trace(root) : "hint: this is a bug in sesh; run again with --debug for the stack trace and report it");
+        err.flush();
+        return SeshException.FAILED;
+    }
+
+    public Throwable last() { return last; }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable cur = t;
+        while (!(cur instanceof SeshException) && cur.getCause() != null && cur.getCause() != cur
+                && (cur instanceof java.util.concurrent.ExecutionException
+                    || cur instanceof java.lang.reflect.InvocationTargetException
+                    || cur instanceof java.io.UncheckedIOException
+                    || cur.getClass().getName().startsWith("picocli.")
+                    || cur.getCause() instanceof SeshException)) {
+            cur = cur.getCause();
+        }
+        return cur;
+    }
+
+    private static String trace(Throwable t) {
+        StringWriter sw = new StringWriter();
+        t.printStackTrace(new PrintWriter(sw));
+        return sw.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package dev.sesh.shell;
+
+import picocli.CommandLine;
+
+import java.lang.reflect.Constructor;
+
+/**
+ * picocli's factory for the console: classes with a {@code (Session)} constructor get the session,
+ * everything else is built the default way. The one place commands are instantiated.
+ */
+public final class SeshFactory implements CommandLine.IFactory {
+    private final Session session;
+
+    public SeshFactory(Session session) { this.session = session; }
+
+    @Override public <K> K create(Class<K> cls) throws Exception {
+        try {
+            Constructor<K> c = cls.getDeclaredConstructor(Session.class);
+            c.setAccessible(true);
+            return c.newInstance(session);
+        } catch (NoSuchMethodException e) {
+            return CommandLine.defaultFactory().create(cls);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.sesh.shell;
+
+import dev.sesh.SeshException;
+import dev.sesh.shell.command.ConsoleCommands;
+import dev.sesh.shell.command.HelpCommand;
+import org.jline.reader.impl.DefaultParser;
+import picocli.CommandLine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The one command-vs-Groovy rule (design.md section 3, stated by {@code help}): a line whose first
+ * word is a command name followed by a space or the end of the line is a command; anything else
+ * goes to the script engine. Commands run through one picocli {@link CommandLine} whose handlers
+ * send every error to {@link ErrorReporter}, so no stack trace reaches the user.
+ */
+public final class SeshSystemRegistry {
+    private final Session session;
+    private final CommandLine commands;
+    private final LineEvaluator scripts;
+    private final DefaultParser words = new DefaultParser();
+
+    /** What runs a line that is not a command (the Groovy engine, once bound). */
+    @FunctionalInterface
+    public interface LineEvaluator {
+        int evaluate(String line);
+    }
+
+    /** A registry whose non-command lines get "unknown command" with the closest names. */
+    public SeshSystemRegistry(Session session) {
+        this(session, null);
+    }
+
+    /** {@code scripts} runs lines that are not commands; null means no scripting (unknown command). */
+    public SeshSystemRegistry(Session session, LineEvaluator scripts) {
+        this.session = session;
+        this.scripts = scripts != null ? scripts : line -> unknownCommand(session, commandNames()).evaluate(line);
+        this.commands = new CommandLine(new ConsoleCommands(), new SeshFactory(session));
+        commands.setOut(session.out());
+        commands.setErr(session.err());
+        commands.setCaseInsensitiveEnumValuesAllowed(true);
+        commands.setExecutionExceptionHandler((ex, cl, parsed) -> session.errors().report(ex, session.err()));
+        commands.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cl = ex.getCommandLine();
+            String name = cl.getCommandSpec().qualifiedName(" ").replaceFirst("^sesh ", "");
+            session.errors().report(SeshException.badArg(ex.getMessage(),
+                    "see help " + name + " (or " + name + " --help)"), session.err());
+            return SeshException.USAGE;
+        });
+        for (CommandLine sub : commands.getSubcommands().values()) addHelpOption(sub);
+    }
+
+    /** {@code CMD --help} on every command and subcommand, without a -h/-V clutter. */
+    private static void addHelpOption(CommandLine cl) {
+        if (cl.getCommandSpec().optionsMap().containsKey("--help")) return;
+        cl.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("--help")
+                .usageHelp(true).description("show this command's usage").build());
+        for (CommandLine sub : cl.getSubcommands().values()) addHelpOption(sub);
+    }
+
+    public CommandLine commandLine() { return commands; }
+
+    /** Command names and aliases, sorted. */
+    public Set<String> commandNames() { return new TreeSet<>(commands.getSubcommands().keySet()); }
+
+    /** True when {@code line} is a command by the parse rule. */
+    public boolean isCommand(String line) {
+        String t = line.stripLeading();
+        int end = 0;
+        while (end < t.length() && !Character.isWhitespace(t.charAt(end))) end++;
+        return end > 0 && commands.getSubcommands().containsKey(t.substring(0, end));
+    }
+
+    /** Runs one line; returns its exit code (0 for an empty line). */
+    public int execute(String line) {
+        String t = line.strip();
+        if (t.isEmpty() || t.startsWith("#")) return 0;
+        if (isCommand(t)) return commands.execute(split(t).toArray(String[]::new));
+        return scripts.evaluate(t);
+    }
+
+    /** Runs a command given as separate words (the launcher's {@code sesh COMMAND ARGS..}). */
+    public int executeWords(List<String> words) {
+        if (words.isEmpty()) return 0;
+        if (!commands.getSubcommands().containsKey(words.get(0))) return scripts.evaluate(String.join(" ", words));
+        return commands.execute(words.toArray(String[]::new));
+    }
+
+    /** An evaluator for a console without scripting: names the closest commands. */
+    public static LineEvaluator unknownCommand(Session session, Set<String> names) {
+        return line -> {
+            String first = line.split("\\s+", 2)[0];
+            List<String> close = Suggest.closest(first, names);
+            return session.errors().report(SeshException.badArg("unknown command '" + first + "'",
+                    close.isEmpty() ? "type help for the list of commands" : "did you mean " + String.join(", ", close) + "?"),
+                    session.err());
+        };
+    }
+
+    /**
+     * Splits a command line into words with shell-like quoting. For {@code call METHOD JSON} the JSON
+     * is taken raw (outer quotes removed), so {@code call FS.List {"path":"/"}} works unquoted.
+     */
+    List<String> split(String line) {
+        List<String> first = new ArrayList<>(words.parse(line, line.length()).words());
+        first.removeIf(String::isEmpty);
+        if (!first.isEmpty() && first.get(0).equals("call")) {
+            String[] parts = line.split("\\s+", 3);
+            if (parts.length == 3) {
+                String raw = parts[2].strip();
+                if (raw.length() >= 2 && (raw.charAt(0) == '\'' || raw.charAt(0) == '"') && raw.charAt(raw.length() - 1) == raw.charAt(0)) {
+                    raw = raw.substring(1, raw.length() - 1);
+                }
+                if (!raw.startsWith("-")) return List.of(parts[0], parts[1], raw);
+            }
+        }
+        return first;
+    }
+
+    public static String parseRule() { return HelpCommand.PARSE_RULE; }
+}

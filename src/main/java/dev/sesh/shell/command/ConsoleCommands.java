@@ -1,0 +1,17 @@
+package dev.sesh.shell.command;
+
+import picocli.CommandLine.Command;
+
+/**
+ * The root of the console's command tree: every command a user can type at the prompt or pass
+ * with {@code -c}. Its subcommands are built by {@link dev.sesh.shell.SeshFactory} with the session.
+ */
+@Command(name = "sesh", mixinStandardHelpOptions = false,
+        subcommands = {
+                ConnectCommand.class, DisconnectCommand.class, PortsCommand.class, StatusCommand.class,
+                InfoCommand.class, RebootCommand.class, CallCommand.class, RpcCommand.class,
+                HelpCommand.class, ExitCommand.class
+        })
+public final class ConsoleCommands implements Runnable {
+    @Override public void run() { }
+}

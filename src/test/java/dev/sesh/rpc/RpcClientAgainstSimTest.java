@@ -1,0 +1,61 @@
+package dev.sesh.rpc;
+
+import dev.sesh.bytes.VirtualClock;
+import dev.sesh.rpc.transport.InProcessTransport;
+import dev.sesh.sim.SimBoard;
+import dev.sesh.sim.SimFirmware;
+import dev.sesh.sim.SimOptions;
+import dev.sesh.sim.SimRpcServer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The client against the simulated board over an in-process link: handshake, CRC, logs, errors, a reboot. */
+class RpcClientAgainstSimTest {
+    private final VirtualClock clock = new VirtualClock();
+    private final List<String> logs = new CopyOnWriteArrayList<>();
+
+    private RpcClient connect(InProcessTransport.Pair link) {
+        RpcClient client = new RpcClient(link.host(), RpcOptions.defaults().withClock(clock));
+        client.addLogListener(logs::add);
+        return client;
+    }
+
+    @Test
+    void callsSimulatedBoardWithSerialProfile() throws Exception {
+        SimBoard board = SimFirmware.open(SimOptions.defaults(), clock);
+        InProcessTransport.Pair link = InProcessTransport.pair();
+        try (SimRpcServer server = board.attach(link.device()); RpcClient client = connect(link)) {
+            RpcResponse info = client.call("Sys.GetInfo", null);
+            assertTrue(info.result().get("id").asText().startsWith("esp8266_"), info.resultJson());
+            assertTrue(logs.stream().anyMatch(l -> l.endsWith("Sys.GetInfo via UART UART0")), logs.toString());
+            RpcRemoteException e = assertThrows(RpcRemoteException.class, () -> client.call("Foo.Bar", null));
+            assertEquals(404, e.code());
+            assertEquals("No handler for Foo.Bar", e.remoteMessage());
+        }
+    }
+
+    @Test
+    void goesOnWorkingAfterTheBoardReboots() throws Exception {
+        SimBoard board = SimFirmware.open(SimOptions.defaults(), clock);
+        InProcessTransport.Pair link = InProcessTransport.pair();
+        try (SimRpcServer server = board.attach(link.device()); RpcClient client = connect(link)) {
+            client.call("RPC.Ping", null);
+            CountDownLatch booted = new CountDownLatch(1);
+            client.addLogListener(l -> {
+                if (l.contains("Init done")) booted.countDown();
+            });
+            assertEquals("null", client.call("Sys.Reboot", "{\"delay_ms\":200}").resultJson());
+            assertTrue(booted.await(10, TimeUnit.SECONDS), logs.toString());
+            assertEquals(2, logs.stream().filter(l -> l.contains("Init done")).count(), logs.toString());
+            assertTrue(client.call("RPC.Ping", null).resultJson().contains("channel_info"));
+        }
+    }
+}
