@@ -12,10 +12,12 @@ import java.nio.file.Path;
 
 /**
  * Makes a TCP listener appear as a serial device ({@code sim serve --pty LINK}): socat creates a
- * pty, links it at {@code link}, and once a client opens it connects to {@code target}
- * ({@code socat -t 0.1 pty,raw,echo=0,link=LINK,wait-slave,pty-interval=0.02 tcp:HOST:PORT}). socat ends when the client
- * closes the pty, so a supervisor thread starts it again for the next client. Clients open
- * {@code link} through jSerialComm, the same code path as a real board.
+ * pty, links it at {@code link} and connects it to {@code target}
+ * ({@code socat pty,raw,echo=0,link=LINK,ignoreeof tcp:HOST:PORT}). {@code ignoreeof} keeps the pty
+ * and the connection across clients, like a real UART whose board stays powered while host programs
+ * come and go (restarting socat per client left a window in which the link did not exist). A
+ * supervisor thread starts socat again if it dies. Clients open {@code link} through jSerialComm,
+ * the same code path as a real board.
  */
 public final class PtyBridge implements Closeable {
     private static final System.Logger LOG = System.getLogger(PtyBridge.class.getName());
@@ -72,17 +74,15 @@ public final class PtyBridge implements Closeable {
     /** The path clients pass to {@code --port}. */
     public Path link() { return link; }
 
-    /** How many socat processes were started (one per client, plus the one waiting now). */
+    /** How many socat processes were started (1 unless socat died and was restarted). */
     public long runs() { return runs; }
 
     private Process launch() throws IOException {
         String host = target.getAddress().getHostAddress();
         if (host.contains(":")) host = "[" + host + "]";
-        // wait-slave: connect only once a client opens the pty; socat polls for that every
-        // pty-interval (1 s by default, too slow for a client that opens and talks at once).
-        // -t: after the client closes, wait this long for the other direction before exiting.
-        return new ProcessBuilder("socat", "-t", "0.1",
-                "pty,raw,echo=0,link=" + link + ",wait-slave,pty-interval=0.02", "tcp:" + host + ":" + target.getPort())
+        // ignoreeof: a client closing the pty is not the end of the stream; the next client gets the same pty.
+        return new ProcessBuilder("socat",
+                "pty,raw,echo=0,link=" + link + ",ignoreeof", "tcp:" + host + ":" + target.getPort())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
