@@ -47,6 +47,7 @@ public final class SimBoard {
     private final ByteArrayOutputStream channelOut = new ByteArrayOutputStream();
     private final String pointer;
     private final int baud;
+    private final java.util.concurrent.atomic.AtomicBoolean served = new java.util.concurrent.atomic.AtomicBoolean();
 
     private StreamFramer framer;
     private boolean crcMode;
@@ -90,6 +91,7 @@ public final class SimBoard {
      * from then on only that thread may touch the board. Host bytes are paced at the board's baud.
      */
     public SimRpcServer attach(Transport deviceEnd) {
+        if (!claim()) throw new IllegalStateException("the board is already being served");
         SimRpcServer s = new SimRpcServer(this, deviceEnd, baud);
         s.start();
         return s;
@@ -100,8 +102,14 @@ public final class SimBoard {
      * closed it, or a {@code cut} fault fired); for a listener's per-connection handler.
      */
     public void serve(Transport deviceEnd) {
+        if (!claim()) throw new IllegalStateException("the board is already being served");
         new SimRpcServer(this, deviceEnd, baud).run();
     }
+
+    /** One server at a time owns the board. */
+    boolean claim() { return served.compareAndSet(false, true); }
+
+    void release() { served.set(false); }
 
     /** Boots the board; the boot text goes on the wire. */
     public void powerOn() {
