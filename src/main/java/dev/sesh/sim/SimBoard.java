@@ -50,6 +50,7 @@ public final class SimBoard {
     private long rebootAt;
     private boolean rebootScheduled;
     private int boots;
+    private boolean logOnRpcUart = true;
 
     private SimBoard(Builder b) {
         this.identity = b.identity;
@@ -186,6 +187,8 @@ public final class SimBoard {
         config.boot(identity);
         log.setLevel((int) config.integer("debug.level", LogLevel.INFO.value()));
         log.setFileLevels(config.string("debug.file_level", ""));
+        // Log text goes to debug.stderr_uart; only when that is the RPC UART does it share the wire.
+        logOnRpcUart = config.integer("debug.stderr_uart", 0) == config.integer("rpc.uart.uart_no", 0);
         channel.reset((int) config.integer("rpc.max_frame_size", StreamFramer.DEFAULT_MAX_FRAME_SIZE));
         rpc.reset();
         tx.write(new byte[] {'\n'}, bootNanos);
@@ -219,7 +222,7 @@ public final class SimBoard {
     // ---- what the core and the services use ----------------------------------------------------
 
     void log(LogLevel level, String file, int line, String message) {
-        if (!log.enabled(level, file) || channel.framePending()) return; // thrown away while a frame is on the wire
+        if (!logOnRpcUart || !log.enabled(level, file) || channel.framePending()) return; // thrown away while a frame is on the wire
         tx.write(DeviceLog.format(file, line, message), clock.nanos());
     }
 
