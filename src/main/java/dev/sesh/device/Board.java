@@ -40,6 +40,8 @@ public final class Board implements AutoCloseable {
     private volatile String id = "";
     private volatile List<String> methods = List.of();
     private volatile long logLines;
+    private final DeviceFs fs = new DeviceFs(this);
+    private final DeviceConfig config = new DeviceConfig(this);
 
     /** Takes over {@code rpc}; {@code portText} as the user gave it, {@code portName} short for the prompt. */
     public Board(RpcClient rpc, String portText, String portName, ChangeGate gate, Clock clock) {
@@ -68,6 +70,15 @@ public final class Board implements AutoCloseable {
     public Target target() { return Target.board(portText, id); }
 
     public ChangeGate gate() { return gate; }
+
+    /** The clock this board's timeouts, reboots and transfer rates are measured on. */
+    public Clock clock() { return clock; }
+
+    /** The board's filesystem (the {@code fs} object); one per board, so its completion cache is shared. */
+    public DeviceFs fs() { return fs; }
+
+    /** The board's configuration (the {@code config} object); one per board. */
+    public DeviceConfig config() { return config; }
 
     /** Device log lines (text between frames), delivered in stream order. */
     public void addLogListener(Consumer<String> listener) { logListeners.add(listener); }
