@@ -40,6 +40,7 @@ public final class Board implements AutoCloseable {
     private volatile String id = "";
     private volatile List<String> methods = List.of();
     private volatile long logLines;
+    private I2cBus i2c;
 
     /** Takes over {@code rpc}; {@code portText} as the user gave it, {@code portName} short for the prompt. */
     public Board(RpcClient rpc, String portText, String portName, ChangeGate gate, Clock clock) {
@@ -68,6 +69,12 @@ public final class Board implements AutoCloseable {
     public Target target() { return Target.board(portText, id); }
 
     public ChangeGate gate() { return gate; }
+
+    /** I2C bus 0 (the {@code i2c} object); one per board, so the last scan is remembered for completion. */
+    public synchronized I2cBus i2c() {
+        if (i2c == null) i2c = new I2cBus(this, clock, ChangeClassifier.DEFAULT_CHIP_ADDRESS);
+        return i2c;
+    }
 
     /** Device log lines (text between frames), delivered in stream order. */
     public void addLogListener(Consumer<String> listener) { logListeners.add(listener); }
