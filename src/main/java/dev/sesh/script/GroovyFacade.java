@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -26,35 +27,41 @@ public final class GroovyFacade implements ScriptEngineFacade {
     private static final String[] DEFAULT_IMPORTS = {"dev.sesh.bytes.Bytes", "dev.sesh.SeshException"};
 
     private final Bindings bound;
-    private final CompletableFuture<Void> started;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private final AtomicBoolean launched = new AtomicBoolean();
     private final AtomicInteger entries = new AtomicInteger();
     private volatile Console console;
 
-    private GroovyFacade(Bindings bound, boolean background) {
-        this.bound = bound;
-        if (background) {
-            started = new CompletableFuture<>();
-            Thread t = new Thread(() -> {
-                try {
-                    start();
-                    started.complete(null);
-                } catch (Throwable e) {
-                    started.completeExceptionally(e);
-                }
-            }, "sesh-groovy-start");
-            t.setDaemon(true);
-            t.start();
-        } else {
-            start();
-            started = CompletableFuture.completedFuture(null);
-        }
-    }
+    private GroovyFacade(Bindings bound) { this.bound = bound; }
 
     /** Returns at once; Groovy starts and warms up on a daemon thread. */
-    public static GroovyFacade startInBackground(Bindings bound) { return new GroovyFacade(bound, true); }
+    public static GroovyFacade startInBackground(Bindings bound) {
+        GroovyFacade f = new GroovyFacade(bound);
+        Thread t = new Thread(f::launch, "sesh-groovy-start");
+        t.setDaemon(true);
+        t.start();
+        return f;
+    }
 
-    /** Starts Groovy on the calling thread (tests, and runs that evaluate at once). */
-    public static GroovyFacade startNow(Bindings bound) { return new GroovyFacade(bound, false); }
+    /** Starts Groovy on the calling thread (tests). */
+    public static GroovyFacade startNow(Bindings bound) {
+        GroovyFacade f = new GroovyFacade(bound);
+        f.launch();
+        return f;
+    }
+
+    /** Starts Groovy on the first evaluation only: one-shot commands that never use it pay nothing. */
+    public static GroovyFacade startOnFirstUse(Bindings bound) { return new GroovyFacade(bound); }
+
+    private void launch() {
+        if (!launched.compareAndSet(false, true)) return;
+        try {
+            start();
+            started.complete(null);
+        } catch (Throwable e) {
+            started.completeExceptionally(e);
+        }
+    }
 
     /** The console's compiler state: binding, remembered imports and the shell compiling entries. */
     private record Console(SeshBinding binding, ImportMemory imports, GroovyShell shell) {}
@@ -84,6 +91,7 @@ public final class GroovyFacade implements ScriptEngineFacade {
     }
 
     private Console ready() {
+        launch();
         try {
             started.join();
         } catch (CompletionException e) {

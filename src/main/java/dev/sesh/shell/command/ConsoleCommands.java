@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ConnectCommand.class, DisconnectCommand.class, PortsCommand.class, StatusCommand.class,
                 InfoCommand.class, RebootCommand.class, CallCommand.class, RpcCommand.class,
-                HelpCommand.class, ExitCommand.class
+                HelpCommand.class, ExitCommand.class,
+                VarsCommand.class, ResetCommand.class, RunCommand.class, GroovyCommand.class
         })
 public final class ConsoleCommands implements Runnable {
     @Override public void run() { }
