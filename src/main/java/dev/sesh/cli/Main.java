@@ -178,6 +178,9 @@ public final class Main {
     private static Bindings bindings(Session session, PrintWriter out) {
         return Bindings.builder(out, Clock.system())
                 .bind("board", session::board)
+                .bind("i2c", () -> session.board().i2c())
+                .bind("fs", () -> session.board().fs())
+                .bind("config", () -> session.board().config())
                 .build();
     }
 

@@ -5,6 +5,7 @@ import dev.sesh.bytes.Clock;
 import dev.sesh.rpc.transport.ListenSpec;
 import dev.sesh.rpc.transport.Listener;
 import dev.sesh.rpc.transport.PortSpec;
+import dev.sesh.rpc.transport.PtyBridge;
 import dev.sesh.sim.SimBoard;
 import dev.sesh.sim.SimFirmware;
 import dev.sesh.sim.SimOptions;
@@ -70,20 +71,19 @@ final class SimServer {
     private void startBoard(int index, List<ListenSpec> specs) throws IOException {
         SimBoard board = SimFirmware.open(options(index), Clock.system());
         List<String> urls = new ArrayList<>();
-        String tcpUrl = null;
+        Listener tcp = null;
         for (ListenSpec s : specs) {
             ListenSpec at = new ListenSpec(s.scheme(), s.host(), s.port() == 0 ? 0 : s.port() + index);
             Listener l = Listener.open(at, link -> serveOne(board, link));
             open.add(l);
             urls.add(l.url());
-            if (s.scheme() == ListenSpec.Scheme.TCP && tcpUrl == null) tcpUrl = l.url();
+            if (s.scheme() == ListenSpec.Scheme.TCP && tcp == null) tcp = l;
         }
         String who = board.identity().defaultDeviceId() + " (" + chipName() + ")";
         err.println("sim serve: board " + who + " on " + String.join(", ", urls));
         if (o.pty != null) {
             String link = o.boards == 1 ? o.pty : o.pty + index;
-            SocatPty pty = SocatPty.start(Path.of(link), tcpUrl, err);
-            open.add(pty);
+            open.add(PtyBridge.start(Path.of(link).toAbsolutePath(), tcp.address()));
             err.println("sim serve: board " + who + " also on serial " + link + " (socat)");
         }
     }

@@ -5,12 +5,11 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
-import org.jline.reader.impl.completer.SystemCompleter;
 import org.jline.terminal.Terminal;
-import picocli.shell.jline3.PicocliCommands;
 
 import java.nio.file.Path;
 import dev.sesh.shell.command.ExitCommand;
+import dev.sesh.shell.complete.CommandCompleter;
 
 /**
  * The interactive loop: JLine line editing, completion from the command tree (and live board state
@@ -30,8 +29,7 @@ public final class Console {
         this.registry = registry;
         this.terminal = terminal;
         this.prompt = new StatusPrompt(colour);
-        SystemCompleter commands = new PicocliCommands(registry.commandLine()).compileCompleters();
-        commands.compile();
+        Completer commands = new CommandCompleter(registry.commandLine());
         Completer completer = registry.scripts().<Completer>map(s -> new SeshCompleter(commands, s.engine())).orElse(commands);
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)

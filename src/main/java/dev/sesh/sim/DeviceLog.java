@@ -19,8 +19,6 @@ final class DeviceLog {
     private int level = LogLevel.INFO.value();
     private List<FileLevel> fileLevels = List.of();
 
-    int level() { return level; }
-
     /** False for levels outside -1..4. */
     boolean setLevel(int level) {
         if (level < -1 || level > LogLevel.VERBOSE.value()) return false;

@@ -36,8 +36,6 @@ final class DeviceRpc {
         current = null;
     }
 
-    int queued() { return queue.size(); }
-
     /** Handles one frame's JSON text (already CRC-checked by the channel). */
     void frame(String json) {
         board.log(LogLevel.DEBUG, MG_RPC, 512, board.pointer() + " GOT FRAME (" + json.length() + "): " + json);

@@ -2,7 +2,6 @@ package dev.sesh.sim;
 
 import dev.sesh.rpc.frame.FrameCodec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -19,8 +18,6 @@ final class Faults {
         this.spec = spec;
         this.random = new SplittableRandom(spec.seed());
     }
-
-    FaultSpec spec() { return spec; }
 
     /** The rules for the next reply frame (counting it). */
     List<FaultSpec.Rule> next() {
@@ -80,6 +77,4 @@ final class Faults {
         }
         return b;
     }
-
-    static byte[] ascii(String s) { return s.getBytes(StandardCharsets.ISO_8859_1); }
 }

@@ -20,6 +20,8 @@ public final class MemoryConfig implements SimConfigView {
             Map.entry("debug.level", 2L),
             Map.entry("debug.file_level", ""),
             Map.entry("debug.udp_log_addr", ""),
+            Map.entry("debug.stderr_uart", 0L),
+            Map.entry("rpc.uart.uart_no", 0L),
             Map.entry("i2c.enable", false),
             Map.entry("i2c.freq", 100000L),
             Map.entry("i2c.sda_gpio", 12L),

@@ -1,9 +1,6 @@
 package dev.sesh.sim;
 
 import dev.sesh.bytes.Clock;
-import dev.sesh.rpc.frame.FrameCodec;
-import dev.sesh.rpc.frame.FrameEvent;
-import dev.sesh.rpc.frame.Role;
 import dev.sesh.rpc.frame.StreamFramer;
 import dev.sesh.rpc.transport.Transport;
 import dev.sesh.sim.service.LogLevel;
@@ -38,30 +35,22 @@ public final class SimBoard {
     private final SimFsView fs;
     private final List<SimService> services;
     private final long unixTimeAtZero;
-    private final Faults faults;
+    private final UartChannel channel;
     private final DeviceLog log = new DeviceLog();
     private final UartTx tx;
     private final DeviceRpc rpc = new DeviceRpc(this);
     private final Context context = new Context();
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream channelOut = new ByteArrayOutputStream();
     private final String pointer;
     private final int baud;
+    private final java.util.concurrent.atomic.AtomicBoolean served = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private StreamFramer framer;
-    private boolean crcMode;
-    private boolean kicked;
-    private boolean framePending;
     private List<SimMethod> registered = List.of();
     private long bootNanos;
     private long rebootAt;
     private boolean rebootScheduled;
     private int boots;
-    private long holdUntil = Long.MIN_VALUE;
-    private long rxHeldUntil;
-    private boolean xonPending;
-    private boolean crashPending;
-    private boolean linkCut;
+    private boolean logOnRpcUart = true;
 
     private SimBoard(Builder b) {
         this.identity = b.identity;
@@ -70,9 +59,9 @@ public final class SimBoard {
         this.fs = b.fs;
         this.services = List.copyOf(b.services);
         this.unixTimeAtZero = b.unixTimeAtZero;
-        this.faults = new Faults(b.faults);
         this.baud = b.baud;
         this.tx = new UartTx(UartTx.byteNanos(b.baud));
+        this.channel = new UartChannel(this, clock, tx, new Faults(b.faults));
         this.pointer = String.format("0x3fff%04x", (identity.mac().get(4) << 8 | identity.mac().get(5)) & 0xfff0);
     }
 
@@ -90,6 +79,7 @@ public final class SimBoard {
      * from then on only that thread may touch the board. Host bytes are paced at the board's baud.
      */
     public SimRpcServer attach(Transport deviceEnd) {
+        if (!claim()) throw new IllegalStateException("the board is already being served");
         SimRpcServer s = new SimRpcServer(this, deviceEnd, baud);
         s.start();
         return s;
@@ -100,8 +90,14 @@ public final class SimBoard {
      * closed it, or a {@code cut} fault fired); for a listener's per-connection handler.
      */
     public void serve(Transport deviceEnd) {
+        if (!claim()) throw new IllegalStateException("the board is already being served");
         new SimRpcServer(this, deviceEnd, baud).run();
     }
+
+    /** One server at a time owns the board. */
+    boolean claim() { return served.compareAndSet(false, true); }
+
+    void release() { served.set(false); }
 
     /** Boots the board; the boot text goes on the wire. */
     public void powerOn() {
@@ -114,13 +110,11 @@ public final class SimBoard {
         pump();
         long now = clock.nanos();
         for (int i = off; i < off + len; i++) {
-            if (b[i] == 0x13) tx.xoff(now);
-            else if (b[i] == 0x11) tx.xon(now);
+            if (b[i] == UartTx.XOFF) tx.xoff(now);
+            else if (b[i] == UartTx.XON) tx.xon(now);
         }
         for (int p = off; p < off + len; p += StreamFramer.DEVICE_BATCH) {
-            int n = Math.min(StreamFramer.DEVICE_BATCH, off + len - p);
-            for (FrameEvent e : framer.feed(b, p, n)) event(e);
-            flushChannel();
+            channel.batch(b, p, Math.min(StreamFramer.DEVICE_BATCH, off + len - p));
             pump();
         }
     }
@@ -133,11 +127,8 @@ public final class SimBoard {
     /** Clock time (nanos) of the next thing the board will do by itself, or Long.MAX_VALUE. */
     public long nextEventAt() {
         long now = clock.nanos();
-        long next = tx.nextEventAt(now);
-        if (rebootScheduled) next = Math.min(next, rebootAt);
-        if (xonPending) next = Math.min(next, rxHeldUntil);
-        if (kicked && channelOut.size() > 0) next = Math.min(next, Math.max(now, holdUntil));
-        return next;
+        long next = Math.min(tx.nextEventAt(now), channel.nextEventAt(now));
+        return rebootScheduled ? Math.min(next, rebootAt) : next;
     }
 
     /** The bytes the device put on the wire since the last call. */
@@ -148,86 +139,15 @@ public final class SimBoard {
         return out;
     }
 
-    // ---- channel (rpc-uart) ------------------------------------------------------------------
-
-    private void event(FrameEvent e) {
-        if (e instanceof FrameEvent.Json j) {
-            if (j.crc() == FrameEvent.Crc.INVALID) {
-                log(LogLevel.WARN, CHANNEL_C, 146, pointer + " " + j.corruptedText());
-                return;
-            }
-            if (j.crc() == FrameEvent.Crc.VALID) crcMode = true;
-            rpc.frame(j.json());
-        } else if (e instanceof FrameEvent.Empty) {
-            channelOut.write('\n'); // goes out with the next thing the channel sends
-        } else if (e instanceof FrameEvent.Eof) {
-            channelOut.writeBytes(FrameCodec.EOF_ECHO);
-            kicked = true;
-        } else if (e instanceof FrameEvent.Dropped d && d.reason() == FrameEvent.Reason.TOO_BIG) {
-            log(LogLevel.ERROR, CHANNEL_C, 167, "Incoming frame is too big, dropping.");
-        }
-    }
-
-    /** The channel takes a reply frame unless it is still sending something (frame or EOF echo). */
-    boolean channelSend(String json) {
-        if (kicked) return false;
-        kicked = true;
-        framePending = true;
-        List<FaultSpec.Rule> rules = faults.next();
-        long now = clock.nanos();
-        if (Faults.has(rules, FaultSpec.Kind.REBOOT)) {
-            crashPending = true;
-            return true;
-        }
-        if (Faults.has(rules, FaultSpec.Kind.CUT)) {
-            linkCut = true;
-            return true;
-        }
-        if (Faults.has(rules, FaultSpec.Kind.XOFF)) {
-            tx.urgent((byte) 0x13, now);
-            rxHeldUntil = now + Faults.millis(rules, FaultSpec.Kind.XOFF) * 1_000_000L;
-            xonPending = true;
-        }
-        if (Faults.has(rules, FaultSpec.Kind.DELAY)) holdUntil = now + Faults.millis(rules, FaultSpec.Kind.DELAY) * 1_000_000L;
-        channelOut.writeBytes(faults.frame(json, framer.q3Seen(), crcMode, rules));
-        return true;
-    }
-
-    private void flushChannel() {
-        if (kicked && channelOut.size() > 0 && clock.nanos() >= holdUntil) {
-            tx.write(channelOut.toByteArray(), clock.nanos());
-            channelOut.reset();
-        }
-    }
-
     private void pump() {
         while (true) {
             long now = clock.nanos();
             tx.drain(now, wire);
-            if (crashPending) {
-                crashPending = false;
+            if (channel.takeCrash()) {
                 boot();
                 continue;
             }
-            if (xonPending && now >= rxHeldUntil) {
-                xonPending = false;
-                tx.urgent((byte) 0x11, now);
-                continue;
-            }
-            if (kicked && channelOut.size() > 0 && now >= holdUntil) {
-                flushChannel();
-                continue;
-            }
-            if (kicked && channelOut.size() == 0 && tx.idle()) {
-                kicked = false;
-                if (framePending) {
-                    framePending = false;
-                    log(LogLevel.DEBUG, "mg_rpc.c", 540, pointer + " FRAME SENT (1)");
-                    rpc.frameSent();
-                    flushChannel();
-                }
-                continue;
-            }
+            if (channel.step(now)) continue;
             if (rebootScheduled && now >= rebootAt) {
                 rebootScheduled = false;
                 log(LogLevel.INFO, "shim_vfs.c", 135, "Unmounting filesystems");
@@ -245,18 +165,18 @@ public final class SimBoard {
      * the hardware FIFO.
      */
     public void rxBufferFull(boolean full) {
-        tx.urgent(full ? (byte) 0x13 : (byte) 0x11, clock.nanos());
+        tx.urgent(full ? UartTx.XOFF : UartTx.XON, clock.nanos());
         pump();
     }
 
     /** True once a {@code cut} fault fired: whoever serves the board should drop the link. */
-    public boolean linkCut() { return linkCut; }
+    public boolean linkCut() { return channel.linkCut(); }
 
     /** The link was re-established after a cut. */
-    public void linkRestored() { linkCut = false; }
+    public void linkRestored() { channel.linkRestored(); }
 
     /** Clock time before which the device reads no input (an {@code xoff} fault holds it). */
-    public long rxHeldUntil() { return xonPending ? rxHeldUntil : Long.MIN_VALUE; }
+    public long rxHeldUntil() { return channel.rxHeldUntil(); }
 
     // ---- lifecycle ----------------------------------------------------------------------------
 
@@ -267,13 +187,9 @@ public final class SimBoard {
         config.boot(identity);
         log.setLevel((int) config.integer("debug.level", LogLevel.INFO.value()));
         log.setFileLevels(config.string("debug.file_level", ""));
-        framer = new StreamFramer(Role.DEVICE, (int) config.integer("rpc.max_frame_size", StreamFramer.DEFAULT_MAX_FRAME_SIZE));
-        crcMode = false;
-        kicked = false;
-        framePending = false;
-        channelOut.reset();
-        holdUntil = Long.MIN_VALUE;
-        crashPending = false;
+        // Log text goes to debug.stderr_uart; only when that is the RPC UART does it share the wire.
+        logOnRpcUart = config.integer("debug.stderr_uart", 0) == config.integer("rpc.uart.uart_no", 0);
+        channel.reset((int) config.integer("rpc.max_frame_size", StreamFramer.DEFAULT_MAX_FRAME_SIZE));
         rpc.reset();
         tx.write(new byte[] {'\n'}, bootNanos);
         log(LogLevel.INFO, "shim_platform.c", 308, identity.app() + " " + identity.fwVersion() + " (" + identity.fwId() + ")");
@@ -306,7 +222,7 @@ public final class SimBoard {
     // ---- what the core and the services use ----------------------------------------------------
 
     void log(LogLevel level, String file, int line, String message) {
-        if (!log.enabled(level, file) || framePending) return; // thrown away while a frame is on the wire
+        if (!logOnRpcUart || !log.enabled(level, file) || channel.framePending()) return; // thrown away while a frame is on the wire
         tx.write(DeviceLog.format(file, line, message), clock.nanos());
     }
 
@@ -319,6 +235,9 @@ public final class SimBoard {
 
     /** Nanos until the scheduled reboot, or -1 if none. */
     long rebootInNanos() { return rebootScheduled ? Math.max(0, rebootAt - clock.nanos()) : -1; }
+
+    /** The RPC core hands a reply frame to the channel; false while the channel is busy. */
+    boolean channelSend(String json) { return channel.send(json); }
 
     String deviceId() { return config.string("device.id", identity.defaultDeviceId()); }
 

@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 public final class SimRpcServer implements Closeable {
     /** How long one read waits for host bytes before the loop looks at the board's timers again. */
     static final int IDLE_READ_MS = 20;
+    private static final System.Logger LOG = System.getLogger(SimRpcServer.class.getName());
     /** With a virtual clock: how long the link must be quiet before time jumps to the next timer. */
     static final int VIRTUAL_QUIET_MS = 5;
 
@@ -51,44 +52,63 @@ public final class SimRpcServer implements Closeable {
     /** Waits for the loop to end (the link closed or was cut). */
     public void join(long millis) throws InterruptedException { thread.join(millis); }
 
-    /** The loop itself, on the calling thread. */
+    /** The loop itself, on the calling thread; the caller has claimed the board. */
     void run() {
         byte[] buf = new byte[4096];
         try {
             if (board.boots() == 0) board.powerOn();
             while (running) {
-                ship();
-                if (board.linkCut()) {
-                    board.linkRestored();
+                try {
+                    step(buf);
+                } catch (LinkEnded e) {
                     break;
+                } catch (RuntimeException e) {
+                    // A handler failed: on hardware that is a crash, and the board restarts.
+                    LOG.log(System.Logger.Level.DEBUG, "simulated board crashed; restarting it", e);
+                    board.reset();
                 }
-                deliverArrived();
-                ship();
-                long now = clock.nanos();
-                long next = Math.min(board.nextEventAt(), rxDue());
-                int waitMs = next == Long.MAX_VALUE ? IDLE_READ_MS
-                        : (int) Math.max(0, Math.min(IDLE_READ_MS, (next - now + 999_999) / 1_000_000));
-                if (clock.isVirtual() && next != Long.MAX_VALUE) waitMs = rx.isEmpty() ? Math.min(waitMs, VIRTUAL_QUIET_MS) : 0;
-                int n = link.read(buf, 0, buf.length, waitMs);
-                if (n < 0) break;
-                if (n > 0) {
-                    arrive(buf, n);
-                } else if (clock.isVirtual() && next != Long.MAX_VALUE && next > clock.nanos()) {
-                    clock.sleepNanos(next - clock.nanos());
-                }
-                board.poll();
             }
         } catch (IOException e) {
             // The link failed (peer gone): the board stays as it is, ready for the next link.
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            board.release();
             try {
                 link.close();
             } catch (IOException ignored) {
                 // Closing a dead link has nothing left to report.
             }
         }
+    }
+
+    /** The link was closed by the host or cut by a fault. */
+    private static final class LinkEnded extends RuntimeException {
+        LinkEnded() { super(null, null, false, false); }
+    }
+
+    /** One turn of the loop: ship output, hand over arrived input, wait for the link or the next timer. */
+    private void step(byte[] buf) throws IOException, InterruptedException {
+        ship();
+        if (board.linkCut()) {
+            board.linkRestored();
+            throw new LinkEnded();
+        }
+        deliverArrived();
+        ship();
+        long now = clock.nanos();
+        long next = Math.min(board.nextEventAt(), rxDue());
+        int waitMs = next == Long.MAX_VALUE ? IDLE_READ_MS
+                : (int) Math.max(0, Math.min(IDLE_READ_MS, (next - now + 999_999) / 1_000_000));
+        if (clock.isVirtual() && next != Long.MAX_VALUE) waitMs = rx.isEmpty() ? Math.min(waitMs, VIRTUAL_QUIET_MS) : 0;
+        int n = link.read(buf, 0, buf.length, waitMs);
+        if (n < 0) throw new LinkEnded();
+        if (n > 0) {
+            arrive(buf, n);
+        } else if (clock.isVirtual() && next != Long.MAX_VALUE && next > clock.nanos()) {
+            clock.sleepNanos(next - clock.nanos());
+        }
+        board.poll();
     }
 
     private void arrive(byte[] buf, int n) {
@@ -119,13 +139,14 @@ public final class SimRpcServer implements Closeable {
             byte[] head = rx.peekFirst();
             int n = Math.min(Math.min(head.length - rxOffset, arrived()), RX_BUFFER);
             if (n <= 0) break;
-            board.receive(head, rxOffset, n);
+            int from = rxOffset;
             rxNextAt += n * rxByteNanos;
             rxOffset += n;
             if (rxOffset == head.length) {
                 rx.removeFirst();
                 rxOffset = 0;
             }
+            board.receive(head, from, n); // consumed first: a crash in a handler must not replay them
         }
         if (xoffSent && arrived() <= RX_BUFFER / 2) {
             board.rxBufferFull(false);

@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
  */
 final class UartTx {
     static final long XOFF_TIMEOUT_NANOS = 2_000_000_000L;
+    /** Flow-control bytes (mos-rpc.md 1.5). */
+    static final byte XON = 0x11, XOFF = 0x13;
 
     private final long byteNanos;
     private final ByteArrayOutputStream queue = new ByteArrayOutputStream();

@@ -137,7 +137,7 @@ class CaptureReplayTest {
                     masked = CRC_FRAME.matcher(masked).replaceAll("$1$2<crc>$4");
                 }
             }
-            out.append(out.length() == 0 && !text.startsWith("\n") ? "" : "").append(masked).append('\n');
+            out.append(masked).append('\n');
         }
         return Captures.show(out.substring(0, out.length() - 1).getBytes(StandardCharsets.ISO_8859_1));
     }

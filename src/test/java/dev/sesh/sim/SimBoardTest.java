@@ -209,4 +209,15 @@ class SimBoardTest {
         SimBoard b = board(FaultSpec.none(), 0);
         assertTrue(send(b, "{\"id\":1,\"dst\":\"esp8266_000001\",\"method\":\"RPC.Ping\"}").contains("\"src\":\"esp8266_000001\""));
     }
+
+    @Test
+    void logLinesLeaveTheRpcUartWhenStderrGoesElsewhere() {
+        MemoryConfig quiet = new MemoryConfig(java.util.Map.of("debug.stderr_uart", -1));
+        SimBoard b = SimBoard.builder(SimIdentity.seshSim(Bytes.ofHex("5ccf7f000001")), clock)
+                .config(quiet).service(new RpcService()).build();
+        b.powerOn();
+        assertEquals("\n", text(b.takeOutput()));
+        assertEquals("\n{\"id\":1,\"src\":\"esp8266_000001\",\"result\":{\"channel_info\": \"UART0\"}}\n",
+                send(b, "{\"id\":1,\"method\":\"RPC.Ping\"}"));
+    }
 }

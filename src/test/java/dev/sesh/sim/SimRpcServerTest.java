@@ -17,6 +17,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A board served over an in-process link on a virtual clock: no wall time for simulated seconds. */
@@ -115,6 +116,34 @@ class SimRpcServerTest {
             String out = readUntil(link.host(), "{\"id\":20,");
             int xoff = out.indexOf('\u0013'), xon = out.indexOf('\u0011');
             assertTrue(xoff >= 0 && xon > xoff, Captures.show(out.getBytes(StandardCharsets.ISO_8859_1)));
+        }
+    }
+
+    @Test
+    void aBoardIsServedOverOneLinkAtATime() throws Exception {
+        SimBoard board = SimFirmware.open(SimOptions.defaults(), clock);
+        InProcessTransport.Pair first = InProcessTransport.pair(), second = InProcessTransport.pair();
+        try (SimRpcServer server = board.attach(first.device())) {
+            assertThrows(IllegalStateException.class, () -> board.attach(second.device()));
+        }
+        try (SimRpcServer again = board.attach(second.device())) {
+            assertTrue(again.isRunning());
+        }
+    }
+
+    @Test
+    void aFailingHandlerCrashesAndRestartsTheBoardButNotTheServer() throws Exception {
+        SimMethod boom = new SimMethod("Test.Boom", "", (req, ctx) -> { throw new IllegalStateException("handler bug"); });
+        SimBoard board = SimBoard.builder(SimIdentity.seshSim(Bytes.ofHex("5ccf7f000003")), clock)
+                .service(new RpcService()).service(ctx -> List.of(boom)).build();
+        InProcessTransport.Pair link = InProcessTransport.pair();
+        try (SimRpcServer server = board.attach(link.device())) {
+            readUntil(link.host(), "Init done");
+            link.host().write("{\"id\":1,\"method\":\"Test.Boom\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(readUntil(link.host(), "Init done").contains("sesh-sim 1.0"));
+            link.host().write("{\"id\":2,\"method\":\"RPC.Ping\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+            assertTrue(readUntil(link.host(), "}}\n").contains("{\"id\":2,"));
+            assertEquals(2, board.boots());
         }
     }
 }

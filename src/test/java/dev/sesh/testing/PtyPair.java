@@ -24,9 +24,14 @@ public final class PtyPair implements AutoCloseable {
         this.socat = socat;
     }
 
+    /** Skips the calling test when socat is missing. */
+    public static void requireSocat() {
+        Assumptions.assumeTrue(onPath("socat"), "socat is not installed: the pty tests need it (apt-get install socat; .ci/run does)");
+    }
+
     /** Starts socat with both links inside {@code dir} (a @TempDir). */
     public static PtyPair start(Path dir) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(onPath("socat"), "socat is not installed: the pty tests need it (apt-get install socat; .ci/run does)");
+        requireSocat();
         Path a = dir.resolve("ttyA");
         Path b = dir.resolve("ttyB");
         Process p = new ProcessBuilder("socat", "-d", "-d",

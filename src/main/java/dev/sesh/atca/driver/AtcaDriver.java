@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The firmware-style ATECC508A/608A driver (design.md 5.12, reference/atecc.md 1.4-1.9): every
@@ -51,14 +52,7 @@ public final class AtcaDriver {
     public DriverOptions options() { return options; }
 
     /** Runs {@code sequence} with the chip to itself: no other caller's command comes between. */
-    public <T> T session(Function<AtcaDriver, T> sequence) {
-        lock.lock();
-        try {
-            return sequence.apply(this);
-        } finally {
-            lock.unlock();
-        }
-    }
+    public <T> T session(Function<AtcaDriver, T> sequence) { return locked(() -> sequence.apply(this)); }
 
     /** Chooses the execution-time table (Timing) for later commands. */
     public void setChip(Variant v, int chipModeByte) {
@@ -145,7 +139,7 @@ public final class AtcaDriver {
                     }
                     return r;
                 } finally {
-                    idle();
+                    port.write(options.address(), new byte[] {WA_IDLE});
                 }
             }
             throw last;
@@ -159,7 +153,7 @@ public final class AtcaDriver {
      * was already awake answers its old output instead; it is idled and woken again. Throws
      * {@link AtcaException} (0xD0) after {@link DriverOptions#wakeAttempts()} tries.
      */
-    public void wake() { wake("wake"); }
+    public void wake() { locked(() -> { wake("wake"); return null; }); }
 
     private void wake(String name) {
         for (int i = 0; i < options.wakeAttempts(); i++) {
@@ -167,16 +161,25 @@ public final class AtcaDriver {
             sleepUs(options.wakeDelayUs());
             Optional<byte[]> answer = port.read(options.address(), WAKE_ANSWER.length);
             if (answer.isPresent() && Arrays.equals(answer.get(), WAKE_ANSWER)) return;
-            if (answer.isPresent()) idle();
+            if (answer.isPresent()) port.write(options.address(), new byte[] {WA_IDLE});
         }
         throw AtcaException.comm(name, AtcaException.WAKE_FAILED, "chip did not answer the wake pulse with 04 11 33 43");
     }
 
     /** Word address 0x02: idle, keeping TempKey. False if the chip NACKed (it was not awake). */
-    public boolean idle() { return port.write(options.address(), new byte[] {WA_IDLE}); }
+    public boolean idle() { return locked(() -> port.write(options.address(), new byte[] {WA_IDLE})); }
 
-    /** Word address 0x01: sleep, losing TempKey and all volatile state. */
-    public boolean sleep() { return port.write(options.address(), new byte[] {WA_SLEEP}); }
+    /** Word address 0x01: sleep, losing TempKey and all volatile state. False if the chip NACKed. */
+    public boolean sleep() { return locked(() -> port.write(options.address(), new byte[] {WA_SLEEP})); }
+
+    private <T> T locked(Supplier<T> step) {
+        lock.lock();
+        try {
+            return step.get();
+        } finally {
+            lock.unlock();
+        }
+    }
 
     // Poll only after the wait: earlier reads NACK while the chip is busy (reference/atecc.md 1.6).
     private byte[] poll(String name, CommandPacket command, int len) {

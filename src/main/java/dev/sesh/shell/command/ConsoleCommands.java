@@ -1,5 +1,6 @@
 package dev.sesh.shell.command;
 
+import dev.sesh.shell.command.i2c.I2cCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ConnectCommand.class, DisconnectCommand.class, PortsCommand.class, StatusCommand.class,
                 InfoCommand.class, RebootCommand.class, CallCommand.class, RpcCommand.class,
-                HelpCommand.class, ExitCommand.class,
+                HelpCommand.class, ExitCommand.class, I2cCommand.class,
                 VarsCommand.class, ResetCommand.class, RunCommand.class, GroovyCommand.class
         })
 public final class ConsoleCommands implements Runnable {

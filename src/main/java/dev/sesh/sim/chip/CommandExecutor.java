@@ -29,28 +29,28 @@ final class CommandExecutor {
 
     private static ResponsePacket dispatch(ChipCommand cmd, ChipContext c) {
         return switch (cmd.opcode()) {
-            case PAUSE -> SmallHandlers.pause((Pause) cmd, c);
+            case PAUSE -> PauseHandler.run((Pause) cmd, c);
             case READ -> ReadHandler.run((Read) cmd, c);
-            case MAC -> MacHandlers.mac((Mac) cmd, c);
-            case HMAC -> MacHandlers.hmac((Hmac) cmd, c);
+            case MAC -> MacHandler.run((Mac) cmd, c);
+            case HMAC -> HmacHandler.run((Hmac) cmd, c);
             case WRITE -> WriteHandler.run((Write) cmd, c);
             case GENDIG -> GenDigHandler.run((GenDig) cmd, c);
             case NONCE -> NonceHandler.run((Nonce) cmd, c);
             case LOCK -> LockHandler.run((Lock) cmd, c);
-            case RANDOM -> SmallHandlers.random(c);
-            case DERIVE_KEY -> MacHandlers.deriveKey((DeriveKey) cmd, c);
-            case UPDATE_EXTRA -> SmallHandlers.updateExtra((UpdateExtra) cmd, c);
-            case COUNTER -> SmallHandlers.counter((Counter) cmd, c);
-            case CHECK_MAC -> MacHandlers.checkMac((CheckMac) cmd, c);
-            case INFO -> SmallHandlers.info((Info) cmd, c);
-            case GENKEY -> EccHandlers.genKey((GenKey) cmd, c);
-            case SIGN -> EccHandlers.sign((Sign) cmd, c);
-            case ECDH -> EccHandlers.ecdh((Ecdh) cmd, c);
-            case VERIFY -> EccHandlers.verify((Verify) cmd, c);
+            case RANDOM -> RandomHandler.run(c);
+            case DERIVE_KEY -> DeriveKeyHandler.run((DeriveKey) cmd, c);
+            case UPDATE_EXTRA -> UpdateExtraHandler.run((UpdateExtra) cmd, c);
+            case COUNTER -> CounterHandler.run((Counter) cmd, c);
+            case CHECK_MAC -> CheckMacHandler.run((CheckMac) cmd, c);
+            case INFO -> InfoHandler.run((Info) cmd, c);
+            case GENKEY -> GenKeyHandler.run((GenKey) cmd, c);
+            case SIGN -> SignHandler.run((Sign) cmd, c);
+            case ECDH -> EcdhHandler.run((Ecdh) cmd, c);
+            case VERIFY -> VerifyHandler.run((Verify) cmd, c);
             case PRIV_WRITE -> PrivWriteHandler.run((PrivWrite) cmd, c);
-            case SHA -> ShaAesHandlers.sha((Sha) cmd, c);
-            case AES -> ShaAesHandlers.aes((Aes) cmd, c);
-            case SELF_TEST -> SmallHandlers.selfTest();
+            case SHA -> ShaHandler.run((Sha) cmd, c);
+            case AES -> AesHandler.run((Aes) cmd, c);
+            case SELF_TEST -> SelfTestHandler.run();
             case KDF -> throw ChipError.parse("KDF message layouts are not specified in the reference");
             case SECURE_BOOT -> throw ChipError.parse("SecureBoot config fields are not specified in the reference");
         };

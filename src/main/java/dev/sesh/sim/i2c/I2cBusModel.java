@@ -14,7 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>Wire time model: START 1 bit time, every byte (address or data) 9 bit times (8 bits + ACK),
  * STOP 1 bit time; a bit time is {@code 1e9 / freqHz} ns. At 100 kHz a 4-byte read costs
- * 10 + 90 + 4 * 90 + 10 = 470 us. Transactions are serialised (one master).
+ * 10 + 90 + 4 * 90 + 10 = 470 us. A virtual clock advances by exactly that; on a real clock the
+ * bus sleeps in whole milliseconds and carries the remainder, so time is right on average.
+ * Transactions are serialised (one master).
  */
 public final class I2cBusModel {
     /** {@code i2c.freq} default, Hz. */
@@ -27,6 +29,7 @@ public final class I2cBusModel {
     private final Clock clock;
     private final List<I2cTarget> targets = new CopyOnWriteArrayList<>();
     private volatile int freqHz;
+    private long owed;
 
     /** A bus clocked at {@code freqHz} (i2c.freq, Hz, &gt; 0). */
     public I2cBusModel(Clock clock, int freqHz) {
@@ -98,7 +101,7 @@ public final class I2cBusModel {
         List<Integer> found = new ArrayList<>();
         for (int a = 1; a <= SCAN_LAST; a++) {
             if (write(a, new byte[0])) found.add(a);
-            sleep(SCAN_PAUSE_NANOS);
+            charge(SCAN_PAUSE_NANOS);
         }
         return found;
     }
@@ -108,36 +111,52 @@ public final class I2cBusModel {
         if (address < 0 || address > 0x7F) throw new IllegalArgumentException("7-bit address out of range: " + address);
         int addrByte = (address << 1) | (read ? 1 : 0);
         long low = (Integer.numberOfLeadingZeros(addrByte) - 24 + 1) * bitNanos();
-        sleep(bitNanos());
+        charge(bitNanos());
         for (I2cTarget t : targets) t.sdaLow(low);
         I2cTarget acked = null;
         for (I2cTarget t : targets) {
             if (t.ackAddress(address, read) && acked == null) acked = t;
         }
-        sleep(9 * bitNanos());
+        charge(9 * bitNanos());
         return acked;
     }
 
     private boolean sendData(I2cTarget t, byte[] data) {
         if (data.length == 0) return true;
         int acked = t.write(data.clone());
-        sleep(9 * bitNanos() * Math.min(data.length, acked + 1L));
+        charge(9 * bitNanos() * Math.min(data.length, acked + 1L));
         return acked >= data.length;
     }
 
     private byte[] receive(I2cTarget t, int len) {
         byte[] in = t.read(len);
         if (in.length != len) throw new IllegalStateException("target returned " + in.length + " bytes for a " + len + "-byte read");
-        sleep(9 * bitNanos() * len);
+        charge(9 * bitNanos() * len);
         return in;
     }
 
     private void stop() {
-        sleep(bitNanos());
+        charge(bitNanos());
         for (I2cTarget t : targets) t.stop();
     }
 
     private long bitNanos() { return 1_000_000_000L / freqHz; }
+
+    // A virtual clock moves by exactly the wire time at each phase. A real clock is slept on in
+    // whole milliseconds only, carrying the rest to the next phase: the JDK rounds a finer sleep up
+    // to a full millisecond, which would make a 25 ms scan take half a second.
+    private void charge(long nanos) {
+        if (clock.isVirtual()) {
+            sleep(nanos);
+            return;
+        }
+        owed += nanos;
+        long whole = owed - owed % 1_000_000L;
+        if (whole > 0) {
+            owed -= whole;
+            sleep(whole);
+        }
+    }
 
     private void sleep(long nanos) {
         try {

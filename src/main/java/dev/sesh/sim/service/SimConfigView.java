@@ -8,7 +8,8 @@ import java.util.OptionalLong;
  * {@code device.id}, {@code debug.level}, {@code debug.file_level}, {@code rpc.acl},
  * {@code i2c.enable}, {@code i2c.sda_gpio}, {@code i2c.scl_gpio}, {@code i2c.freq},
  * {@code sys.wdt_timeout}, {@code device.public_key}, {@code rpc.max_frame_size},
- * {@code rpc.max_queue_length}, {@code rpc.auth_domain}). The Config service implements it over its
+ * {@code rpc.max_queue_length}, {@code rpc.auth_domain}, {@code debug.stderr_uart},
+ * {@code rpc.uart.uart_no}). The Config service implements it over its
  * full tree; {@code dev.sesh.sim.MemoryConfig} is a small stand-in for boards without one.
  * A missing key or a value of another type reads as empty.
  */

@@ -190,6 +190,19 @@ class KeyRulesTest {
     }
 
     @Test
+    void signWithReqRandomKeyAndPassThroughTempKeyIsExecutionError() {
+        ChipHarness h = AwsStages.configured(Variant.ATECC508A);
+        h.ok(new Write(Address.config(3, 0), false, Bytes.ofHex("33007300"), Optional.empty()));
+        h.ok(Lock.configNoCrc());
+        h.ok(PrivWrite.clear(1, D));
+        h.ok(Lock.dataNoCrc());
+        h.ok(Nonce.passThrough(DIGEST));
+        assertEquals(EXECUTION_ERROR, h.status(Sign.external(1)));
+        h.data(Nonce.random(true, Bytes.of(new byte[20])));
+        assertEquals(64, h.data(Sign.external(1)).length());
+    }
+
+    @Test
     void signWithEmptyKeySlotIsExecutionError() {
         ChipHarness h = AwsStages.locked(Variant.ATECC508A);
         h.ok(Nonce.passThrough(DIGEST));

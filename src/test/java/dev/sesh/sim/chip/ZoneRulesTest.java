@@ -294,7 +294,7 @@ class ZoneRulesTest {
     @Test
     void counterEncodingMatchesReferenceFormula() {
         ChipMemory m = ChipMemory.factoryNew(Variant.ATECC508A, 1);
-        for (int v : new int[] {0, 1, 15, 16, 17, 31, 32, 33, 1000, SmallHandlers.COUNTER_MAX}) {
+        for (int v : new int[] {0, 1, 15, 16, 17, 31, 32, 33, 1000, CounterHandler.MAX}) {
             m.setCounter(0, v);
             assertEquals(v, m.counter(0));
         }
@@ -305,7 +305,7 @@ class ZoneRulesTest {
     @Test
     void counterAtMaximumIsExecutionError() {
         ChipHarness h = AwsStages.configLocked(Variant.ATECC508A);
-        h.mem.setCounter(0, SmallHandlers.COUNTER_MAX);
+        h.mem.setCounter(0, CounterHandler.MAX);
         assertEquals(EXECUTION_ERROR, h.status(new Counter(1, 0)));
     }
 

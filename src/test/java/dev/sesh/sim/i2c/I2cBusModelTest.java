@@ -1,5 +1,6 @@
 package dev.sesh.sim.i2c;
 
+import dev.sesh.bytes.Clock;
 import dev.sesh.bytes.VirtualClock;
 import org.junit.jupiter.api.Test;
 
@@ -119,5 +120,21 @@ class I2cBusModelTest {
         long t0 = clock.nanos();
         bus.read(0x33, 4);
         assertEquals(470_000L, clock.nanos() - t0);
+    }
+
+    @Test void onARealClockTheBusSleepsWholeMillisecondsAndCarriesTheRest() {
+        List<Long> sleeps = new ArrayList<>();
+        long[] now = {0};
+        Clock real = new Clock() {
+            @Override public long nanos() { return now[0]; }
+            @Override public void sleepNanos(long n) { sleeps.add(n); now[0] += n; }
+        };
+        I2cBusModel b = new I2cBusModel(real, I2cBusModel.DEFAULT_FREQ_HZ);
+        b.scan();
+        assertTrue(sleeps.stream().allMatch(n -> n % 1_000_000L == 0), sleeps.toString());
+        // 119 x 210 us = 24.99 ms: 24 whole milliseconds slept, 0.99 ms carried to the next transfer
+        assertEquals(24_000_000L, now[0]);
+        b.read(0x50, 1);
+        assertEquals(25_000_000L, now[0]);
     }
 }

@@ -159,4 +159,19 @@ class I2cServiceTest {
         call(ctx, "I2C.Scan", "{}");
         assertEquals(119 * 210_000L, clock.nanos() - t0);
     }
+
+    @Test void zeroLengthReadIsAnAddressProbeWithTheReadBit() {
+        StubContext ctx = enabled();
+        assertEquals("{\"data_hex\": \"\"}", call(ctx, "I2C.Read", "{\"addr\":80,\"len\":0}"));
+        assertEquals("503 I2C read failed", call(ctx, "I2C.Read", "{\"addr\":81,\"len\":0}"));
+    }
+
+    @Test void busInitLogsOneLinePerEnabledBus() {
+        StubContext ctx = new StubContext(clock, Map.of("i2c.enable", true, "i2c1.enable", true,
+                "i2c1.sda_gpio", 4, "i2c1.scl_gpio", 5, "i2c1.freq", 400000));
+        service.busInit().init(ctx);
+        assertEquals(List.of("mgos_i2c_gpio_master.c:248 I2C GPIO init ok (SDA: 12, SCL: 14, freq: 100000)",
+                "mgos_i2c_gpio_master.c:248 I2C GPIO init ok (SDA: 4, SCL: 5, freq: 400000)"), ctx.log);
+        assertEquals(400_000, bus1.freqHz());
+    }
 }

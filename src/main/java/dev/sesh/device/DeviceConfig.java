@@ -1,0 +1,177 @@
+package dev.sesh.device;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sesh.SeshException;
+import dev.sesh.plan.Change;
+import dev.sesh.plan.Plan;
+import dev.sesh.rpc.CallOptions;
+import dev.sesh.rpc.frame.FrameJson;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The board's configuration (Config.*, mos-rpc.md 4.3): the {@code config} object of scripts and what
+ * the {@code config} commands use. Keys are dotted ({@code http.ssl_cert}). Like {@code mos
+ * config-set} (mos-rpc.md 5.2), {@link #set} refuses keys the board does not have (the board itself
+ * would silently ignore them) and types each value from the board's current value, before anything
+ * is sent; the change is saved and, unless told otherwise, the board reboots so every subsystem
+ * reads it.
+ */
+public final class DeviceConfig {
+    /** The board reboots this long after a save-and-reboot reply (mos-rpc.md 6.1). */
+    static final Duration REBOOT_DELAY = Duration.ofMillis(500);
+    /** How long a rebooting board may take to answer again. */
+    static final Duration BOOT_LIMIT = Duration.ofSeconds(20);
+    /** The highest level below the user's own (conf9): levels 0..8 are the defaults of {@link #diff}. */
+    public static final int DEFAULTS_LEVEL = 8;
+
+    private final Board board;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private volatile List<String> keys = List.of();
+
+    DeviceConfig(Board board) { this.board = board; }
+
+    /** The live config tree as JSON text (Config.Get), in the board's key order. */
+    public String json() { return FrameJson.write(tree(-1)); }
+
+    /**
+     * The value at dotted {@code key} as a plain Java value: String, Long, Double, Boolean, or an
+     * ordered Map for a group.
+     * @throws SeshException exit 2 for a key the board does not have, naming the closest ones
+     */
+    public Object get(String key) { return ConfigKeys.plain(node(key)); }
+
+    /** The live value at {@code key} as a JSON node (a group or a scalar). */
+    public JsonNode node(String key) {
+        JsonNode tree = tree(-1);
+        if (key.isEmpty()) return tree;
+        JsonNode v = ConfigKeys.at(tree, key);
+        if (v == null) throw ConfigKeys.unknown(key, ConfigKeys.leaves(tree).keySet());
+        return v;
+    }
+
+    /** Every dotted key that holds a value, in the board's order; refreshes {@link #cachedKeys()}. */
+    public List<String> keys() {
+        List<String> all = List.copyOf(ConfigKeys.leaves(tree(-1)).keySet());
+        keys = all;
+        return all;
+    }
+
+    /** Keys whose live value differs from the config built from levels 0..{@code level} (0-8). */
+    public List<ConfigDiffEntry> diff(int level) {
+        if (level < 0 || level > DEFAULTS_LEVEL) throw SeshException.badArg("level " + level + " is not 0-8", "levels 0-8 are the defaults; 9 is what the user saved");
+        Map<String, JsonNode> defaults = ConfigKeys.leaves(tree(level));
+        Map<String, JsonNode> live = ConfigKeys.leaves(tree(-1));
+        List<ConfigDiffEntry> out = new ArrayList<>();
+        live.forEach((k, v) -> {
+            JsonNode d = defaults.get(k);
+            if (d == null || !d.equals(v)) out.add(new ConfigDiffEntry(k, d == null ? "(none)" : ConfigKeys.show(d), ConfigKeys.show(v)));
+        });
+        return out;
+    }
+
+    /** {@code config.set('http.ssl_key': 'ATCA:0')} from scripts: saves and reboots. */
+    public ConfigSetResult set(Map<String, ?> values) { return set(values, true); }
+
+    /**
+     * Sets dotted keys to values given as text (or any value, taken as its text) after the gate
+     * approves a plan of old -> new per key; saves, and with {@code reboot} reboots the board and
+     * waits until it answers again. Keys whose value is already as asked are left out; with none
+     * left nothing is sent.
+     * @throws SeshException exit 2 for an unknown key or a value of the wrong type (nothing sent)
+     */
+    public ConfigSetResult set(Map<String, ?> values, boolean reboot) {
+        if (values.isEmpty()) throw SeshException.badArg("nothing to set", "give KEY=VALUE, e.g. config set http.listen_addr=:443");
+        JsonNode tree = tree(-1);
+        Map<String, JsonNode> leaves = ConfigKeys.leaves(tree);
+        keys = List.copyOf(leaves.keySet());
+        TreeMap<String, JsonNode> wanted = new TreeMap<>();
+        List<Change> changes = new ArrayList<>();
+        for (Map.Entry<String, ?> e : new LinkedHashMap<String, Object>(values).entrySet()) {
+            String key = e.getKey();
+            JsonNode old = leaves.get(key);
+            if (old == null) throw ConfigKeys.unknown(key, leaves.keySet());
+            JsonNode v = ConfigKeys.typed(key, String.valueOf(e.getValue()), old);
+            if (sameValue(old, v)) continue;
+            wanted.put(key, v);
+            changes.add(new Change.ConfigKeyChange(key, ConfigKeys.show(old), ConfigKeys.show(v), false));
+        }
+        if (wanted.isEmpty()) return new ConfigSetResult(List.of(), false, Optional.empty());
+        Plan.Builder plan = Plan.builder("set " + wanted.size() + (wanted.size() == 1 ? " key" : " keys")
+                + (reboot ? " and reboot the board" : "; saved, in effect for most subsystems after the next reboot"), board.target())
+                .changes(changes);
+        if (reboot) plan.change(new Change.Reboot());
+        return board.gate().apply(plan.build(), () -> apply(wanted, reboot));
+    }
+
+    private ConfigSetResult apply(TreeMap<String, JsonNode> wanted, boolean reboot) {
+        ObjectNode params = FrameJson.mapper().createObjectNode();
+        params.set("config", ConfigKeys.patch(wanted));
+        params.put("save", true);
+        if (reboot) params.put("reboot", true);
+        JsonNode r = FrameJson.parse(board.raw("Config.Set", FrameJson.write(params)));
+        boolean saved = r.path("saved").asBoolean(false);
+        if (!saved) {
+            // Firmware older than 2.12 sets without saving (mos-rpc.md 5.2): save (and reboot) explicitly.
+            r = FrameJson.parse(board.raw("Config.Save", "{\"reboot\":" + reboot + ",\"try_once\":false}"));
+            saved = r.path("saved").asBoolean(false);
+        }
+        keys = List.of();
+        Optional<Duration> back = Optional.empty();
+        if (reboot) {
+            long start = board.clock().nanos();
+            sleep(REBOOT_DELAY.toMillis() + 100);        // until it has gone down, or the old firmware would answer
+            board.waitUntilBack(BOOT_LIMIT);
+            back = Optional.of(Duration.ofNanos(board.clock().nanos() - start));
+        }
+        refreshKeysInBackground();
+        return new ConfigSetResult(List.copyOf(wanted.keySet()), saved, back);
+    }
+
+    /** Keys from the last listing, for completion; never waits for the board. */
+    public List<String> cachedKeys() { return keys; }
+
+    /** Refreshes {@link #cachedKeys()} on a background thread unless a refresh is running. */
+    public void refreshKeysInBackground() {
+        if (!refreshing.compareAndSet(false, true)) return;
+        Thread t = new Thread(() -> {
+            try {
+                keys();
+            } catch (RuntimeException e) {
+                // Completion only: a board that cannot answer now keeps the old keys.
+            } finally {
+                refreshing.set(false);
+            }
+        }, "config-keys");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Config.Get of the whole tree at {@code level} (-1 = live). */
+    private JsonNode tree(int level) {
+        String params = level < 0 ? null : "{\"level\":" + level + "}";
+        return FrameJson.parse(board.raw("Config.Get", params, CallOptions.DEFAULT));
+    }
+
+    private static boolean sameValue(JsonNode old, JsonNode v) {
+        if (old.isNumber() && v.isNumber()) return old.decimalValue().compareTo(v.decimalValue()) == 0;
+        return old.equals(v) || old.isNull() && v.isTextual() && v.asText().isEmpty();
+    }
+
+    private void sleep(long ms) {
+        try {
+            board.clock().sleepMillis(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SeshException.failed("interrupted while the board reboots", "the config was saved; connect again when the board is back");
+        }
+    }
+}

@@ -1,0 +1,309 @@
+package dev.sesh.device;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sesh.SeshException;
+import dev.sesh.plan.Change;
+import dev.sesh.plan.Plan;
+import dev.sesh.rpc.RpcChannelClosedException;
+import dev.sesh.rpc.RpcTimeoutException;
+import dev.sesh.rpc.frame.FrameJson;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The board's filesystem (FS.*, mos-rpc.md 4.4): the {@code fs} object of scripts and what the
+ * {@code fs} commands use. Names are checked by {@link FsNames} before anything is sent. Put,
+ * remove and rename go through the board's gate with a plan. A put writes to a temporary name and
+ * renames it over the target only after its size (and with {@code verify} its content) checked
+ * out, so a failed or cancelled put never leaves a partial file under the target name; leftovers
+ * of puts cut short by a reboot or a lost link are removed by the next put
+ * (docs/decisions.md "fs put: temporary names"). Sizes are in bytes.
+ */
+public final class DeviceFs {
+    private final Board board;
+    private final FsTransfer transfer;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private volatile List<String> names = List.of();
+
+    DeviceFs(Board board) {
+        this.board = board;
+        this.transfer = new FsTransfer(board);
+    }
+
+    /** What {@link #put} did: the target name, its size, whether it replaced a file, which leftovers it removed. */
+    public record PutResult(String name, long size, boolean replaced, boolean verified, List<String> leftoversRemoved) {
+        public PutResult { leftoversRemoved = List.copyOf(leftoversRemoved); }
+    }
+
+    /** File names in directory {@code path} (FS.List), sorted byte-wise like mos ls. */
+    public List<String> list(String path) {
+        List<String> out = new ArrayList<>();
+        FrameJson.parse(board.raw("FS.List", FrameJson.write(Map.of("path", path)))).forEach(n -> out.add(n.asText()));
+        out.sort(Comparator.naturalOrder());
+        if (isRoot(path)) names = List.copyOf(out);
+        return out;
+    }
+
+    /** File names in {@code /}. */
+    public List<String> list() { return list("/"); }
+
+    /** Files in {@code path} with their sizes (FS.ListExt), sorted by name. */
+    public List<FileEntry> listLong(String path) {
+        List<FileEntry> out = new ArrayList<>();
+        for (JsonNode e : FrameJson.parse(board.raw("FS.ListExt", FrameJson.write(Map.of("path", path))))) {
+            out.add(new FileEntry(e.path("name").asText(), e.path("size").asLong()));
+        }
+        out.sort(Comparator.comparing(FileEntry::name));
+        if (isRoot(path)) names = out.stream().map(FileEntry::name).toList();
+        return out;
+    }
+
+    public List<FileEntry> listLong() { return listLong("/"); }
+
+    /** The entry of {@code name} in {@code /}, or empty if there is no such file. */
+    public Optional<FileEntry> stat(String name) {
+        String n = FsNames.check(name);
+        return listLong().stream().filter(e -> e.name().equals(n)).findFirst();
+    }
+
+    /** Temporary files left by puts that did not finish (a lost link, a reboot, a crash). */
+    public List<FileEntry> leftovers() {
+        return listLong().stream().filter(e -> FsNames.isTemp(e.name())).toList();
+    }
+
+    /** Size and free space (Sys.GetInfo). */
+    public FsUsage usage() {
+        BoardInfo i = board.info();
+        return new FsUsage(i.fsSize(), i.fsFree());
+    }
+
+    /** The whole content of device file {@code name}. */
+    public byte[] read(String name) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        get(name, b, TransferProgress.NONE);
+        return b.toByteArray();
+    }
+
+    /**
+     * Streams device file {@code name} to {@code sink} in FS.Get chunks; returns the byte count.
+     * @throws SeshException exit 2 when there is no such file
+     */
+    public long get(String name, OutputStream sink, TransferProgress progress) {
+        FileEntry e = existing(name);
+        return transfer.get(e.name(), e.size(), sink, progress);
+    }
+
+    /**
+     * Copies device file {@code name} to {@code local} (a file, or a folder to put it in), through a
+     * temporary file next to it that is moved into place only when complete. Returns the file written.
+     */
+    public Path get(String name, Path local, TransferProgress progress) {
+        FileEntry e = existing(name);
+        Path target = Files.isDirectory(local) ? local.resolve(e.name()) : local;
+        Path dir = target.toAbsolutePath().getParent();
+        Path part;
+        try {
+            part = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        } catch (IOException x) {
+            throw SeshException.badArg("cannot write to " + dir + ": " + x.getMessage(), "choose a writable local folder");
+        }
+        boolean done = false;
+        try {
+            try (OutputStream out = Files.newOutputStream(part)) {
+                transfer.get(e.name(), e.size(), out, progress);
+            }
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            done = true;
+            return target;
+        } catch (IOException x) {
+            throw SeshException.failed("cannot write " + target + ": " + x.getMessage(), "check the local disk");
+        } finally {
+            if (!done) deleteQuietly(part);
+        }
+    }
+
+    /** {@link #put(Path, String, boolean, TransferProgress)} for scripts: {@code fs.put('ca.pem', new File('ca.pem'))}. */
+    public PutResult put(String remote, File local) { return put(local.toPath(), remote, false, TransferProgress.NONE); }
+
+    /**
+     * Writes local file {@code local} to device file {@code remote} after the gate approves the plan
+     * (file, size, new or replacing, free space). Nothing is sent when the file is missing, the name
+     * cannot be stored, or it cannot fit.
+     */
+    public PutResult put(Path local, String remote, boolean verify, TransferProgress progress) {
+        String target = FsNames.check(remote);
+        byte[] data = readLocal(local);
+        return put(data, local.getFileName() + " (" + data.length + " B)", target, verify, progress);
+    }
+
+    /** Writes {@code data} to device file {@code remote}, as {@link #put(Path, String, boolean, TransferProgress)}. */
+    public PutResult put(String remote, byte[] data, boolean verify) {
+        String target = FsNames.check(remote);
+        return put(data.clone(), data.length + " B", target, verify, TransferProgress.NONE);
+    }
+
+    private PutResult put(byte[] data, String what, String target, boolean verify, TransferProgress progress) {
+        String temp = FsNames.temp(target);
+        List<FileEntry> files = listLong();
+        Optional<FileEntry> old = files.stream().filter(e -> e.name().equals(target)).findFirst();
+        List<FileEntry> leftovers = files.stream().filter(e -> FsNames.isTemp(e.name())).toList();
+        FsUsage usage = usage();
+        long reclaimed = leftovers.stream().mapToLong(FileEntry::size).sum();
+        long room = usage.free() + reclaimed;
+        if (data.length > room) {
+            throw SeshException.failed(target + " (" + data.length + " B) does not fit: " + room + " B free on the board",
+                    "remove files first (fs ls -l, fs rm NAME); the file needs room while it is written, even when it replaces one");
+        }
+        Plan.Builder plan = Plan.builder("put " + what + " as " + target + " ("
+                + (old.isPresent() ? "replaces " + old.get().size() + " B" : "new file") + "; " + kb(usage.free()) + " free)", board.target())
+                .change(new Change.FileWrite(target, data.length, old.isPresent()));
+        for (FileEntry l : leftovers) plan.change(new Change.FileRemove(l.name()));
+        plan.note("written as " + temp + " and renamed to " + target + " when complete" + (verify ? "; read back and compared first" : ""));
+        if (!leftovers.isEmpty()) plan.note("removes " + leftovers.size() + " leftover(s) of interrupted puts");
+        return board.gate().apply(plan.build(), () -> {
+            List<String> removed = new ArrayList<>();
+            for (FileEntry l : leftovers) {
+                board.raw("FS.Remove", FrameJson.write(Map.of("filename", l.name())));
+                removed.add(l.name());
+            }
+            writeThenRename(data, temp, target, verify, progress);
+            refreshNamesInBackground();
+            return new PutResult(target, data.length, old.isPresent(), verify, removed);
+        });
+    }
+
+    private void writeThenRename(byte[] data, String temp, String target, boolean verify, TransferProgress progress) {
+        try {
+            transfer.put(temp, data, progress);
+            long size = listLong().stream().filter(e -> e.name().equals(temp)).mapToLong(FileEntry::size).findFirst().orElse(-1);
+            if (size != data.length) {
+                throw SeshException.failed("the board holds " + Math.max(size, 0) + " B of " + target + " after the put, not " + data.length + " B",
+                        "the target was left unchanged; run fs put again");
+            }
+            if (verify && !Arrays.equals(data, read(temp))) {
+                throw SeshException.failed("read-back of " + target + " differs from the local file", "the target was left unchanged; run fs put again");
+            }
+            renameOver(temp, target);
+        } catch (RuntimeException e) {
+            boolean cancelled = Thread.interrupted();
+            // A dead or silent link cannot take a remove; the next put cleans up instead.
+            if (cancelled || !(e instanceof RpcTimeoutException || e instanceof RpcChannelClosedException)) removeQuietly(temp);
+            if (cancelled) {
+                throw SeshException.failed("put of " + target + " cancelled; " + target + " is unchanged", "the partial copy " + temp + " was removed");
+            }
+            throw e;
+        }
+    }
+
+    /** FS.Rename over an existing file; a board whose rename does not replace gets the old file removed first. */
+    private void renameOver(String from, String to) {
+        String params = FrameJson.write(Map.of("src", from, "dst", to));
+        try {
+            board.raw("FS.Rename", params);
+        } catch (RemoteErrorException e) {
+            if (listLong().stream().noneMatch(f -> f.name().equals(to))) throw e;
+            board.raw("FS.Remove", FrameJson.write(Map.of("filename", to)));
+            board.raw("FS.Rename", params);
+        }
+    }
+
+    /** Removes device file {@code name} after the gate approves. */
+    public void remove(String name) {
+        FileEntry e = existing(name);
+        Plan plan = Plan.builder("remove " + e.name() + " (" + e.size() + " B) from " + board.target().describe(), board.target())
+                .change(new Change.FileRemove(e.name())).build();
+        board.gate().run(plan, () -> {
+            board.raw("FS.Remove", FrameJson.write(Map.of("filename", e.name())));
+            refreshNamesInBackground();
+        });
+    }
+
+    /** Renames device file {@code from} to {@code to} after the gate approves; an existing {@code to} is replaced. */
+    public void rename(String from, String to) {
+        FileEntry e = existing(from);
+        String dst = FsNames.check(to);
+        if (dst.equals(e.name())) throw SeshException.badArg(from + " and " + to + " name the same file", "give a different new name");
+        boolean replaces = listLong().stream().anyMatch(f -> f.name().equals(dst));
+        Plan plan = Plan.builder("rename " + e.name() + " to " + dst + (replaces ? " (replaces the file there)" : ""), board.target())
+                .change(new Change.FileRename(e.name(), dst)).build();
+        board.gate().run(plan, () -> {
+            renameOver(e.name(), dst);
+            refreshNamesInBackground();
+        });
+    }
+
+    /** Device file names from the last listing, for completion; never waits for the board. */
+    public List<String> cachedNames() { return names; }
+
+    /** Refreshes {@link #cachedNames()} on a background thread unless a refresh is running. */
+    public void refreshNamesInBackground() {
+        if (!refreshing.compareAndSet(false, true)) return;
+        Thread t = new Thread(() -> {
+            try {
+                list();
+            } catch (RuntimeException e) {
+                // Completion only: a board that cannot answer now keeps the old names.
+            } finally {
+                refreshing.set(false);
+            }
+        }, "fs-names");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private FileEntry existing(String name) {
+        String n = FsNames.check(name);
+        return listLong().stream().filter(e -> e.name().equals(n)).findFirst().orElseThrow(() ->
+                SeshException.badArg("no file " + n + " on the board", "fs ls lists the board's files"));
+    }
+
+    private static byte[] readLocal(Path local) {
+        try {
+            if (Files.isDirectory(local)) throw SeshException.badArg(local + " is a folder", "give a file");
+            return Files.readAllBytes(local);
+        } catch (NoSuchFileException e) {
+            throw SeshException.badArg("no such local file: " + local, "check the path (relative paths start at " + Path.of("").toAbsolutePath() + ")");
+        } catch (AccessDeniedException e) {
+            throw SeshException.badArg("cannot read " + local + ": permission denied", "check the file's permissions");
+        } catch (IOException e) {
+            throw SeshException.badArg("cannot read " + local + ": " + e.getMessage(), "check the file");
+        }
+    }
+
+    private void removeQuietly(String name) {
+        try {
+            board.raw("FS.Remove", FrameJson.write(Map.of("filename", name)));
+        } catch (RuntimeException e) {
+            // Best effort: the next put removes the leftover.
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // A stray .part file is harmless and named as such.
+        }
+    }
+
+    private static boolean isRoot(String path) { return FsNames.strip(path).isEmpty(); }
+
+    static String kb(long bytes) {
+        return bytes < 1024 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+}

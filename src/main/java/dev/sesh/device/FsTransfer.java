@@ -1,0 +1,166 @@
+package dev.sesh.device;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sesh.SeshException;
+import dev.sesh.rpc.CallOptions;
+import dev.sesh.rpc.frame.FrameJson;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Moves file bytes in FS.Put / FS.Get chunks with explicit offsets (mos-rpc.md 4.4), keeping
+ * {@link #DEPTH} requests in flight so the line never idles while the board writes flash
+ * (docs/decisions.md "fs put/get: chunks and pipelining"). Every chunk carries its offset, so a
+ * resent chunk rewrites the same bytes: FS.Put chunks are sent as idempotent and retried after a
+ * timeout. A chunk that overtook its predecessor is refused by the board ("failed to seek") and is
+ * sent again once the predecessor is written. Interrupting the calling thread cancels the transfer:
+ * the chunks in flight are abandoned and the thread's interrupt flag stays set for the caller.
+ */
+final class FsTransfer {
+    /** Raw bytes per FS.Put: 2732 base64 characters, a frame of about 2.9 KB, well inside the board's 4096+6 (mos-rpc.md 1.7). */
+    static final int PUT_CHUNK = 2048;
+    /** Raw bytes per FS.Get: the board builds the reply in RAM (raw + base64, about 4.8 KB of heap on an ESP8266). */
+    static final int GET_CHUNK = 2048;
+    /** Requests in flight: one on the wire while the board handles the one before. */
+    static final int DEPTH = 2;
+
+    private static final CallOptions CHUNK = CallOptions.DEFAULT.asIdempotent();
+
+    private final Board board;
+
+    FsTransfer(Board board) { this.board = board; }
+
+    /** Writes {@code data} to device file {@code name} (created or truncated by the first chunk). */
+    void put(String name, byte[] data, TransferProgress progress) {
+        int chunks = Math.max(1, (data.length + PUT_CHUNK - 1) / PUT_CHUNK);
+        putChunk(name, data, 0);                  // offset 0 truncates: it must land before any other chunk
+        progress.advanced(Math.min(PUT_CHUNK, data.length), data.length);
+        if (chunks == 1) return;
+        ExecutorService pool = pool("fs-put");
+        Deque<Inflight<Void>> inflight = new ArrayDeque<>();
+        try {
+            int next = 1;
+            while (next < chunks || !inflight.isEmpty()) {
+                while (next < chunks && inflight.size() < DEPTH) {
+                    int i = next++;
+                    inflight.addLast(new Inflight<>(i, pool.submit(() -> { putChunk(name, data, i); return null; })));
+                }
+                Inflight<Void> head = inflight.removeFirst();
+                try {
+                    await(head.future());
+                } catch (RemoteErrorException e) {
+                    if (!e.remoteMessage().startsWith("failed to seek")) throw e;
+                    putChunk(name, data, head.index());   // it overtook its predecessor, which is written now
+                }
+                progress.advanced(Math.min((long) (head.index() + 1) * PUT_CHUNK, data.length), data.length);
+            }
+        } finally {
+            stop(pool, inflight);
+        }
+    }
+
+    /**
+     * Streams device file {@code name} into {@code sink}; {@code size} (from a listing) plans the
+     * chunks, the board's {@code left} decides the end. Returns the bytes written.
+     */
+    long get(String name, long size, OutputStream sink, TransferProgress progress) {
+        long chunks = Math.max(1, (size + GET_CHUNK - 1) / GET_CHUNK);
+        ExecutorService pool = pool("fs-get");
+        Deque<Inflight<Chunk>> inflight = new ArrayDeque<>();
+        long done = 0;
+        try {
+            long next = 0;
+            Chunk last = null;
+            while (next < chunks || !inflight.isEmpty()) {
+                while (next < chunks && inflight.size() < DEPTH) {
+                    long offset = next++ * GET_CHUNK;
+                    inflight.addLast(new Inflight<>((int) (offset / GET_CHUNK), pool.submit(() -> getChunk(name, offset))));
+                }
+                last = await(inflight.removeFirst().future());
+                write(sink, last.data());
+                done += last.data().length;
+                progress.advanced(done, Math.max(size, done + last.left()));
+                if (last.left() == 0) break;      // the file was shorter than listed: the rest is empty
+            }
+            while (last != null && last.left() > 0) {   // it grew since the listing
+                last = getChunk(name, done);
+                write(sink, last.data());
+                done += last.data().length;
+                progress.advanced(done, done + last.left());
+                if (last.data().length == 0) break;
+            }
+            return done;
+        } finally {
+            stop(pool, inflight);
+        }
+    }
+
+    private void putChunk(String name, byte[] data, int index) {
+        int from = index * PUT_CHUNK;
+        int len = Math.max(0, Math.min(PUT_CHUNK, data.length - from));
+        String b64 = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(data, from, from + len));
+        String params = "{\"filename\":" + FrameJson.write(name) + ",\"offset\":" + from + ",\"append\":false,\"data\":\"" + b64 + "\"}";
+        board.raw("FS.Put", params, CHUNK);
+    }
+
+    private Chunk getChunk(String name, long offset) {
+        String params = "{\"filename\":" + FrameJson.write(name) + ",\"offset\":" + offset + ",\"len\":" + GET_CHUNK + "}";
+        JsonNode r = FrameJson.parse(board.raw("FS.Get", params));
+        return new Chunk(Base64.getMimeDecoder().decode(r.path("data").asText("")), r.path("left").asLong(0));
+    }
+
+    private static void write(OutputStream sink, byte[] b) {
+        try {
+            sink.write(b);
+        } catch (IOException e) {
+            throw SeshException.failed("cannot write the received bytes: " + e.getMessage(), "check the local disk or the output pipe");
+        }
+    }
+
+    /** Waits for one chunk; an interrupt cancels (flag kept), a chunk's own error comes out as it was thrown. */
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SeshException.failed("transfer cancelled", "");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static ExecutorService pool(String name) {
+        return Executors.newFixedThreadPool(DEPTH, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Abandons whatever is still in flight and waits for the workers, so no chunk is sent after this returns. */
+    private static <T> void stop(ExecutorService pool, Deque<Inflight<T>> inflight) {
+        inflight.forEach(i -> i.future().cancel(true));
+        pool.shutdownNow();
+        boolean wasInterrupted = Thread.interrupted();
+        try {
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            wasInterrupted = true;
+        }
+        if (wasInterrupted) Thread.currentThread().interrupt();
+    }
+
+    private record Inflight<T>(int index, Future<T> future) {}
+
+    private record Chunk(byte[] data, long left) {}
+}
