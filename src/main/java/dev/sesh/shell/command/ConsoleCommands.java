@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ConnectCommand.class, DisconnectCommand.class, PortsCommand.class, StatusCommand.class,
                 InfoCommand.class, RebootCommand.class, CallCommand.class, RpcCommand.class,
-                HelpCommand.class, ExitCommand.class, I2cCommand.class
+                HelpCommand.class, ExitCommand.class, I2cCommand.class,
+                VarsCommand.class, ResetCommand.class, RunCommand.class, GroovyCommand.class
         })
 public final class ConsoleCommands implements Runnable {
     @Override public void run() { }
