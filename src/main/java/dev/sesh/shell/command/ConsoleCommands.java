@@ -1,5 +1,7 @@
 package dev.sesh.shell.command;
 
+import dev.sesh.shell.command.config.ConfigCommand;
+import dev.sesh.shell.command.fs.FsCommand;
 import picocli.CommandLine.Command;
 
 /**
@@ -10,7 +12,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ConnectCommand.class, DisconnectCommand.class, PortsCommand.class, StatusCommand.class,
                 InfoCommand.class, RebootCommand.class, CallCommand.class, RpcCommand.class,
-                HelpCommand.class, ExitCommand.class
+                HelpCommand.class, ExitCommand.class,
+                FsCommand.class, ConfigCommand.class
         })
 public final class ConsoleCommands implements Runnable {
     @Override public void run() { }
