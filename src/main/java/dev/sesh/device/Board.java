@@ -42,6 +42,7 @@ public final class Board implements AutoCloseable {
     private volatile long logLines;
     private final DeviceFs fs = new DeviceFs(this);
     private final DeviceConfig config = new DeviceConfig(this);
+    private final I2cBus i2c;
 
     /** Takes over {@code rpc}; {@code portText} as the user gave it, {@code portName} short for the prompt. */
     public Board(RpcClient rpc, String portText, String portName, ChangeGate gate, Clock clock) {
@@ -50,6 +51,7 @@ public final class Board implements AutoCloseable {
         this.portName = portName;
         this.gate = gate;
         this.clock = clock;
+        this.i2c = new I2cBus(this, clock, ChangeClassifier.DEFAULT_CHIP_ADDRESS);
         rpc.addLogListener(line -> {
             logLines++;
             for (Consumer<String> l : logListeners) l.accept(line);
@@ -79,6 +81,9 @@ public final class Board implements AutoCloseable {
 
     /** The board's configuration (the {@code config} object); one per board. */
     public DeviceConfig config() { return config; }
+
+    /** I2C bus 0 (the {@code i2c} object); one per board, so the last scan is remembered for completion. */
+    public I2cBus i2c() { return i2c; }
 
     /** Device log lines (text between frames), delivered in stream order. */
     public void addLogListener(Consumer<String> listener) { logListeners.add(listener); }

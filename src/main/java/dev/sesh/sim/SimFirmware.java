@@ -90,11 +90,12 @@ public final class SimFirmware {
             Path dir = options.folder().get();
             mac = persistentMac(dir, options.seed());
             fs = FlashFs.persistent(dir, image, clock);
-            chip = persistentChip(dir, options, clock);
+            chip = persistentChip(dir, options, chipSeed(mac, options), clock);
         } else {
             mac = randomMac(new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + BOARDS.incrementAndGet()));
             fs = FlashFs.inMemory(image, clock);
-            chip = new AteccChip(ChipMemory.factoryNew(options.chip(), options.seed()), clock, options.seed());
+            long seed = chipSeed(mac, options);
+            chip = new AteccChip(ChipMemory.factoryNew(options.chip(), seed), clock, seed);
         }
         return board(SimIdentity.seshSim(mac), clock, parts(fs, clock, chip), options.baud(), options.faults());
     }
@@ -110,13 +111,24 @@ public final class SimFirmware {
         return link.host();
     }
 
+    /**
+     * The chip's seed (its serial number and random stream) follows the board's MAC, which is unique
+     * per board and kept in a sim:PATH folder, so every simulated board has its own chip serial and
+     * a folder board keeps its serial across restarts (issue 5).
+     */
+    private static long chipSeed(Bytes mac, SimOptions options) {
+        long m = 0;
+        for (int i = 0; i < mac.length(); i++) m = m << 8 | mac.get(i);
+        return options.seed() * 0x9E3779B97F4A7C15L ^ m;
+    }
+
     // The chip's EEPROM lives in CHIP_FILE and is rewritten after every command that changed it.
-    private static AteccChip persistentChip(Path dir, SimOptions options, Clock clock) {
+    private static AteccChip persistentChip(Path dir, SimOptions options, long seed, Clock clock) {
         Path f = dir.resolve(CHIP_FILE);
         try {
-            ChipMemory mem = Files.exists(f) ? ChipMemory.load(Files.readAllBytes(f)) : ChipMemory.factoryNew(options.chip(), options.seed());
+            ChipMemory mem = Files.exists(f) ? ChipMemory.load(Files.readAllBytes(f)) : ChipMemory.factoryNew(options.chip(), seed);
             if (!Files.exists(f)) Files.write(f, mem.save());
-            return new AteccChip(mem, clock, options.seed(), () -> {
+            return new AteccChip(mem, clock, seed, () -> {
                 try {
                     Files.write(f, mem.save());
                 } catch (IOException e) {

@@ -83,4 +83,22 @@ class SimBoardAtcaTest {
         assertEquals(128, config.length);
         assertEquals("0123", Hex.of(config, 0, 2));
     }
+
+    /** The chip serial the boot line names once ATCA is enabled. */
+    private String chipSerial(SimBoard b) {
+        String boot = call(b, "Config.Set", "{\"config\":{\"sys\":{\"atca\":{\"enable\":true}}},\"save\":true,\"reboot\":true}");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("S/N 0x([0-9a-f]+ee),").matcher(boot);
+        assertTrue(m.find(), boot);
+        return m.group(1);
+    }
+
+    @Test void everySimulatedBoardHasItsOwnChipSerialAndAFolderBoardKeepsIt(@TempDir Path dir) {
+        String first = chipSerial(open(Optional.empty()));
+        String second = chipSerial(open(Optional.empty()));
+        assertTrue(!first.equals(second), "two boards, one serial: " + first);
+        String kept = chipSerial(open(Optional.of(dir)));
+        SimBoard again = open(Optional.of(dir));                 // sys.atca.enable was saved: the boot names the chip
+        String boot = new String(again.takeOutput(), StandardCharsets.ISO_8859_1);
+        assertTrue(boot.contains("S/N 0x" + kept), "the folder board's chip changed serial:\n" + boot);
+    }
 }

@@ -1,0 +1,43 @@
+package dev.sesh.shell.command.i2c;
+
+import dev.sesh.bytes.Bytes;
+import dev.sesh.device.I2cArgs;
+import dev.sesh.shell.Session;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "write", description = "Write bytes (I2C.Write: START, address+W, bytes, STOP)",
+        footer = {"", "Bytes are hex words (de ad be ef) or one hex string (deadbeef), 1-1024 bytes.",
+                "The plan is shown first. A write to the ATECC's address is decoded as a chip command:",
+                "a Lock packet is irreversible and asks for the typed phrase.",
+                "", "Examples:", "  i2c write 0x50 00 de ad be ef", "  i2c write 80 00deadbeef"})
+final class I2cWrite implements Callable<Integer> {
+    private final Session session;
+    @Parameters(index = "0", paramLabel = "ADDR", description = "7-bit address, 0x08-0x77",
+            completionCandidates = I2cAddressCandidates.class) String address;
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "BYTES", description = "hex bytes") List<String> bytes;
+    @Option(names = "--json", description = "print {\"addr\", \"written\"}") boolean json;
+
+    I2cWrite(Session session) { this.session = session; }
+
+    @Override public Integer call() {
+        int addr = I2cCli.address(session, address);
+        Bytes data = I2cArgs.data(bytes);
+        I2cCli.bus(session).write(addr, data);
+        if (I2cCli.json(session, json)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("addr", addr);
+            m.put("written", data.length());
+            I2cCli.printJson(session, m);
+        } else {
+            I2cCli.note(session, "wrote " + data.length() + (data.length() == 1 ? " byte to " : " bytes to ") + I2cCli.hex(addr));
+        }
+        return 0;
+    }
+}
