@@ -9,8 +9,12 @@ import dev.sesh.rpc.transport.PortChooser;
 import dev.sesh.rpc.transport.JSerialCommPortLister;
 import dev.sesh.rpc.transport.PortLister;
 import dev.sesh.rpc.transport.PortSpec;
+import dev.sesh.script.Bindings;
+import dev.sesh.script.GroovyFacade;
+import dev.sesh.script.ScriptEngineFacade;
 import dev.sesh.shell.Console;
 import dev.sesh.shell.ErrorReporter;
+import dev.sesh.shell.ScriptConsole;
 import dev.sesh.shell.SeshSystemRegistry;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.confirm.PlanRenderer;
@@ -95,6 +99,7 @@ public final class Main {
             if (!cli.rest.isEmpty() && cli.rest.get(0).equals("completion")) {
                 return CompletionCommand.run(cli.rest.subList(1, cli.rest.size()), out, err);
             }
+            if (!cli.rest.isEmpty() && cli.rest.get(0).endsWith(".groovy")) cli.rest.add(0, "run");   // sesh FILE.groovy
             boolean oneShot = cli.command != null || !cli.rest.isEmpty();
             return oneShot ? runOnce(cli, errors, errWriter) : runConsole(cli, errors, errWriter);
         } catch (RuntimeException e) {
@@ -116,9 +121,14 @@ public final class Main {
             CliBoardConnector connector = connector(cli, gate, errWriter);
             Consumer<String> status = terminal == null ? null : lazyStatusLine(terminal);
             try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json, out, status)) {
+                // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
+                boolean script = !cli.rest.isEmpty() && cli.rest.get(0).equals("run");
+                ScriptEngineFacade engine = script
+                        ? GroovyFacade.startInBackground(bindings(session, outWriter))
+                        : GroovyFacade.startOnFirstUse(bindings(session, outWriter));
                 session.adopt(connector.open(spec));
                 session.onDeviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
-                SeshSystemRegistry registry = new SeshSystemRegistry(session);
+                SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
                 int rc = cli.command != null ? registry.execute(cli.command) : registry.executeWords(cli.rest);
                 outWriter.flush();
                 return rc;
@@ -147,6 +157,8 @@ public final class Main {
             }
             try (Session session = new Session(connector, termWriter, termWriter, errors, cli.json,
                     terminal.output(), lazyStatusLine(terminal))) {
+                // Groovy takes about a second to start: it warms up while the user reads the banner and types.
+                ScriptEngineFacade engine = GroovyFacade.startInBackground(bindings(session, termWriter));
                 termWriter.println(banner);
                 termWriter.println("type help for commands; other lines are Groovy (atca.slots[0], i2c.scan())");
                 termWriter.flush();
@@ -156,7 +168,7 @@ public final class Main {
                     errors.report(e, termWriter);
                     termWriter.println("(not connected: use connect PORT)");
                 }
-                SeshSystemRegistry registry = new SeshSystemRegistry(session);
+                SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
                 Path history = seshHome().resolve("history");
                 Console console = new Console(session, registry, terminal, history, colour);
                 return console.run();
@@ -164,6 +176,16 @@ public final class Main {
         } finally {
             closeQuietly(terminal);
         }
+    }
+
+    /** The objects scripts see: the session's own, looked up on each use so they follow connect/disconnect. */
+    private static Bindings bindings(Session session, PrintWriter out) {
+        return Bindings.builder(out, Clock.system())
+                .bind("board", session::board)
+                .bind("i2c", () -> session.board().i2c())
+                .bind("fs", () -> session.board().fs())
+                .bind("config", () -> session.board().config())
+                .build();
     }
 
     private ChangeGate gate(SeshCli cli, Terminal terminalOrNull, PrintWriter errWriter) {

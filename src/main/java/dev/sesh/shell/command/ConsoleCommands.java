@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ConnectCommand.class, DisconnectCommand.class, PortsCommand.class, StatusCommand.class,
                 InfoCommand.class, RebootCommand.class, CallCommand.class, RpcCommand.class,
                 HelpCommand.class, ExitCommand.class, I2cCommand.class,
+                VarsCommand.class, ResetCommand.class, RunCommand.class, GroovyCommand.class,
                 FsCommand.class, ConfigCommand.class
         })
 public final class ConsoleCommands implements Runnable {
