@@ -19,6 +19,7 @@ import dev.sesh.shell.SeshSystemRegistry;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.confirm.PlanRenderer;
 import dev.sesh.shell.confirm.TerminalGate;
+import dev.sesh.shell.format.ProgressBar;
 import dev.sesh.shell.format.Style;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -35,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The composition root (style.md rule 8) and the only class that touches System.in/out/err.
@@ -117,7 +119,8 @@ public final class Main {
         try {
             ChangeGate gate = gate(cli, terminal, errWriter);
             CliBoardConnector connector = connector(cli, gate, errWriter);
-            try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json)) {
+            Consumer<String> status = terminal == null ? null : lazyStatusLine(terminal);
+            try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json, out, status)) {
                 // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
                 boolean script = !cli.rest.isEmpty() && cli.rest.get(0).equals("run");
                 ScriptEngineFacade engine = script
@@ -152,7 +155,8 @@ public final class Main {
                 spec = PortSpec.parse("sim:", cli.baud);
                 banner = "sesh " + SeshCli.VERSION + " · no board found on USB serial ports; using a simulated board (sim:, factory-new)";
             }
-            try (Session session = new Session(connector, termWriter, termWriter, errors, cli.json)) {
+            try (Session session = new Session(connector, termWriter, termWriter, errors, cli.json,
+                    terminal.output(), lazyStatusLine(terminal))) {
                 // Groovy takes about a second to start: it warms up while the user reads the banner and types.
                 ScriptEngineFacade engine = GroovyFacade.startInBackground(bindings(session, termWriter));
                 termWriter.println(banner);
@@ -224,6 +228,12 @@ public final class Main {
         } catch (IOException e) {
             throw SeshException.failed("cannot open the terminal: " + e.getMessage(), "run sesh in a terminal, or use -c");
         }
+    }
+
+    /** The terminal's status line for progress bars, made on first use (a dumb terminal draws nothing). */
+    private static Consumer<String> lazyStatusLine(Terminal terminal) {
+        java.util.concurrent.atomic.AtomicReference<Consumer<String>> made = new java.util.concurrent.atomic.AtomicReference<>();
+        return text -> made.updateAndGet(m -> m != null ? m : ProgressBar.statusLineOf(terminal)).accept(text);
     }
 
     private static void closeQuietly(Terminal t) {
