@@ -1,5 +1,6 @@
 package dev.sesh.shell;
 
+import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -28,11 +29,14 @@ public final class Console {
         this.registry = registry;
         this.terminal = terminal;
         this.prompt = new StatusPrompt(colour);
-        CommandCompleter completer = new CommandCompleter(registry.commandLine());
+        Completer commands = new CommandCompleter(registry.commandLine());
+        Completer completer = registry.scripts().<Completer>map(s -> new SeshCompleter(commands, s.engine())).orElse(commands);
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("sesh")
+                .parser(new SeshParser(registry))
                 .completer(completer)
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, SeshParser.SECONDARY_PROMPT)
                 .history(new SecretAwareHistory())
                 .variable(LineReader.HISTORY_FILE, historyFile)
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000)

@@ -4,7 +4,12 @@ import dev.sesh.SeshException;
 import dev.sesh.device.Board;
 import dev.sesh.device.BoardConnector;
 
+import dev.sesh.shell.format.ProgressBar;
+
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -20,10 +25,24 @@ public final class Session implements AutoCloseable {
     private final PrintWriter err;
     private final ErrorReporter errors;
     private final boolean jsonByDefault;
+    private final OutputStream binaryOut;
+    private final Consumer<String> statusLine;
     private volatile Consumer<String> deviceLogSink;
     private Board board;
 
+    /** A session without a terminal: no progress bars; {@link #binaryOut()} writes into {@code out} as ISO-8859-1 text. */
     public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault) {
+        this(connector, out, err, errors, jsonByDefault, textStream(out), null);
+    }
+
+    /**
+     * {@code binaryOut} is the raw stdout behind {@code out} (for {@code fs cat}); {@code statusLineOrNull}
+     * receives progress bar lines when stderr is a terminal, null otherwise.
+     */
+    public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault,
+                   OutputStream binaryOut, Consumer<String> statusLineOrNull) {
+        this.binaryOut = binaryOut;
+        this.statusLine = statusLineOrNull;
         this.connector = connector;
         this.out = out;
         this.err = err;
@@ -39,6 +58,17 @@ public final class Session implements AutoCloseable {
     public ErrorReporter errors() { return errors; }
 
     public boolean jsonByDefault() { return jsonByDefault; }
+
+    /** stdout as bytes, for results that are not text (fs cat); {@link #out()} is flushed first. */
+    public OutputStream binaryOut() {
+        out.flush();
+        return binaryOut;
+    }
+
+    /** A progress bar for a transfer of {@code total} bytes, timed on the board's clock; draws nothing off a terminal. */
+    public ProgressBar progress(String label, long total) {
+        return new ProgressBar(label, total, board().clock(), statusLine != null, statusLine == null ? text -> { } : statusLine);
+    }
 
     /** The connected board; throws a one-line error with the fix when there is none. */
     public synchronized Board board() {
@@ -84,6 +114,14 @@ public final class Session implements AutoCloseable {
     public void onDeviceLog(Consumer<String> sink) { this.deviceLogSink = sink; }
 
     public BoardConnector connector() { return connector; }
+
+    private static OutputStream textStream(PrintWriter out) {
+        return new OutputStream() {
+            @Override public void write(int b) { out.write(b & 0xff); }
+            @Override public void write(byte[] b, int off, int len) { out.write(new String(b, off, len, StandardCharsets.ISO_8859_1)); }
+            @Override public void flush() throws IOException { out.flush(); }
+        };
+    }
 
     @Override public synchronized void close() {
         if (board != null) {
