@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "write", description = "Write bytes (I2C.Write: START, address+W, bytes, STOP)",
-        footer = {"", "Bytes are hex words (de ad be ef) or one hex string (deadbeef), 1-1024 bytes.",
-                "The plan is shown first. A write to the ATECC's address is decoded as a chip command:",
-                "a Lock packet is irreversible and asks for the typed phrase.",
+        footer = {"", "Bytes are hex words (de ad be ef) or one hex string (deadbeef), 1-1024",
+                "bytes. The plan is shown first. A write to the ATECC's address is decoded",
+                "as a chip command: a Lock packet is irreversible and asks for the phrase.",
                 "", "Examples:", "  i2c write 0x50 00 de ad be ef", "  i2c write 80 00deadbeef"})
 final class I2cWrite implements Callable<Integer> {
     private final Session session;
