@@ -59,7 +59,7 @@ public final class ConfigZone {
 
     /**
      * The 7-bit bus address the chip answers at after its next sleep: byte 16 bits 7-1, or on a 608
-     * with ChipMode bit 0 set and byte 85 non-zero, byte 85 bits 7-1 (docs/decisions-chip.md, atecc.md 1.1).
+     * with ChipMode bit 0 set and byte 85 non-zero, byte 85 bits 7-1 (docs/decisions.md, chip model part, atecc.md 1.1).
      */
     public int busAddress() {
         if (variant().is608() && chipMode().bit0() && get(SELECTOR) != 0) return get(SELECTOR) >> 1;
