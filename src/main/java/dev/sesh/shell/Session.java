@@ -5,6 +5,7 @@ import dev.sesh.device.Board;
 import dev.sesh.device.BoardConnector;
 
 import dev.sesh.shell.format.ProgressBar;
+import org.jline.reader.History;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,6 +30,9 @@ public final class Session implements AutoCloseable {
     private final Consumer<String> statusLine;
     private volatile Consumer<String> deviceLogSink;
     private Board board;
+    private final DeviceLogRing deviceLog = new DeviceLogRing(DeviceLogRing.DEFAULT_CAPACITY);
+    private volatile ChipSummary chip;
+    private volatile History history;
 
     /** A session without a terminal: no progress bars; {@link #binaryOut()} writes into {@code out} as ISO-8859-1 text. */
     public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault) {
@@ -56,6 +60,35 @@ public final class Session implements AutoCloseable {
     public PrintWriter err() { return err; }
 
     public ErrorReporter errors() { return errors; }
+
+    /** The recent device log lines of this session (every board it was connected to). */
+    public DeviceLogRing deviceLog() { return deviceLog; }
+
+    /** The chip as last read on the current board, for the prompt; empty until something reads it. */
+    public Optional<ChipSummary> chip() { return Optional.ofNullable(chip); }
+
+    /** Records what was learned about the current board's chip (model, zone locks). */
+    public void noteChip(ChipSummary summary) { this.chip = summary; }
+
+    /** The console's line history; empty when there is no console (one-shot runs). */
+    public Optional<History> history() { return Optional.ofNullable(history); }
+
+    /** Called once by the console that owns the line reader (the LineReader wiring cycle, style.md rule 8). */
+    public void attachHistory(History h) { this.history = h; }
+
+    /**
+     * Sends device log lines to {@code sink} instead of the usual place until the returned handle is
+     * closed (for {@code log --follow}, so a line is not printed twice).
+     */
+    public AutoCloseable divertDeviceLog(Consumer<String> sink) {
+        Consumer<String> before = deviceLogSink;
+        deviceLogSink = sink;
+        return () -> deviceLogSink = before;
+    }
+
+    private void deviceLine(String raw) {
+        deviceLogSink.accept(deviceLog.add(raw));
+    }
 
     public boolean jsonByDefault() { return jsonByDefault; }
 
@@ -88,7 +121,8 @@ public final class Session implements AutoCloseable {
             old = board;
             board = opened;
         }
-        opened.addLogListener(line -> deviceLogSink.accept(line));
+        chip = null;
+        opened.addLogListener(this::deviceLine);
         if (old != null) old.close();
         return opened;
     }
@@ -97,7 +131,8 @@ public final class Session implements AutoCloseable {
     public synchronized void adopt(Board opened) {
         if (board != null) board.close();
         board = opened;
-        opened.addLogListener(line -> deviceLogSink.accept(line));
+        chip = null;
+        opened.addLogListener(this::deviceLine);
     }
 
     public void disconnect() {
@@ -105,6 +140,7 @@ public final class Session implements AutoCloseable {
         synchronized (this) {
             old = board;
             board = null;
+            chip = null;
         }
         if (old == null) throw SeshException.badArg("not connected", "nothing to disconnect");
         old.close();

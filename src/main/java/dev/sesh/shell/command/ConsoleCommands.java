@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
                 InfoCommand.class, RebootCommand.class, CallCommand.class, RpcCommand.class,
                 HelpCommand.class, ExitCommand.class, I2cCommand.class,
                 VarsCommand.class, ResetCommand.class, RunCommand.class, GroovyCommand.class,
-                FsCommand.class, ConfigCommand.class
+                FsCommand.class, ConfigCommand.class,
+                LogCommand.class, HistoryCommand.class
         })
 public final class ConsoleCommands implements Runnable {
     @Override public void run() { }
