@@ -9,12 +9,17 @@ import dev.sesh.rpc.transport.PortChooser;
 import dev.sesh.rpc.transport.JSerialCommPortLister;
 import dev.sesh.rpc.transport.PortLister;
 import dev.sesh.rpc.transport.PortSpec;
+import dev.sesh.script.Bindings;
+import dev.sesh.script.GroovyFacade;
+import dev.sesh.script.ScriptEngineFacade;
 import dev.sesh.shell.Console;
 import dev.sesh.shell.ErrorReporter;
+import dev.sesh.shell.ScriptConsole;
 import dev.sesh.shell.SeshSystemRegistry;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.confirm.PlanRenderer;
 import dev.sesh.shell.confirm.TerminalGate;
+import dev.sesh.shell.format.ProgressBar;
 import dev.sesh.shell.format.Style;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -31,6 +36,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The composition root (style.md rule 8) and the only class that touches System.in/out/err.
@@ -93,6 +99,7 @@ public final class Main {
             if (!cli.rest.isEmpty() && cli.rest.get(0).equals("completion")) {
                 return CompletionCommand.run(cli.rest.subList(1, cli.rest.size()), out, err);
             }
+            if (!cli.rest.isEmpty() && cli.rest.get(0).endsWith(".groovy")) cli.rest.add(0, "run");   // sesh FILE.groovy
             boolean oneShot = cli.command != null || !cli.rest.isEmpty();
             return oneShot ? runOnce(cli, errors, errWriter) : runConsole(cli, errors, errWriter);
         } catch (RuntimeException e) {
@@ -104,18 +111,25 @@ public final class Main {
         if (cli.command != null && !cli.rest.isEmpty()) {
             throw SeshException.badArg("both -c and a command given", "use one: sesh -c 'info' or sesh info");
         }
-        PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
-        if (choice instanceof PortChooser.None none) throw none.toError();
-        PortSpec spec = ((PortChooser.Chosen) choice).spec();
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         Terminal terminal = tty ? systemTerminal() : null;
         try {
             ChangeGate gate = gate(cli, terminal, errWriter);
             CliBoardConnector connector = connector(cli, gate, errWriter);
-            try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json)) {
-                session.adopt(connector.open(spec));
+            Consumer<String> status = terminal == null ? null : lazyStatusLine(terminal);
+            try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json, out, status)) {
+                // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
+                boolean script = !cli.rest.isEmpty() && cli.rest.get(0).equals("run");
+                ScriptEngineFacade engine = script
+                        ? GroovyFacade.startInBackground(bindings(session, outWriter))
+                        : GroovyFacade.startOnFirstUse(bindings(session, outWriter));
+                session.connectOnDemand(() -> {
+                    PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
+                    if (choice instanceof PortChooser.None none) throw none.toError();
+                    return connector.open(((PortChooser.Chosen) choice).spec());
+                });
                 session.onDeviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
-                SeshSystemRegistry registry = new SeshSystemRegistry(session);
+                SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
                 int rc = cli.command != null ? registry.execute(cli.command) : registry.executeWords(cli.rest);
                 outWriter.flush();
                 return rc;
@@ -142,7 +156,10 @@ public final class Main {
                 spec = PortSpec.parse("sim:", cli.baud);
                 banner = "sesh " + SeshCli.VERSION + " · no board found on USB serial ports; using a simulated board (sim:, factory-new)";
             }
-            try (Session session = new Session(connector, termWriter, termWriter, errors, cli.json)) {
+            try (Session session = new Session(connector, termWriter, termWriter, errors, cli.json,
+                    terminal.output(), lazyStatusLine(terminal))) {
+                // Groovy takes about a second to start: it warms up while the user reads the banner and types.
+                ScriptEngineFacade engine = GroovyFacade.startInBackground(bindings(session, termWriter));
                 termWriter.println(banner);
                 termWriter.println("type help for commands; other lines are Groovy (atca.slots[0], i2c.scan())");
                 termWriter.flush();
@@ -152,7 +169,7 @@ public final class Main {
                     errors.report(e, termWriter);
                     termWriter.println("(not connected: use connect PORT)");
                 }
-                SeshSystemRegistry registry = new SeshSystemRegistry(session);
+                SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
                 Path history = seshHome().resolve("history");
                 Console console = new Console(session, registry, terminal, history, colour);
                 return console.run();
@@ -160,6 +177,16 @@ public final class Main {
         } finally {
             closeQuietly(terminal);
         }
+    }
+
+    /** The objects scripts see: the session's own, looked up on each use so they follow connect/disconnect. */
+    private static Bindings bindings(Session session, PrintWriter out) {
+        return Bindings.builder(out, Clock.system())
+                .bind("board", session::board)
+                .bind("i2c", () -> session.board().i2c())
+                .bind("fs", () -> session.board().fs())
+                .bind("config", () -> session.board().config())
+                .build();
     }
 
     private ChangeGate gate(SeshCli cli, Terminal terminalOrNull, PrintWriter errWriter) {
@@ -202,6 +229,12 @@ public final class Main {
         } catch (IOException e) {
             throw SeshException.failed("cannot open the terminal: " + e.getMessage(), "run sesh in a terminal, or use -c");
         }
+    }
+
+    /** The terminal's status line for progress bars, made on first use (a dumb terminal draws nothing). */
+    private static Consumer<String> lazyStatusLine(Terminal terminal) {
+        java.util.concurrent.atomic.AtomicReference<Consumer<String>> made = new java.util.concurrent.atomic.AtomicReference<>();
+        return text -> made.updateAndGet(m -> m != null ? m : ProgressBar.statusLineOf(terminal)).accept(text);
     }
 
     private static void closeQuietly(Terminal t) {

@@ -2,6 +2,7 @@ package dev.sesh.device;
 
 import dev.sesh.SeshException;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,7 +39,9 @@ public record I2cAddress(int value, boolean eightBit) {
             }
             return new I2cAddress(seven, true);
         }
-        throw SeshException.badArg(String.format("I2C address %s (0x%02x) is out of range", text.strip(), n), RANGE_HINT);
+        String t = text.strip();
+        String shown = t.toLowerCase(Locale.ROOT).startsWith("0x") ? t : t + String.format(" (0x%02x)", n);
+        throw SeshException.badArg("I2C address " + shown + " is out of range", RANGE_HINT);
     }
 
     /** The line to show when the 8-bit form was given, e.g. "warning: 0xc0 is an 8-bit address; using 7-bit 0x60". */

@@ -8,8 +8,10 @@ import picocli.CommandLine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The one command-vs-Groovy rule (design.md section 3, stated by {@code help}): a line whose first
@@ -22,12 +24,20 @@ public final class SeshSystemRegistry {
     private final CommandLine commands;
     private final LineEvaluator scripts;
     private final DefaultParser words = new DefaultParser();
+    private final ScriptConsole scriptConsole;
 
     /** What runs a line that is not a command (the Groovy engine, once bound). */
     @FunctionalInterface
     public interface LineEvaluator {
         int evaluate(String line);
+
+        /** True if {@code name} means something on its own (a variable or bound object), so it is not an unknown command. */
+        default boolean knows(String name) { return false; }
     }
+
+    /** A bare word: one identifier alone on the line; unless the evaluator knows it, it is a mistyped command. */
+    private static final Pattern BARE_WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> GROOVY_WORDS = Set.of("true", "false", "null", "this");
 
     /** A registry whose non-command lines get "unknown command" with the closest names. */
     public SeshSystemRegistry(Session session) {
@@ -36,9 +46,19 @@ public final class SeshSystemRegistry {
 
     /** {@code scripts} runs lines that are not commands; null means no scripting (unknown command). */
     public SeshSystemRegistry(Session session, LineEvaluator scripts) {
+        this(session, scripts, null);
+    }
+
+    /** Non-command lines go to Groovy; {@code vars}, {@code reset}, {@code run} and {@code groovy} use it too. */
+    public SeshSystemRegistry(Session session, ScriptConsole scripts) {
+        this(session, scripts, scripts);
+    }
+
+    private SeshSystemRegistry(Session session, LineEvaluator scripts, ScriptConsole scriptConsole) {
         this.session = session;
+        this.scriptConsole = scriptConsole;
         this.scripts = scripts != null ? scripts : line -> unknownCommand(session, commandNames()).evaluate(line);
-        this.commands = new CommandLine(new ConsoleCommands(), new SeshFactory(session));
+        this.commands = new CommandLine(new ConsoleCommands(), new SeshFactory(session, scriptConsole));
         commands.setOut(session.out());
         commands.setErr(session.err());
         commands.setCaseInsensitiveEnumValuesAllowed(true);
@@ -46,11 +66,25 @@ public final class SeshSystemRegistry {
         commands.setParameterExceptionHandler((ex, args) -> {
             CommandLine cl = ex.getCommandLine();
             String name = cl.getCommandSpec().qualifiedName(" ").replaceFirst("^sesh ", "");
-            session.errors().report(SeshException.badArg(ex.getMessage(),
-                    "see help " + name + " (or " + name + " --help)"), session.err());
+            session.errors().report(SeshException.badArg(ex.getMessage(), usageHint(ex, cl, name)), session.err());
             return SeshException.USAGE;
         });
         for (CommandLine sub : commands.getSubcommands().values()) addHelpOption(sub);
+        CommandLine run = commands.getSubcommands().get("run");
+        if (run != null) run.setStopAtPositional(true);       // run FILE --opt: options after FILE are the script's
+    }
+
+    /** "did you mean rpc list?" for a mistyped subcommand, else where the usage is. */
+    private static String usageHint(CommandLine.ParameterException ex, CommandLine cl, String name) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !cl.getSubcommands().isEmpty() && !u.getUnmatched().isEmpty()) {
+            String word = u.getUnmatched().get(0);
+            List<String> close = Suggest.closest(word, cl.getSubcommands().keySet());
+            if (!close.isEmpty()) {
+                return "did you mean " + String.join(", ", close.stream().map(c -> name + " " + c).toList()) + "?";
+            }
+            return name + " has: " + String.join(", ", new TreeSet<>(cl.getSubcommands().keySet()));
+        }
+        return "see help " + name + " (or " + name + " --help)";
     }
 
     /** {@code CMD --help} on every command and subcommand, without a -h/-V clutter. */
@@ -62,6 +96,9 @@ public final class SeshSystemRegistry {
     }
 
     public CommandLine commandLine() { return commands; }
+
+    /** The Groovy console, when this registry has one. */
+    public Optional<ScriptConsole> scripts() { return Optional.ofNullable(scriptConsole); }
 
     /** Command names and aliases, sorted. */
     public Set<String> commandNames() { return new TreeSet<>(commands.getSubcommands().keySet()); }
@@ -78,7 +115,11 @@ public final class SeshSystemRegistry {
     public int execute(String line) {
         String t = line.strip();
         if (t.isEmpty() || t.startsWith("#")) return 0;
+        if (GroovyBlock.closed(t)) return scripts.evaluate(GroovyBlock.body(t));
         if (isCommand(t)) return commands.execute(split(t).toArray(String[]::new));
+        if (BARE_WORD.matcher(t).matches() && !GROOVY_WORDS.contains(t) && !scripts.knows(t)) {
+            return unknownCommand(session, commandNames()).evaluate(t);
+        }
         return scripts.evaluate(t);
     }
 

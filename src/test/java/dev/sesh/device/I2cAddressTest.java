@@ -41,6 +41,11 @@ class I2cAddressTest {
         assertTrue(!e.getMessage().contains("\n"));
     }
 
+    @Test void refusalNamesTheAddressAsTypedAndInHex() {
+        assertEquals("I2C address 0x78 is out of range", assertThrows(SeshException.class, () -> I2cAddress.parse("0x78")).getMessage());
+        assertEquals("I2C address 300 (0x12c) is out of range", assertThrows(SeshException.class, () -> I2cAddress.parse("300")).getMessage());
+    }
+
     @Test void dataTakesHexWordsOrOneString() {
         assertEquals("deadbeef", I2cArgs.data(List.of("de", "ad", "be", "ef")).hex());
         assertEquals("deadbeef", I2cArgs.data(List.of("deadbeef")).hex());

@@ -30,7 +30,8 @@ public final class InfoCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String table(BoardInfo i) {
+    /** The info table; also how a BoardInfo prints at the Groovy prompt. */
+    public static String table(BoardInfo i) {
         Table t = Table.of("field", "value");
         t.row("id", i.id());
         t.row("app", i.app() + " " + i.fwVersion());

@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "dump", description = "Hex dump of registers 0x00-0xff, one I2C.ReadRegB per register",
-        footer = {"", "Each register is its own register write + repeated START + 1-byte read (256 round",
-                "trips), so every register reads right, also on devices that do not auto-increment.",
+        footer = {"", "Each register is its own register write, repeated START and 1-byte read",
+                "(256 round trips), so every register reads right, also on devices whose",
+                "register pointer does not auto-increment.",
                 "", "Examples:", "  i2c dump 0x50", "  i2c dump 0x48 --json"})
 final class I2cDump implements Callable<Integer> {
     static final String METHOD = "I2C.ReadRegB";

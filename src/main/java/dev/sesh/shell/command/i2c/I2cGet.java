@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "get", description = "Read a register (I2C.ReadRegB/W: write REG, repeated START, read 1 or 2 bytes)",
+@Command(name = "get", description = "Read a register (I2C.ReadRegB/W: REG, repeated START, 1 or 2 bytes)",
         footer = {"", "w reads two bytes, the first as the high byte.",
                 "", "Examples:", "  i2c get 0x48 1", "  i2c get 0x48 0 w"})
 final class I2cGet implements Callable<Integer> {

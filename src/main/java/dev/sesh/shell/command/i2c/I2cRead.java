@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "read", description = "Read bytes (I2C.Read: START, address+R, LEN bytes, STOP)",
-        footer = {"", "There is no register pointer write first: the device answers from wherever it is.",
-                "Use i2c get for a register read (repeated START).",
+        footer = {"", "No register number is written first: the device answers from where its",
+                "pointer is. Use i2c get for a register read (repeated START).",
                 "", "Examples:", "  i2c read 0x50 16", "  i2c read 0x60 4 --json"})
 final class I2cRead implements Callable<Integer> {
     private final Session session;

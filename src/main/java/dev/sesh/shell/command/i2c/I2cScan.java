@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "scan", description = "Find the devices on the bus (I2C.Scan: a zero-length write to each address)",
+@Command(name = "scan", description = "Find the devices on the bus (I2C.Scan: empty write to each address)",
         footer = {"", "The first probe also wakes a sleeping ATECC, so the chip shows up at 0x60.",
                 "", "Examples:", "  i2c scan", "  i2c scan --json"})
 final class I2cScan implements Callable<Integer> {

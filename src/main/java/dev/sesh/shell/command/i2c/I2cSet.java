@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "set", description = "Write a register (I2C.WriteRegB/W: one write of REG then the value, STOP)",
+@Command(name = "set", description = "Write a register (I2C.WriteRegB/W: one write of REG and the value)",
         footer = {"", "w writes two bytes, the high byte first. The plan is shown first.",
                 "", "Examples:", "  i2c set 0x48 1 0x02", "  i2c set 0x48 3 0x5000 w"})
 final class I2cSet implements Callable<Integer> {

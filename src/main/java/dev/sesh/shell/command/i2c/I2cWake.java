@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "wake", description = "Wake the ATECC: an empty write to address 0x00, then read 4 bytes from the chip",
-        footer = {"", "The empty write holds SDA low long enough to wake the chip at 100 kHz (nothing ACKs it,",
-                "by design). A freshly woken chip answers 04 11 33 43. It falls asleep again after",
-                "about 1.3 s without a command. Changes nothing.",
+@Command(name = "wake", description = "Wake the ATECC (empty write to 0x00) and read its 4-byte answer",
+        footer = {"", "At 100 kHz the empty write holds SDA low long enough to wake the chip",
+                "(nothing ACKs it, by design). A freshly woken chip answers 04 11 33 43;",
+                "it falls asleep again after about 1.3 s without a command. Changes nothing.",
                 "", "Examples:", "  i2c wake", "  i2c wake --json"})
 final class I2cWake implements Callable<Integer> {
     static final Bytes WAKE_ANSWER = Bytes.ofInts(0x04, 0x11, 0x33, 0x43);

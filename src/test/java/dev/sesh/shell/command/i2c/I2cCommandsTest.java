@@ -161,6 +161,28 @@ class I2cCommandsTest {
         assertEquals(List.of(), sim.sentMethods());
     }
 
+    @Test void handWrittenInfoCommandAfterAWakeIsAnsweredThroughRead() {
+        String info = Bytes.ofInts(0x03).concat(new CommandPacket(Opcode.INFO, 0x00, 0).encode()).hex();
+        assertEquals("030730000000035d", info, "the packet the write command's help shows");
+        assertEquals(0, type("i2c write --wake 0x60 " + info), err());
+        assertEquals(List.of(), sim.gate.plans, "Info changes nothing");
+        sim.clock.advanceMillis(2);
+        assertEquals(0, type("i2c read 0x60 7"), err());
+        assertTrue(out().startsWith("0000  07 00 00 50 00 "), out());
+    }
+
+    @Test void approvedLockPacketWithWakeLocksTheConfigZone() {
+        assertTrue(!sim.chip.memory().configLocked());
+        String lock = Bytes.ofInts(0x03).concat(new CommandPacket(Opcode.LOCK, 0x80, 0).encode()).hex();
+        assertEquals(0, type("i2c write --wake 0x60 " + lock), err());
+        assertTrue(sim.gate.plans.get(0).isIrreversible());
+        assertTrue(sim.gate.plans.get(0).notes().contains("the wake pulse (an empty write to 0x00) goes first"));
+        sim.clock.advanceMillis(40);
+        assertEquals(0, type("i2c read 0x60 4"), err());
+        assertTrue(out().startsWith("0000  04 00 03 40 "), "status 00 with its CRC: " + out());
+        assertTrue(sim.chip.memory().configLocked());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"i2c read 0x07 1", "i2c read 0x78 1", "i2c read 0xc1 1", "i2c read 0xf0 1", "i2c read 0x50 0",
             "i2c read 0x50 4097", "i2c read 0x50 ten", "i2c write 0x50 zz", "i2c write 0x50 abc", "i2c write 0x50 de a",
@@ -177,10 +199,22 @@ class I2cCommandsTest {
         assertEquals("", out());
     }
 
+    @Test void helpFootersFitTheUsageWidthUnwrapped() {
+        CommandLine group = registry.commandLine().getSubcommands().get("i2c");
+        List<CommandLine> all = new ArrayList<>(group.getSubcommands().values());
+        all.add(group);
+        for (CommandLine cl : all) {
+            List<String> usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF).replace("\r", "").lines().toList();
+            for (String line : cl.getCommandSpec().usageMessage().footer()) {
+                assertTrue(usage.contains(line), cl.getCommandName() + " footer line re-wrapped: " + line);
+            }
+        }
+    }
+
     @Test void groupHelpSaysWhatTheRpcCanDo() {
         assertEquals(0, type("i2c"), err());
-        assertTrue(out().contains("end with STOP") || out().contains("ends with STOP"), out());
+        assertTrue(out().contains("ends with STOP"), out());
         assertTrue(out().contains("repeated START"), out());
-        assertTrue(out().contains("no general combined"), out());
+        assertTrue(out().contains("There is no general\ncombined write-then-read transaction."), out());
     }
 }

@@ -1,0 +1,147 @@
+package dev.sesh.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code sesh run FILE} and {@code sesh FILE.groovy} without a TTY: exit codes, file:line errors, the gate. */
+class ScriptRunTest {
+    @TempDir Path home;
+    @TempDir Path dir;
+
+    record Run(int code, String out, String err) {}
+
+    Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, List::of);
+        int code = m.run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8).replace("\r", ""), err.toString(StandardCharsets.UTF_8).replace("\r", ""));
+    }
+
+    String script(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p.toString();
+    }
+
+    @Test
+    void runPrintsToStdoutAndExits0() throws IOException {
+        String f = script("id.groovy", "println board.info().arch\nprintln args.join('+')\n");
+        Run r = run("--port", "sim:", "run", f, "a", "--b");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("esp8266\na+--b\n", r.out());
+    }
+
+    @Test
+    void groovyFileAsFirstArgumentRunsIt() throws IOException {
+        String f = script("direct.groovy", "println args.size()\n");
+        Run r = run("--port", "sim:", f, "x", "y");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("2\n", r.out());
+    }
+
+    @Test
+    void bugOnAKnownLineExits1WithFileAndLineAndNoStack() throws IOException {
+        String f = script("bug.groovy", "x = 1\n\nboard.nothing(x)\n");
+        Run r = run("--port", "sim:", "run", f);
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: bug.groovy:3: no method nothing(Integer) on Board\n"), r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void debugShowsTheStack() throws IOException {
+        String f = script("bug.groovy", "board.nothing()\n");
+        Run r = run("--port", "sim:", "--debug", "run", f);
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void seshErrorKeepsItsHintAndExitCode() throws IOException {
+        String f = script("slots.groovy", "\nthrow SeshException.badArg('slot 16 does not exist', 'slots are 0-15')\n");
+        Run r = run("--port", "sim:", "run", f);
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: slots.groovy:2: slot 16 does not exist\nhint: slots are 0-15\n", r.err());
+    }
+
+    @Test
+    void changeWithoutTerminalIsRefusedExit3AndTheScriptStops() throws IOException {
+        String f = script("reboot.groovy", "println 'before'\nboard.reboot(0, true)\nprintln 'after'\n");
+        Run r = run("--port", "sim:", "run", f);
+        assertEquals(3, r.code(), r.err());
+        assertEquals("before\n", r.out());
+        assertTrue(r.err().contains("reboot.groovy:2: "), r.err());
+        assertTrue(r.err().contains("--yes"), r.err());
+    }
+
+    @Test
+    void rebootFromAScriptUnderYesWorks() throws IOException {
+        String f = script("reboot.groovy", "def took = board.reboot(0, true)\nprintln 'back'\nprintln board.info().arch\n");
+        Run r = run("--port", "sim:", "--yes", "run", f);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("back\nesp8266\n", r.out());
+        assertTrue(r.err().contains("approved by --yes"), r.err());
+    }
+
+    @Test
+    void exitHelperSetsTheExitCode() throws IOException {
+        Run r = run("--port", "sim:", "run", script("five.groovy", "exit 5\n"));
+        assertEquals(5, r.code(), r.err());
+    }
+
+    @Test
+    void missingFileIsUsageError() {
+        Run r = run("--port", "sim:", "run", dir.resolve("nope.groovy").toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("no script"), r.err());
+    }
+
+    @Test
+    void noPortMeansNoSimFallbackExit4() throws IOException {
+        Run r = run("run", script("any.groovy", "println 1\n"));
+        assertEquals(4, r.code(), r.err());
+        assertTrue(r.err().contains("--port sim:"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void dashCEvaluatesGroovyAndPrintsTheResult() {
+        Run r = run("--port", "sim:", "-c", "board.info().arch");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("===> esp8266\n", r.out());
+    }
+
+    @Test
+    void groovyCommandWithCodeEvaluatesIt() {
+        Run r = run("--port", "sim:", "groovy", "[1, 2].sum()");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("===> 3\n", r.out());
+    }
+
+    @Test
+    void inspectBoardExampleRunsOnTheSimulatedBoard() {
+        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/inspect-board.groovy").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("board:   esp8266_"), r.out());
+        assertTrue(r.out().contains("Sys      "), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+i2c\\.enable\\s+true")), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+sys\\.atca\\.enable\\s+false")), r.out());
+    }
+}
