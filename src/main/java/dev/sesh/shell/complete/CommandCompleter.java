@@ -20,7 +20,9 @@ import java.util.Map;
  * Tab completion over the picocli command tree, with a short description beside each candidate:
  * command and subcommand names, options, and positional values from each parameter's
  * {@code completionCandidates} (live board state, e.g. RPC method names) or local paths for
- * File/Path parameters. Never talks to the board itself: candidates come from caches.
+ * File/Path parameters ({@link LocalFiles} sources narrow them to some kinds). Dotted names from a
+ * {@link Levelled} source complete one level at a time. Never talks to the board itself: candidates
+ * come from caches ({@link CandidateCache}).
  */
 public final class CommandCompleter implements Completer {
     private final CommandLine root;
@@ -82,13 +84,44 @@ public final class CommandCompleter implements Completer {
 
     private void values(ArgSpec arg, LineReader reader, ParsedLine line, List<Candidate> out) {
         Iterable<String> cands = arg.completionCandidates();
+        if (cands instanceof LocalFiles kinds) {
+            new Filtered(kinds).complete(reader, line, out);
+            return;
+        }
         if (cands != null) {
             String descr = first(arg.description());
-            for (String c : cands) out.add(candidate(c, describe(cands, c, descr), null));
+            String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+            for (String c : cands) {
+                if (cands instanceof Levelled && !oneLevelBelow(word, c)) continue;
+                out.add(candidate(c, describe(cands, c, descr), null));
+            }
             return;
         }
         Class<?> type = arg.type();
         if (type == File.class || type == Path.class) files.complete(reader, line, out);
+    }
+
+    /**
+     * True when {@code candidate} extends {@code typed} by at most one more level: {@code wi} offers
+     * {@code wifi.} but not {@code wifi.sta.ssid}; {@code wifi.} offers {@code wifi.sta.} and {@code wifi.ap.}.
+     */
+    static boolean oneLevelBelow(String typed, String candidate) {
+        if (!candidate.startsWith(typed)) return true;          // JLine filters non-matches itself
+        String rest = candidate.substring(typed.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 || dot == rest.length() - 1;
+    }
+
+    /** Local paths: folders, and files of the kinds the argument takes. */
+    private static final class Filtered extends FileNameCompleter {
+        private final LocalFiles kinds;
+
+        Filtered(LocalFiles kinds) { this.kinds = kinds; }
+
+        @Override protected boolean accept(Path path) {
+            if (!super.accept(path)) return false;
+            return java.nio.file.Files.isDirectory(path) || kinds.accepts(path.getFileName().toString());
+        }
     }
 
     /** A candidate source may say more about each value (e.g. a slot's key type) than the parameter's description. */
@@ -107,8 +140,10 @@ public final class CommandCompleter implements Completer {
         }
     }
 
+    /** A value ending in '.' or '/' is a group to descend into: no space after it, so the next Tab goes on. */
     private static Candidate candidate(String value, String descr, String group) {
-        return new Candidate(value, value, group, descr == null || descr.isEmpty() ? null : descr, null, null, true);
+        boolean whole = !(value.endsWith(".") || value.endsWith("/"));
+        return new Candidate(value, value, group, descr == null || descr.isEmpty() ? null : descr, null, null, whole);
     }
 
     private static String first(String[] lines) { return lines == null || lines.length == 0 ? "" : lines[0]; }
@@ -117,4 +152,10 @@ public final class CommandCompleter implements Completer {
     public interface Described {
         String describe(String value);
     }
+
+    /**
+     * Marks a source of dotted names (config keys) that lists every group as {@code name.}: Tab then
+     * offers one level at a time instead of every key below the typed prefix.
+     */
+    public interface Levelled { }
 }

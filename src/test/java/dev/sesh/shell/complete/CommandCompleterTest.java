@@ -6,6 +6,10 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Parser;
 import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,10 +20,11 @@ import java.util.Iterator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandCompleterTest {
-    @Command(name = "root", subcommands = {Call.class, Rpc.class})
+    @Command(name = "root", subcommands = {Call.class, Rpc.class, ConfigGet.class, Load.class})
     static final class Root { }
 
     @Command(name = "call", description = "Call an RPC method")
@@ -38,6 +43,24 @@ class CommandCompleterTest {
         @Override public void run() { }
     }
 
+    @Command(name = "get", description = "Get a config key")
+    static final class ConfigGet implements Runnable {
+        @Parameters(index = "0", completionCandidates = Keys.class) String key;
+        @Override public void run() { }
+    }
+
+    @Command(name = "load", description = "Load a config file")
+    static final class Load implements Runnable {
+        @Parameters(index = "0", completionCandidates = LocalFiles.ConfigFiles.class) String file;
+        @Override public void run() { }
+    }
+
+    public static final class Keys implements Iterable<String>, CommandCompleter.Levelled {
+        @Override public Iterator<String> iterator() {
+            return List.of("debug.", "debug.level", "wifi.", "wifi.ap.", "wifi.ap.ssid", "wifi.sta.", "wifi.sta.ssid", "wifi.enable").iterator();
+        }
+    }
+
     public static final class Methods implements Iterable<String>, CommandCompleter.Described {
         @Override public Iterator<String> iterator() { return List.of("Sys.GetInfo", "RPC.List").iterator(); }
         @Override public String describe(String value) { return value.startsWith("Sys") ? "system" : ""; }
@@ -53,12 +76,18 @@ class CommandCompleterTest {
         return out;
     }
 
+    /** What JLine shows: candidates starting with the word being completed. */
+    private List<String> shown(String line) {
+        String word = line.substring(line.lastIndexOf(' ') + 1);
+        return values(complete(line)).stream().filter(v -> v.startsWith(word)).toList();
+    }
+
     private static List<String> values(List<Candidate> c) { return c.stream().map(Candidate::value).sorted().toList(); }
 
     @Test
     void firstWordOffersCommandsWithTheirDescriptions() {
         List<Candidate> c = complete("ca");
-        assertEquals(List.of("call", "rpc"), values(c));
+        assertEquals(List.of("call", "get", "load", "rpc"), values(c));
         assertTrue(c.stream().anyMatch(x -> x.value().equals("call") && "Call an RPC method".equals(x.descr())));
     }
 
@@ -79,6 +108,30 @@ class CommandCompleterTest {
     void subcommandsThenTheirPositionals() {
         assertEquals(List.of("describe"), values(complete("rpc ")));
         assertEquals(List.of("RPC.List", "Sys.GetInfo"), values(complete("rpc describe ")));
+    }
+
+    @Test
+    void dottedKeysCompleteOneLevelAtATime() {
+        assertEquals(List.of("debug.", "wifi."), shown("get "));
+        assertEquals(List.of("wifi.", "wifi.ap.", "wifi.enable", "wifi.sta."), shown("get wifi."));
+        assertEquals(List.of("wifi.sta.", "wifi.sta.ssid"), shown("get wifi.sta."));
+    }
+
+    @Test
+    void aGroupIsNotCompleteSoNoSpaceFollowsIt() {
+        Candidate group = complete("get wi").stream().filter(c -> c.value().equals("wifi.")).findFirst().orElseThrow();
+        assertFalse(group.complete());
+        Candidate key = complete("get wifi.").stream().filter(c -> c.value().equals("wifi.enable")).findFirst().orElseThrow();
+        assertTrue(key.complete());
+    }
+
+    @Test
+    void localFileArgumentsOfferFoldersAndOnlyTheirKinds(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("aws.yaml"), "x");
+        Files.writeString(dir.resolve("notes.md"), "x");
+        Files.createDirectory(dir.resolve("keys"));
+        List<String> got = values(complete("load " + dir + "/")).stream().map(v -> v.substring(v.lastIndexOf('/', v.length() - 2) + 1)).toList();
+        assertEquals(List.of("aws.yaml", "keys/"), got);
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.Set;
  * {@code wi} -> {@code wifi.}) and every dotted key, from the board's cached key list. Asking starts
  * a refresh in the background; typing never waits for the board.
  */
-public final class ConfigKeyCandidates implements Iterable<String> {
+public final class ConfigKeyCandidates implements Iterable<String>, dev.sesh.shell.complete.CommandCompleter.Levelled {
     private final Session session;
 
     public ConfigKeyCandidates(Session session) { this.session = session; }
