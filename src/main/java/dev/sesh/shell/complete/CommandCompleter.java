@@ -20,8 +20,7 @@ import java.util.Map;
  * Tab completion over the picocli command tree, with a short description beside each candidate:
  * command and subcommand names, options, and positional values from each parameter's
  * {@code completionCandidates} (live board state, e.g. RPC method names) or local paths for
- * File/Path parameters ({@link LocalFiles} sources narrow them to some kinds). Dotted names from a
- * {@link Levelled} source complete one level at a time. Never talks to the board itself: candidates
+ * File/Path parameters ({@link LocalFiles} sources narrow them to some kinds). Never talks to the board itself: candidates
  * come from caches ({@link CandidateCache}).
  */
 public final class CommandCompleter implements Completer {
@@ -88,28 +87,21 @@ public final class CommandCompleter implements Completer {
             new Filtered(kinds).complete(reader, line, out);
             return;
         }
+        if (cands instanceof ForWord f) {
+            String descr = first(arg.description());
+            for (String c : f.candidates(line.word())) {
+                boolean partial = c.endsWith(".") || c.endsWith("=");
+                out.add(new Candidate(c, c, null, descr.isEmpty() ? null : descr, null, null, !partial));
+            }
+            return;
+        }
         if (cands != null) {
             String descr = first(arg.description());
-            String word = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
-            for (String c : cands) {
-                if (cands instanceof Levelled && !oneLevelBelow(word, c)) continue;
-                out.add(candidate(c, describe(cands, c, descr), null));
-            }
+            for (String c : cands) out.add(candidate(c, describe(cands, c, descr), null));
             return;
         }
         Class<?> type = arg.type();
         if (type == File.class || type == Path.class) files.complete(reader, line, out);
-    }
-
-    /**
-     * True when {@code candidate} extends {@code typed} by at most one more level: {@code wi} offers
-     * {@code wifi.} but not {@code wifi.sta.ssid}; {@code wifi.} offers {@code wifi.sta.} and {@code wifi.ap.}.
-     */
-    static boolean oneLevelBelow(String typed, String candidate) {
-        if (!candidate.startsWith(typed)) return true;          // JLine filters non-matches itself
-        String rest = candidate.substring(typed.length());
-        int dot = rest.indexOf('.');
-        return dot < 0 || dot == rest.length() - 1;
     }
 
     /** Local paths: folders, and files of the kinds the argument takes. */
@@ -148,14 +140,18 @@ public final class CommandCompleter implements Completer {
 
     private static String first(String[] lines) { return lines == null || lines.length == 0 ? "" : lines[0]; }
 
+    /**
+     * Implemented by candidate sources whose values depend on the word being completed, such as
+     * dotted config keys offered one level at a time. A value ending in "." or "=" is partial: no
+     * space is added after it, so the user goes on typing the next level or the value.
+     */
+    public interface ForWord {
+        List<String> candidates(String word);
+    }
+
     /** Implemented by candidate sources that can describe each of their values. */
     public interface Described {
         String describe(String value);
     }
 
-    /**
-     * Marks a source of dotted names (config keys) that lists every group as {@code name.}: Tab then
-     * offers one level at a time instead of every key below the typed prefix.
-     */
-    public interface Levelled { }
 }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandCompleterTest {
-    @Command(name = "root", subcommands = {Call.class, Rpc.class, ConfigGet.class, Load.class})
+    @Command(name = "root", subcommands = {Call.class, Rpc.class, Conf.class, Load.class})
     static final class Root { }
 
     @Command(name = "call", description = "Call an RPC method")
@@ -43,27 +43,27 @@ class CommandCompleterTest {
         @Override public void run() { }
     }
 
-    @Command(name = "get", description = "Get a config key")
-    static final class ConfigGet implements Runnable {
-        @Parameters(index = "0", completionCandidates = Keys.class) String key;
-        @Override public void run() { }
-    }
-
     @Command(name = "load", description = "Load a config file")
     static final class Load implements Runnable {
         @Parameters(index = "0", completionCandidates = LocalFiles.ConfigFiles.class) String file;
         @Override public void run() { }
     }
 
-    public static final class Keys implements Iterable<String>, CommandCompleter.Levelled {
-        @Override public Iterator<String> iterator() {
-            return List.of("debug.", "debug.level", "wifi.", "wifi.ap.", "wifi.ap.ssid", "wifi.sta.", "wifi.sta.ssid", "wifi.enable").iterator();
-        }
-    }
-
     public static final class Methods implements Iterable<String>, CommandCompleter.Described {
         @Override public Iterator<String> iterator() { return List.of("Sys.GetInfo", "RPC.List").iterator(); }
         @Override public String describe(String value) { return value.startsWith("Sys") ? "system" : ""; }
+    }
+
+    @Command(name = "conf", description = "Config")
+    static final class Conf implements Runnable {
+        @Parameters(index = "0", completionCandidates = Levels.class) String key;
+        @Override public void run() { }
+    }
+
+    /** Offers the word's next level: a group with its dot, or a key. */
+    public static final class Levels implements Iterable<String>, CommandCompleter.ForWord {
+        @Override public Iterator<String> iterator() { return List.of("wifi.", "wifi.ap.enable").iterator(); }
+        @Override public List<String> candidates(String word) { return word.startsWith("wifi.") ? List.of("wifi.ap.enable") : List.of("wifi."); }
     }
 
     private final CommandCompleter completer = new CommandCompleter(new CommandLine(new Root()));
@@ -76,18 +76,12 @@ class CommandCompleterTest {
         return out;
     }
 
-    /** What JLine shows: candidates starting with the word being completed. */
-    private List<String> shown(String line) {
-        String word = line.substring(line.lastIndexOf(' ') + 1);
-        return values(complete(line)).stream().filter(v -> v.startsWith(word)).toList();
-    }
-
     private static List<String> values(List<Candidate> c) { return c.stream().map(Candidate::value).sorted().toList(); }
 
     @Test
     void firstWordOffersCommandsWithTheirDescriptions() {
         List<Candidate> c = complete("ca");
-        assertEquals(List.of("call", "get", "load", "rpc"), values(c));
+        assertEquals(List.of("call", "conf", "load", "rpc"), values(c));
         assertTrue(c.stream().anyMatch(x -> x.value().equals("call") && "Call an RPC method".equals(x.descr())));
     }
 
@@ -100,6 +94,16 @@ class CommandCompleterTest {
     }
 
     @Test
+    void wordDependentCandidatesSeeTheWordAndPartialOnesTakeNoSpace() {
+        List<Candidate> group = complete("conf wi");
+        assertEquals(List.of("wifi."), values(group));
+        assertTrue(!group.get(0).complete(), "a group is partial: no space after it");
+        List<Candidate> key = complete("conf wifi.a");
+        assertEquals(List.of("wifi.ap.enable"), values(key));
+        assertTrue(key.get(0).complete());
+    }
+
+    @Test
     void dashOffersOptions() {
         assertEquals(List.of("--json"), values(complete("call -")));
     }
@@ -108,21 +112,6 @@ class CommandCompleterTest {
     void subcommandsThenTheirPositionals() {
         assertEquals(List.of("describe"), values(complete("rpc ")));
         assertEquals(List.of("RPC.List", "Sys.GetInfo"), values(complete("rpc describe ")));
-    }
-
-    @Test
-    void dottedKeysCompleteOneLevelAtATime() {
-        assertEquals(List.of("debug.", "wifi."), shown("get "));
-        assertEquals(List.of("wifi.", "wifi.ap.", "wifi.enable", "wifi.sta."), shown("get wifi."));
-        assertEquals(List.of("wifi.sta.", "wifi.sta.ssid"), shown("get wifi.sta."));
-    }
-
-    @Test
-    void aGroupIsNotCompleteSoNoSpaceFollowsIt() {
-        Candidate group = complete("get wi").stream().filter(c -> c.value().equals("wifi.")).findFirst().orElseThrow();
-        assertFalse(group.complete());
-        Candidate key = complete("get wifi.").stream().filter(c -> c.value().equals("wifi.enable")).findFirst().orElseThrow();
-        assertTrue(key.complete());
     }
 
     @Test
