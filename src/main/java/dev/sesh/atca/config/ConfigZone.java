@@ -126,6 +126,16 @@ public final class ConfigZone {
      */
     public int summaryCrc() { return Crc16.of(b); }
 
+    /**
+     * The summary line mos prints before every {@code atca-*} command (reference/atecc.md 5.5):
+     * {@code ATECC508A rev 0x5000 S/N 0x012352aad1bbf378ee, config is locked, data is unlocked}.
+     */
+    public String mosSummary() {
+        LockState l = lockState();
+        return variant() + " rev 0x" + Long.toHexString(revision()) + " S/N 0x" + serialNumber().hex()
+                + ", config is " + LockState.words(l.configLocked()) + ", data is " + LockState.words(l.dataLocked());
+    }
+
     public ConfigZone withByte(int offset, int value) {
         byte[] c = b.clone();
         c[offset] = (byte) value;

@@ -82,6 +82,14 @@ public final class CommandCompleter implements Completer {
 
     private void values(ArgSpec arg, LineReader reader, ParsedLine line, List<Candidate> out) {
         Iterable<String> cands = arg.completionCandidates();
+        if (cands instanceof ForWord f) {
+            String descr = first(arg.description());
+            for (String c : f.candidates(line.word())) {
+                boolean partial = c.endsWith(".") || c.endsWith("=");
+                out.add(new Candidate(c, c, null, descr.isEmpty() ? null : descr, null, null, !partial));
+            }
+            return;
+        }
         if (cands != null) {
             String descr = first(arg.description());
             for (String c : cands) out.add(candidate(c, describe(cands, c, descr), null));
@@ -112,6 +120,15 @@ public final class CommandCompleter implements Completer {
     }
 
     private static String first(String[] lines) { return lines == null || lines.length == 0 ? "" : lines[0]; }
+
+    /**
+     * Implemented by candidate sources whose values depend on the word being completed, such as
+     * dotted config keys offered one level at a time. A value ending in "." or "=" is partial: no
+     * space is added after it, so the user goes on typing the next level or the value.
+     */
+    public interface ForWord {
+        List<String> candidates(String word);
+    }
 
     /** Implemented by candidate sources that can describe each of their values. */
     public interface Described {

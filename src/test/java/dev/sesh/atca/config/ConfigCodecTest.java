@@ -158,6 +158,15 @@ class ConfigCodecTest {
         assertMessage("t.yaml line " + lineOf(b, "maybe") + ": slotinfo[0].slotconfig.issecret: expected true or false, got 'maybe'", b);
     }
 
+    @Test void numbersMayBeWrittenInTheYaml11FormsYamlV2Reads() {
+        String yaml = AwsConfig.yaml();
+        for (String form : new String[] {"0xC0", "0xc0", "0300", "0o300", "0b11000000", "1_92", "+192"}) {
+            assertEquals(AwsConfig.yamlBytes(), yaml(yaml.replace("i2caddress: 192", "i2caddress: " + form)), form);
+        }
+        assertThrows(SeshException.class, () -> yaml(yaml.replace("i2caddress: 192", "i2caddress: -1")));
+        assertThrows(SeshException.class, () -> yaml(yaml.replace("i2caddress: 192", "i2caddress: 19.2")));
+    }
+
     @Test void slotShapesFollowMosRules() {
         String yaml = AwsConfig.yaml();
         String noPriv = yaml.replaceFirst("    privatekeyslotconfig:\n      extsignenable: true\n      intsignenable: true\n      ecdhenable: true\n      ecdhtonextslot: false\n", "    readkey: 7\n");

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandCompleterTest {
-    @Command(name = "root", subcommands = {Call.class, Rpc.class})
+    @Command(name = "root", subcommands = {Call.class, Rpc.class, Conf.class})
     static final class Root { }
 
     @Command(name = "call", description = "Call an RPC method")
@@ -43,6 +43,18 @@ class CommandCompleterTest {
         @Override public String describe(String value) { return value.startsWith("Sys") ? "system" : ""; }
     }
 
+    @Command(name = "conf", description = "Config")
+    static final class Conf implements Runnable {
+        @Parameters(index = "0", completionCandidates = Levels.class) String key;
+        @Override public void run() { }
+    }
+
+    /** Offers the word's next level: a group with its dot, or a key. */
+    public static final class Levels implements Iterable<String>, CommandCompleter.ForWord {
+        @Override public Iterator<String> iterator() { return List.of("wifi.", "wifi.ap.enable").iterator(); }
+        @Override public List<String> candidates(String word) { return word.startsWith("wifi.") ? List.of("wifi.ap.enable") : List.of("wifi."); }
+    }
+
     private final CommandCompleter completer = new CommandCompleter(new CommandLine(new Root()));
     private final DefaultParser parser = new DefaultParser();
     private final LineReader reader = LineReaderBuilder.builder().parser(parser).build();
@@ -58,7 +70,7 @@ class CommandCompleterTest {
     @Test
     void firstWordOffersCommandsWithTheirDescriptions() {
         List<Candidate> c = complete("ca");
-        assertEquals(List.of("call", "rpc"), values(c));
+        assertEquals(List.of("call", "conf", "rpc"), values(c));
         assertTrue(c.stream().anyMatch(x -> x.value().equals("call") && "Call an RPC method".equals(x.descr())));
     }
 
@@ -68,6 +80,16 @@ class CommandCompleterTest {
         assertEquals(List.of("RPC.List", "Sys.GetInfo"), values(c));
         assertTrue(c.stream().anyMatch(x -> x.value().equals("Sys.GetInfo") && "system".equals(x.descr())));
         assertTrue(c.stream().anyMatch(x -> x.value().equals("RPC.List") && "method name".equals(x.descr())));
+    }
+
+    @Test
+    void wordDependentCandidatesSeeTheWordAndPartialOnesTakeNoSpace() {
+        List<Candidate> group = complete("conf wi");
+        assertEquals(List.of("wifi."), values(group));
+        assertTrue(!group.get(0).complete(), "a group is partial: no space after it");
+        List<Candidate> key = complete("conf wifi.a");
+        assertEquals(List.of("wifi.ap.enable"), values(key));
+        assertTrue(key.get(0).complete());
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 "  config set debug.level=3 --no-reboot"})
 public final class ConfigSet implements Callable<Integer> {
     private final Session session;
-    @Parameters(arity = "1..*", paramLabel = "KEY=VALUE", completionCandidates = ConfigKeyCandidates.class) List<String> assignments;
+    @Parameters(arity = "1..*", paramLabel = "KEY=VALUE", completionCandidates = ConfigKeyCandidates.Assignments.class) List<String> assignments;
     @Option(names = "--no-reboot", description = "save only; most subsystems read their keys at the next boot") boolean noReboot;
 
     public ConfigSet(Session session) { this.session = session; }
