@@ -1,6 +1,8 @@
 package dev.sesh.shell;
 
 import dev.sesh.SeshException;
+import dev.sesh.atca.Atecc;
+import dev.sesh.atca.Via;
 import dev.sesh.device.Board;
 import dev.sesh.device.BoardConnector;
 
@@ -35,6 +37,8 @@ public final class Session implements AutoCloseable {
     private final DeviceLogRing deviceLog = new DeviceLogRing(DeviceLogRing.DEFAULT_CAPACITY);
     private volatile ChipSummary chip;
     private volatile History history;
+    private final Optional<Via> via;
+    private Atecc atecc;
 
     /** A session without a terminal: no progress bars; {@link #binaryOut()} writes into {@code out} as ISO-8859-1 text. */
     public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault) {
@@ -47,6 +51,13 @@ public final class Session implements AutoCloseable {
      */
     public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault,
                    OutputStream binaryOut, Consumer<String> statusLineOrNull) {
+        this(connector, out, err, errors, jsonByDefault, binaryOut, statusLineOrNull, Optional.empty());
+    }
+
+    /** As above; {@code via} is the ATECC back end asked for with {@code --via} (empty: sesh chooses). */
+    public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault,
+                   OutputStream binaryOut, Consumer<String> statusLineOrNull, Optional<Via> via) {
+        this.via = via;
         this.binaryOut = binaryOut;
         this.statusLine = statusLineOrNull;
         this.connector = connector;
@@ -71,6 +82,20 @@ public final class Session implements AutoCloseable {
 
     /** Records what was learned about the current board's chip (model, zone locks). */
     public void noteChip(ChipSummary summary) { this.chip = summary; }
+
+    /**
+     * The current board's ATECC (the {@code atca} object), made at first use; every read of its
+     * config zone updates the prompt's chip summary.
+     */
+    public synchronized Atecc atca() {
+        Board b = board();
+        if (atecc == null || atecc.board() != b) {
+            Atecc made = new Atecc(b, via);
+            made.addStatusListener(s -> { if (currentBoard().orElse(null) == b) noteChip(new ChipSummary(s.chip(), s.configLocked(), s.dataLocked())); });
+            atecc = made;
+        }
+        return atecc;
+    }
 
     /** The console's line history; empty when there is no console (one-shot runs). */
     public Optional<History> history() { return Optional.ofNullable(history); }
