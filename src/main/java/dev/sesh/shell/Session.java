@@ -1,6 +1,8 @@
 package dev.sesh.shell;
 
 import dev.sesh.SeshException;
+import dev.sesh.atca.Atecc;
+import dev.sesh.atca.Via;
 import dev.sesh.device.Board;
 import dev.sesh.device.BoardConnector;
 
@@ -41,6 +43,8 @@ public final class Session implements AutoCloseable {
     private volatile Supplier<Optional<String>> chipStatus = Optional::empty;
     private volatile History history;
     private final Map<CacheKey, CandidateCache<?>> caches = new ConcurrentHashMap<>();
+    private final Optional<Via> via;
+    private Atecc atecc;
 
     /** A session without a terminal: no progress bars; {@link #binaryOut()} writes into {@code out} as ISO-8859-1 text. */
     public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault) {
@@ -53,6 +57,13 @@ public final class Session implements AutoCloseable {
      */
     public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault,
                    OutputStream binaryOut, Consumer<String> statusLineOrNull) {
+        this(connector, out, err, errors, jsonByDefault, binaryOut, statusLineOrNull, Optional.empty());
+    }
+
+    /** As above; {@code via} is the ATECC back end asked for with {@code --via} (empty: sesh chooses). */
+    public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault,
+                   OutputStream binaryOut, Consumer<String> statusLineOrNull, Optional<Via> via) {
+        this.via = via;
         this.binaryOut = binaryOut;
         this.statusLine = statusLineOrNull;
         this.connector = connector;
@@ -89,6 +100,26 @@ public final class Session implements AutoCloseable {
      * atca object's prompt summary). Reset to empty when the board changes.
      */
     public void chipStatusFrom(Supplier<Optional<String>> source) { this.chipStatus = source; }
+
+    /** Records what was just read about the current board's chip (model, zone locks) for the prompt. */
+    public void noteChip(ChipSummary summary) {
+        Optional<String> text = Optional.of(summary.text());
+        this.chipStatus = () -> text;
+    }
+
+    /**
+     * The current board's ATECC (the {@code atca} object), made at first use; every read of its
+     * config zone updates the prompt's chip summary.
+     */
+    public synchronized Atecc atca() {
+        Board b = board();
+        if (atecc == null || atecc.board() != b) {
+            Atecc made = new Atecc(b, via);
+            made.addStatusListener(s -> { if (currentBoard().orElse(null) == b) noteChip(new ChipSummary(s.chip(), s.configLocked(), s.dataLocked())); });
+            atecc = made;
+        }
+        return atecc;
+    }
 
     /** The console's line history; empty when there is no console (one-shot runs). */
     public Optional<History> history() { return Optional.ofNullable(history); }
