@@ -111,9 +111,6 @@ public final class Main {
         if (cli.command != null && !cli.rest.isEmpty()) {
             throw SeshException.badArg("both -c and a command given", "use one: sesh -c 'info' or sesh info");
         }
-        PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
-        if (choice instanceof PortChooser.None none) throw none.toError();
-        PortSpec spec = ((PortChooser.Chosen) choice).spec();
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         Terminal terminal = tty ? systemTerminal() : null;
         try {
@@ -126,7 +123,11 @@ public final class Main {
                 ScriptEngineFacade engine = script
                         ? GroovyFacade.startInBackground(bindings(session, outWriter))
                         : GroovyFacade.startOnFirstUse(bindings(session, outWriter));
-                session.adopt(connector.open(spec));
+                session.connectOnDemand(() -> {
+                    PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
+                    if (choice instanceof PortChooser.None none) throw none.toError();
+                    return connector.open(((PortChooser.Chosen) choice).spec());
+                });
                 session.onDeviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
                 SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
                 int rc = cli.command != null ? registry.execute(cli.command) : registry.executeWords(cli.rest);

@@ -79,10 +79,18 @@ public final class I2cBus {
     }
 
     /** I2C.Write of 1-1024 bytes: START, address+W, bytes, STOP; after the gate approves. */
-    public void write(int address, Bytes data) {
+    public void write(int address, Bytes data) { write(address, data, false); }
+
+    /**
+     * As {@link #write(int, Bytes)}; with {@code wakeFirst} the ATECC wake pulse (an empty write to
+     * 0x00, then 2 ms) goes right before the write, after the plan is approved, so a chip that fell
+     * asleep while the plan was on screen still takes the command.
+     */
+    public void write(int address, Bytes data, boolean wakeFirst) {
         I2cAddress.of(address);
         I2cArgs.checkWriteLength(data);
-        gated(address, data, () -> {
+        gated(address, data, wakeFirst, () -> {
+            if (wakeFirst) wakePulse();
             if (!rawWrite(address, data)) throw nack(address, "I2C.Write");
         });
     }
@@ -113,7 +121,7 @@ public final class I2cBus {
         p.put("addr", address);
         p.put("reg", reg);
         p.put("value", value);
-        gated(address, Bytes.of(width.wireBytes(reg, value)), () -> call(width.writeMethod(), p, address));
+        gated(address, Bytes.of(width.wireBytes(reg, value)), false, () -> call(width.writeMethod(), p, address));
     }
 
     /** {@link #writeReg(int, int, int, RegWidth)} with the width as {@code "b"} or {@code "w"}. */
@@ -167,6 +175,11 @@ public final class I2cBus {
      * Above 100 kHz ({@code i2c.freq}) the pulse is too short to wake the chip.
      */
     public Optional<Bytes> wakeChip() {
+        wakePulse();
+        return rawRead(chipAddress, 4);
+    }
+
+    private void wakePulse() {
         rawWrite(0x00, Bytes.EMPTY);
         try {
             clock.sleepNanos(WAKE_SETTLE_NANOS);
@@ -174,7 +187,6 @@ public final class I2cBus {
             Thread.currentThread().interrupt();
             throw SeshException.failed("interrupted", "");
         }
-        return rawRead(chipAddress, 4);
     }
 
     /**
@@ -210,7 +222,7 @@ public final class I2cBus {
         }
     }
 
-    private void gated(int address, Bytes wire, Runnable send) {
+    private void gated(int address, Bytes wire, boolean wakeFirst, Runnable send) {
         if (ChangeClassifier.i2cWrite(address, wire, chipAddress).effect() == Effect.READ_ONLY) {
             send.run();                 // a chip wake-state word (reset/sleep/idle): nothing to approve
             return;
@@ -218,6 +230,7 @@ public final class I2cBus {
         Plan.Builder plan = Plan.builder(String.format("I2C write to 0x%02x on %s", address, board.target().describe()), board.target())
                 .change(Change.I2cWrite.of(address, wire, chipAddress));
         if (address == chipAddress) plan.note("decoded as an ATECC command packet; its data bytes are not shown");
+        if (wakeFirst) plan.note("the wake pulse (an empty write to 0x00) goes first");
         board.gate().run(plan.build(), send);
     }
 

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The console's state: the connected board (if any), where output goes, and the options of this
@@ -30,6 +31,7 @@ public final class Session implements AutoCloseable {
     private final Consumer<String> statusLine;
     private volatile Consumer<String> deviceLogSink;
     private Board board;
+    private Supplier<Board> onDemand;
     private final DeviceLogRing deviceLog = new DeviceLogRing(DeviceLogRing.DEFAULT_CAPACITY);
     private volatile ChipSummary chip;
     private volatile History history;
@@ -103,8 +105,17 @@ public final class Session implements AutoCloseable {
         return new ProgressBar(label, total, board().clock(), statusLine != null, statusLine == null ? text -> { } : statusLine);
     }
 
-    /** The connected board; throws a one-line error with the fix when there is none. */
+    /**
+     * The connected board; opens the on-demand board first if one was set (so commands that need
+     * no board, like {@code ports} or {@code help}, never open one). Throws a one-line error with
+     * the fix when there is none.
+     */
     public synchronized Board board() {
+        if (board == null && onDemand != null) {
+            Supplier<Board> open = onDemand;
+            onDemand = null;
+            adopt(open.get());
+        }
         if (board == null) {
             throw new SeshException("not connected to a board", "connect PORT (a serial device, tcp://HOST:PORT, ws://HOST/rpc or sim:)", SeshException.UNREACHABLE);
         }
@@ -126,6 +137,9 @@ public final class Session implements AutoCloseable {
         if (old != null) old.close();
         return opened;
     }
+
+    /** The board to open the first time a command needs one (one-shot runs: design.md 5.2). */
+    public synchronized void connectOnDemand(Supplier<Board> open) { this.onDemand = open; }
 
     /** Adopts an already opened board (the one the launcher chose). */
     public synchronized void adopt(Board opened) {
