@@ -15,6 +15,8 @@ import dev.sesh.plan.Target;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +38,7 @@ public final class Atecc {
     private String reason = "";
     private volatile ConfigZone cached;
     private volatile AteccBackend.Identity identity;
+    private final List<Consumer<ChipStatus>> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * The chip at the board's chip address (sys.atca.i2c_addr, 0x60); {@code via} empty lets
@@ -82,12 +85,23 @@ public final class Atecc {
     /** The 7-bit I2C address sesh talks to the chip at. */
     public int address() { return address; }
 
-    /** Reads the config zone now (ATCA.GetConfig or four Reads) and remembers it for the prompt. */
+    /** The board this chip sits on. */
+    public Board board() { return board; }
+
+    /**
+     * Reads the config zone now (ATCA.GetConfig or four Reads), remembers it for the prompt and
+     * tells the status listeners.
+     */
     public ConfigZone config() {
         ConfigZone z = ConfigZone.of(backend().readConfig());
         cached = z;
+        ChipStatus s = status(z);
+        for (Consumer<ChipStatus> l : listeners) l.accept(s);
         return z;
     }
+
+    /** Called with the chip and its locks after every read of the config zone (the prompt listens). */
+    public void addStatusListener(Consumer<ChipStatus> listener) { listeners.add(listener); }
 
     /** The zone last read, without asking the chip (for the prompt). */
     public Optional<ConfigZone> cachedConfig() { return Optional.ofNullable(cached); }
@@ -103,13 +117,16 @@ public final class Atecc {
                 z.lockState().dataLocked(), address, via(), viaReason());
     }
 
-    /** "ATECC508A cfg:open data:open" from what was last read; empty before the first read. Never asks the board. */
-    public Optional<String> promptSummary() {
+    /** The chip and its locks from what was last read; empty before the first read. Never asks the board. */
+    public Optional<ChipStatus> lastStatus() {
         ConfigZone z = cached;
         if (z == null) return Optional.empty();
         AteccBackend.Identity id = identity;
-        String chip = id != null ? chipName(id) : z.variant().name();
-        return Optional.of(chip + " cfg:" + ChipInfo.word(z.lockState().configLocked()) + " data:" + ChipInfo.word(z.lockState().dataLocked()));
+        return Optional.of(new ChipStatus(id != null ? chipName(id) : z.variant().name(), z.lockState().configLocked(), z.lockState().dataLocked()));
+    }
+
+    private ChipStatus status(ConfigZone z) {
+        return new ChipStatus(chipName(identity(z)), z.lockState().configLocked(), z.lockState().dataLocked());
     }
 
     /** Which chip a plan changes: the board with this chip's name and serial (for the typed phrase). */

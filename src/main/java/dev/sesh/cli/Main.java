@@ -1,6 +1,7 @@
 package dev.sesh.cli;
 
 import dev.sesh.SeshException;
+import dev.sesh.atca.Via;
 import dev.sesh.bytes.Clock;
 import dev.sesh.plan.ChangeGate;
 import dev.sesh.rpc.RpcOptions;
@@ -36,6 +37,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -117,7 +119,7 @@ public final class Main {
             ChangeGate gate = gate(cli, terminal, errWriter);
             CliBoardConnector connector = connector(cli, gate, errWriter);
             Consumer<String> status = terminal == null ? null : lazyStatusLine(terminal);
-            try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json, out, status)) {
+            try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json, out, status, via(cli))) {
                 // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
                 boolean script = !cli.rest.isEmpty() && cli.rest.get(0).equals("run");
                 ScriptEngineFacade engine = script
@@ -157,7 +159,7 @@ public final class Main {
                 banner = "sesh " + SeshCli.VERSION + " · no board found on USB serial ports; using a simulated board (sim:, factory-new)";
             }
             try (Session session = new Session(connector, termWriter, termWriter, errors, cli.json,
-                    terminal.output(), lazyStatusLine(terminal))) {
+                    terminal.output(), lazyStatusLine(terminal), via(cli))) {
                 // Groovy takes about a second to start: it warms up while the user reads the banner and types.
                 ScriptEngineFacade engine = GroovyFacade.startInBackground(bindings(session, termWriter));
                 termWriter.println(banner);
@@ -186,8 +188,11 @@ public final class Main {
                 .bind("i2c", () -> session.board().i2c())
                 .bind("fs", () -> session.board().fs())
                 .bind("config", () -> session.board().config())
+                .bind("atca", session::atca)
                 .build();
     }
+
+    private static Optional<Via> via(SeshCli cli) { return cli.via == null ? Optional.empty() : Optional.of(Via.parse(cli.via)); }
 
     private ChangeGate gate(SeshCli cli, Terminal terminalOrNull, PrintWriter errWriter) {
         PlanRenderer renderer = new PlanRenderer(Style.of(terminalOrNull != null && tty, env));

@@ -162,7 +162,7 @@ public final class DeviceFs {
 
     private PutResult put(byte[] data, String what, String target, boolean verify, TransferProgress progress) {
         if (FsNames.isTemp(target)) {
-            throw SeshException.badArg(target + " is named like sesh's temporary files", "give another remote name; names " + FsNames.TEMP_PREFIX + "XXXXXXXX are removed as leftovers");
+            throw SeshException.badArg(target + " is named like sesh's temporary files", "give another remote name; names " + FsNames.TEMP_PREFIX + " followed by 8 hex digits are removed as leftovers");
         }
         String temp = FsNames.temp(target);
         List<FileEntry> files = listLong();

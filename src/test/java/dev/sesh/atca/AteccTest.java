@@ -74,12 +74,15 @@ class AteccTest {
     }
 
     @Test
-    void promptSummaryNeverAsksTheBoardAndFollowsTheLastRead() {
+    void lastStatusNeverAsksTheBoardAndListenersHearEveryRead() {
         Atecc a = open(Via.I2C);
-        assertEquals(Optional.empty(), a.promptSummary());
+        List<ChipStatus> heard = new java.util.ArrayList<>();
+        a.addStatusListener(heard::add);
+        assertEquals(Optional.empty(), a.lastStatus());
         a.info();
         sim.sent.clear();
-        assertEquals(Optional.of("ATECC508A cfg:open data:open"), a.promptSummary());
+        assertEquals("ATECC508A cfg:open data:open", a.lastStatus().orElseThrow().text());
+        assertEquals(new ChipStatus("ATECC508A", false, false), heard.get(heard.size() - 1));
         assertEquals(List.of(), sim.sent);
     }
 
@@ -112,7 +115,7 @@ class AteccTest {
         assertFalse(ld.alreadyLocked());
         assertEquals("lock data " + serial().substring(12, 16), sim.gate.plans.get(2).phrase());
         assertTrue(sim.chip.memory().configLocked() && sim.chip.memory().dataLocked());
-        assertEquals(Optional.of("ATECC508A cfg:locked data:locked"), a.promptSummary());
+        assertEquals("ATECC508A cfg:locked data:locked", a.lastStatus().orElseThrow().text());
     }
 
     @ParameterizedTest @EnumSource(Via.class)

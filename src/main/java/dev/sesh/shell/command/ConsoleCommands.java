@@ -2,6 +2,7 @@ package dev.sesh.shell.command;
 
 import dev.sesh.shell.command.config.ConfigCommand;
 import dev.sesh.shell.command.fs.FsCommand;
+import dev.sesh.shell.command.atca.AtcaCommand;
 import dev.sesh.shell.command.i2c.I2cCommand;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ConnectCommand.class, DisconnectCommand.class, PortsCommand.class, StatusCommand.class,
                 InfoCommand.class, RebootCommand.class, CallCommand.class, RpcCommand.class,
-                HelpCommand.class, ExitCommand.class, I2cCommand.class,
+                HelpCommand.class, ExitCommand.class, I2cCommand.class, AtcaCommand.class,
                 VarsCommand.class, ResetCommand.class, RunCommand.class, GroovyCommand.class,
                 FsCommand.class, ConfigCommand.class,
                 LogCommand.class, HistoryCommand.class
