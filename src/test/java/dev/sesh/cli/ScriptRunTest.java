@@ -144,4 +144,23 @@ class ScriptRunTest {
         assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+i2c\\.enable\\s+true")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+sys\\.atca\\.enable\\s+false")), r.out());
     }
+
+    @Test
+    void eepromDumpExampleReadsAndSavesTheWholeMemory() throws IOException {
+        Path saved = dir.resolve("eeprom.bin");
+        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/eeprom-dump.groovy").toString(), "0x50", saved.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("00: 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f  |................|\n"), r.out());
+        assertTrue(r.out().contains("40: 40 41 42 43 44 45 46 47 48 49 4a 4b 4c 4d 4e 4f  |@ABCDEFGHIJKLMNO|"), r.out());
+        byte[] bytes = Files.readAllBytes(saved);
+        assertEquals(256, bytes.length);
+        for (int i = 0; i < 256; i++) assertEquals((byte) i, bytes[i], "byte " + i);
+    }
+
+    @Test
+    void eepromDumpExampleNamesAnAbsentAddress() {
+        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/eeprom-dump.groovy").toString(), "0x51");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: eeprom-dump.groovy:9: nothing answers at 0x51 (found: 0x50, 0x60)"), r.err());
+    }
 }
