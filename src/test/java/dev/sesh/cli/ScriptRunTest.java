@@ -163,4 +163,15 @@ class ScriptRunTest {
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().startsWith("error: eeprom-dump.groovy:9: nothing answers at 0x51 (found: 0x50, 0x60)"), r.err());
     }
+
+    @Test
+    void scriptsCannotCallTheUngatedDeviceMethods() throws IOException {
+        Run r = run("--port", "sim:", "--yes", "run", script("raw.groovy", "board.raw('Sys.Reboot', '{}')\n"));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: raw.groovy:1: board.raw is not for scripts: it skips the confirm gate\n"), r.err());
+        Run w = run("--port", "sim:", "--yes", "run", script("rawi2c.groovy", "\ni2c.rawWrite(0x60, bytes('03 07 02 00'))\n"));
+        assertEquals(2, w.code(), w.err());
+        assertTrue(w.err().contains("rawi2c.groovy:2: i2c.rawWrite is not for scripts"), w.err());
+        assertTrue(w.err().contains("hint: use i2c.write(ADDR, BYTES)"), w.err());
+    }
 }
