@@ -1,6 +1,7 @@
 package dev.sesh.cli;
 
 import dev.sesh.SeshException;
+import dev.sesh.atca.Via;
 import dev.sesh.bytes.Clock;
 import dev.sesh.plan.ChangeGate;
 import dev.sesh.rpc.RpcOptions;
@@ -19,6 +20,7 @@ import dev.sesh.shell.SeshSystemRegistry;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.confirm.PlanRenderer;
 import dev.sesh.shell.confirm.TerminalGate;
+import dev.sesh.shell.format.ProgressBar;
 import dev.sesh.shell.format.Style;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -35,6 +37,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The composition root (style.md rule 8) and the only class that touches System.in/out/err.
@@ -109,21 +113,23 @@ public final class Main {
         if (cli.command != null && !cli.rest.isEmpty()) {
             throw SeshException.badArg("both -c and a command given", "use one: sesh -c 'info' or sesh info");
         }
-        PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
-        if (choice instanceof PortChooser.None none) throw none.toError();
-        PortSpec spec = ((PortChooser.Chosen) choice).spec();
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         Terminal terminal = tty ? systemTerminal() : null;
         try {
             ChangeGate gate = gate(cli, terminal, errWriter);
             CliBoardConnector connector = connector(cli, gate, errWriter);
-            try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json)) {
+            Consumer<String> status = terminal == null ? null : lazyStatusLine(terminal);
+            try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json, out, status, via(cli))) {
                 // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
                 boolean script = !cli.rest.isEmpty() && cli.rest.get(0).equals("run");
                 ScriptEngineFacade engine = script
                         ? GroovyFacade.startInBackground(bindings(session, outWriter))
                         : GroovyFacade.startOnFirstUse(bindings(session, outWriter));
-                session.adopt(connector.open(spec));
+                session.connectOnDemand(() -> {
+                    PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
+                    if (choice instanceof PortChooser.None none) throw none.toError();
+                    return connector.open(((PortChooser.Chosen) choice).spec());
+                });
                 session.onDeviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
                 SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
                 int rc = cli.command != null ? registry.execute(cli.command) : registry.executeWords(cli.rest);
@@ -152,7 +158,8 @@ public final class Main {
                 spec = PortSpec.parse("sim:", cli.baud);
                 banner = "sesh " + SeshCli.VERSION + " · no board found on USB serial ports; using a simulated board (sim:, factory-new)";
             }
-            try (Session session = new Session(connector, termWriter, termWriter, errors, cli.json)) {
+            try (Session session = new Session(connector, termWriter, termWriter, errors, cli.json,
+                    terminal.output(), lazyStatusLine(terminal), via(cli))) {
                 // Groovy takes about a second to start: it warms up while the user reads the banner and types.
                 ScriptEngineFacade engine = GroovyFacade.startInBackground(bindings(session, termWriter));
                 termWriter.println(banner);
@@ -181,8 +188,11 @@ public final class Main {
                 .bind("i2c", () -> session.board().i2c())
                 .bind("fs", () -> session.board().fs())
                 .bind("config", () -> session.board().config())
+                .bind("atca", session::atca)
                 .build();
     }
+
+    private static Optional<Via> via(SeshCli cli) { return cli.via == null ? Optional.empty() : Optional.of(Via.parse(cli.via)); }
 
     private ChangeGate gate(SeshCli cli, Terminal terminalOrNull, PrintWriter errWriter) {
         PlanRenderer renderer = new PlanRenderer(Style.of(terminalOrNull != null && tty, env));
@@ -224,6 +234,12 @@ public final class Main {
         } catch (IOException e) {
             throw SeshException.failed("cannot open the terminal: " + e.getMessage(), "run sesh in a terminal, or use -c");
         }
+    }
+
+    /** The terminal's status line for progress bars, made on first use (a dumb terminal draws nothing). */
+    private static Consumer<String> lazyStatusLine(Terminal terminal) {
+        java.util.concurrent.atomic.AtomicReference<Consumer<String>> made = new java.util.concurrent.atomic.AtomicReference<>();
+        return text -> made.updateAndGet(m -> m != null ? m : ProgressBar.statusLineOf(terminal)).accept(text);
     }
 
     private static void closeQuietly(Terminal t) {

@@ -65,7 +65,10 @@ public final class DeviceConfig {
         return all;
     }
 
-    /** Keys whose live value differs from the config built from levels 0..{@code level} (0-8). */
+    /**
+     * Keys whose live value differs from the config built from levels 0..{@code level} (0-8);
+     * password-like values show as "(hidden)", as in plans.
+     */
     public List<ConfigDiffEntry> diff(int level) {
         if (level < 0 || level > DEFAULTS_LEVEL) throw SeshException.badArg("level " + level + " is not 0-8", "levels 0-8 are the defaults; 9 is what the user saved");
         Map<String, JsonNode> defaults = ConfigKeys.leaves(tree(level));
@@ -73,7 +76,10 @@ public final class DeviceConfig {
         List<ConfigDiffEntry> out = new ArrayList<>();
         live.forEach((k, v) -> {
             JsonNode d = defaults.get(k);
-            if (d == null || !d.equals(v)) out.add(new ConfigDiffEntry(k, d == null ? "(none)" : ConfigKeys.show(d), ConfigKeys.show(v)));
+            if (d != null && d.equals(v)) return;
+            // The plan's rule hides password-like values here too.
+            Change.ConfigKeyChange shown = new Change.ConfigKeyChange(k, d == null ? "(none)" : ConfigKeys.show(d), ConfigKeys.show(v), false);
+            out.add(new ConfigDiffEntry(k, shown.from(), shown.to()));
         });
         return out;
     }

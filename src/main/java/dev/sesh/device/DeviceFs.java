@@ -137,6 +137,9 @@ public final class DeviceFs {
         }
     }
 
+    /** {@link #get(String, Path, TransferProgress)} for scripts: {@code fs.get('conf9.json', new File('conf9.json'))}. */
+    public File get(String name, File local) { return get(name, local.toPath(), TransferProgress.NONE).toFile(); }
+
     /** {@link #put(Path, String, boolean, TransferProgress)} for scripts: {@code fs.put('ca.pem', new File('ca.pem'))}. */
     public PutResult put(String remote, File local) { return put(local.toPath(), remote, false, TransferProgress.NONE); }
 
@@ -158,6 +161,9 @@ public final class DeviceFs {
     }
 
     private PutResult put(byte[] data, String what, String target, boolean verify, TransferProgress progress) {
+        if (FsNames.isTemp(target)) {
+            throw SeshException.badArg(target + " is named like sesh's temporary files", "give another remote name; names " + FsNames.TEMP_PREFIX + " followed by 8 hex digits are removed as leftovers");
+        }
         String temp = FsNames.temp(target);
         List<FileEntry> files = listLong();
         Optional<FileEntry> old = files.stream().filter(e -> e.name().equals(target)).findFirst();

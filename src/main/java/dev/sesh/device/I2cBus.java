@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A board's I2C bus 0 through the rpc-service-i2c methods (mos-rpc.md 4.5): the {@code i2c}
@@ -36,6 +38,8 @@ public final class I2cBus {
     /** Time the ATECC needs after its wake pulse before it answers (tWHI, reference/atecc.md 1.3), with margin. */
     private static final long WAKE_SETTLE_NANOS = 2_000_000L;
     private static final int BUS = 0;
+    /** ReadRegB requests in flight during a dump: two of ~110 bytes fit the board's 256-byte receive buffer. */
+    private static final int DUMP_IN_FLIGHT = 2;
 
     private final Board board;
     private final Clock clock;
@@ -75,10 +79,18 @@ public final class I2cBus {
     }
 
     /** I2C.Write of 1-1024 bytes: START, address+W, bytes, STOP; after the gate approves. */
-    public void write(int address, Bytes data) {
+    public void write(int address, Bytes data) { write(address, data, false); }
+
+    /**
+     * As {@link #write(int, Bytes)}; with {@code wakeFirst} the ATECC wake pulse (an empty write to
+     * 0x00, then 2 ms) goes right before the write, after the plan is approved, so a chip that fell
+     * asleep while the plan was on screen still takes the command.
+     */
+    public void write(int address, Bytes data, boolean wakeFirst) {
         I2cAddress.of(address);
         I2cArgs.checkWriteLength(data);
-        gated(address, data, () -> {
+        gated(address, data, wakeFirst, () -> {
+            if (wakeFirst) wakePulse();
             if (!rawWrite(address, data)) throw nack(address, "I2C.Write");
         });
     }
@@ -109,7 +121,7 @@ public final class I2cBus {
         p.put("addr", address);
         p.put("reg", reg);
         p.put("value", value);
-        gated(address, Bytes.of(width.wireBytes(reg, value)), () -> call(width.writeMethod(), p, address));
+        gated(address, Bytes.of(width.wireBytes(reg, value)), false, () -> call(width.writeMethod(), p, address));
     }
 
     /** {@link #writeReg(int, int, int, RegWidth)} with the width as {@code "b"} or {@code "w"}. */
@@ -118,20 +130,42 @@ public final class I2cBus {
     /**
      * Registers 0x00-0xff, one I2C.ReadRegB each (register write, repeated START, one byte read):
      * 256 round trips, but true per-register reads for any device, not only auto-incrementing
-     * memories. Throws {@link I2cNackException} naming the first register that was not answered.
+     * memories. Two requests are kept in flight, so the next request crosses the serial line
+     * while the board answers the previous one. Throws {@link I2cNackException} naming the lowest
+     * register that was not answered.
      */
     public Bytes dump(int address) {
         I2cAddress.of(address);
         byte[] out = new byte[256];
-        for (int reg = 0; reg < out.length; reg++) {
-            try {
-                out[reg] = (byte) readReg(address, reg, RegWidth.BYTE);
-            } catch (I2cNackException e) {
-                if (reg == 0) throw e;
-                throw new I2cNackException(address, String.format("I2C.ReadRegB of register 0x%02x", reg), e.hint());
+        AtomicInteger next = new AtomicInteger();
+        ConcurrentSkipListMap<Integer, RuntimeException> failed = new ConcurrentSkipListMap<>();
+        Runnable worker = () -> {
+            for (int reg = next.getAndIncrement(); reg < out.length && failed.isEmpty(); reg = next.getAndIncrement()) {
+                try {
+                    out[reg] = (byte) readReg(address, reg, RegWidth.BYTE);
+                } catch (RuntimeException e) {
+                    failed.put(reg, e);
+                }
             }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int i = 1; i < DUMP_IN_FLIGHT; i++) {
+            Thread t = new Thread(worker, "i2c-dump-" + i);
+            t.setDaemon(true);
+            t.start();
+            helpers.add(t);
         }
-        return Bytes.of(out);
+        worker.run();
+        try {
+            for (Thread t : helpers) t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SeshException.failed("interrupted", "");
+        }
+        if (failed.isEmpty()) return Bytes.of(out);
+        Map.Entry<Integer, RuntimeException> first = failed.firstEntry();
+        if (first.getKey() == 0 || !(first.getValue() instanceof I2cNackException nack)) throw first.getValue();
+        throw new I2cNackException(address, String.format("I2C.ReadRegB of register 0x%02x", first.getKey()), nack.hint());
     }
 
     /**
@@ -141,6 +175,11 @@ public final class I2cBus {
      * Above 100 kHz ({@code i2c.freq}) the pulse is too short to wake the chip.
      */
     public Optional<Bytes> wakeChip() {
+        wakePulse();
+        return rawRead(chipAddress, 4);
+    }
+
+    private void wakePulse() {
         rawWrite(0x00, Bytes.EMPTY);
         try {
             clock.sleepNanos(WAKE_SETTLE_NANOS);
@@ -148,7 +187,6 @@ public final class I2cBus {
             Thread.currentThread().interrupt();
             throw SeshException.failed("interrupted", "");
         }
-        return rawRead(chipAddress, 4);
     }
 
     /**
@@ -184,7 +222,7 @@ public final class I2cBus {
         }
     }
 
-    private void gated(int address, Bytes wire, Runnable send) {
+    private void gated(int address, Bytes wire, boolean wakeFirst, Runnable send) {
         if (ChangeClassifier.i2cWrite(address, wire, chipAddress).effect() == Effect.READ_ONLY) {
             send.run();                 // a chip wake-state word (reset/sleep/idle): nothing to approve
             return;
@@ -192,6 +230,7 @@ public final class I2cBus {
         Plan.Builder plan = Plan.builder(String.format("I2C write to 0x%02x on %s", address, board.target().describe()), board.target())
                 .change(Change.I2cWrite.of(address, wire, chipAddress));
         if (address == chipAddress) plan.note("decoded as an ATECC command packet; its data bytes are not shown");
+        if (wakeFirst) plan.note("the wake pulse (an empty write to 0x00) goes first");
         board.gate().run(plan.build(), send);
     }
 

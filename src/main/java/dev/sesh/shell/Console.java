@@ -6,6 +6,8 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedStringBuilder;
+import org.jline.utils.AttributedStyle;
 
 import java.nio.file.Path;
 import dev.sesh.shell.command.ExitCommand;
@@ -43,7 +45,10 @@ public final class Console {
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .build();
-        session.onDeviceLog(line -> reader.printAbove("[device] " + line));
+        session.attachHistory(reader.getHistory());
+        // printAbove redraws the prompt and the half-typed line under the log line; while a command
+        // runs it just prints, so a device line never lands inside the user's input.
+        session.onDeviceLog(line -> reader.printAbove(deviceLine(line, colour)));
         terminal.handle(Terminal.Signal.INT, sig -> {
             Thread t = running;
             if (t != null) t.interrupt();
@@ -52,12 +57,19 @@ public final class Console {
 
     public LineReader reader() { return reader; }
 
+    /** A device log line as shown above the prompt: a dim {@code [device]} tag when colours are on. */
+    static String deviceLine(String line, boolean colour) {
+        if (!colour) return "[device] " + line;
+        return new AttributedStringBuilder().style(AttributedStyle.DEFAULT.faint()).append("[device]")
+                .style(AttributedStyle.DEFAULT).append(" " + line).toAnsi();
+    }
+
     /** Runs until exit or end of input; returns 0. */
     public int run() {
         while (true) {
             String line;
             try {
-                line = reader.readLine(prompt.render(session.currentBoard()));
+                line = reader.readLine(prompt.render(session));
             } catch (UserInterruptException e) {
                 continue;                       // Ctrl-C on the prompt clears the line; it never exits
             } catch (EndOfFileException e) {

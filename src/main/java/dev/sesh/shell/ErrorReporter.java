@@ -19,6 +19,12 @@ public final class ErrorReporter {
     /** Prints the error and returns the exit code a non-interactive run should end with. */
     public int report(Throwable t, PrintWriter err) {
         last = t;
+        if (interrupted(t)) {
+            // Ctrl-C: the command stopped where it was; say so instead of blaming the link.
+            err.println("error: cancelled");
+            err.flush();
+            return SeshException.FAILED;
+        }
         Throwable root = unwrap(t);
         if (root instanceof SeshException se) {
             err.println("error: " + se.getMessage());
@@ -26,11 +32,6 @@ public final class ErrorReporter {
             if (debug) err.print(trace(root));
             err.flush();
             return se.exitCode();
-        }
-        if (root instanceof InterruptedException) {
-            err.println("error: interrupted");
-            err.flush();
-            return SeshException.FAILED;
         }
         String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         err.println("error: " + msg);
@@ -40,6 +41,13 @@ public final class ErrorReporter {
     }
 
     public Throwable last() { return last; }
+
+    private static boolean interrupted(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof InterruptedException || c instanceof java.nio.channels.ClosedByInterruptException) return true;
+        }
+        return false;
+    }
 
     private static Throwable unwrap(Throwable t) {
         Throwable cur = t;

@@ -66,13 +66,25 @@ public final class SeshSystemRegistry {
         commands.setParameterExceptionHandler((ex, args) -> {
             CommandLine cl = ex.getCommandLine();
             String name = cl.getCommandSpec().qualifiedName(" ").replaceFirst("^sesh ", "");
-            session.errors().report(SeshException.badArg(ex.getMessage(),
-                    "see help " + name + " (or " + name + " --help)"), session.err());
+            session.errors().report(SeshException.badArg(ex.getMessage(), usageHint(ex, cl, name)), session.err());
             return SeshException.USAGE;
         });
         for (CommandLine sub : commands.getSubcommands().values()) addHelpOption(sub);
         CommandLine run = commands.getSubcommands().get("run");
         if (run != null) run.setStopAtPositional(true);       // run FILE --opt: options after FILE are the script's
+    }
+
+    /** "did you mean rpc list?" for a mistyped subcommand, else where the usage is. */
+    private static String usageHint(CommandLine.ParameterException ex, CommandLine cl, String name) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !cl.getSubcommands().isEmpty() && !u.getUnmatched().isEmpty()) {
+            String word = u.getUnmatched().get(0);
+            List<String> close = Suggest.closest(word, cl.getSubcommands().keySet());
+            if (!close.isEmpty()) {
+                return "did you mean " + String.join(", ", close.stream().map(c -> name + " " + c).toList()) + "?";
+            }
+            return name + " has: " + String.join(", ", new TreeSet<>(cl.getSubcommands().keySet()));
+        }
+        return "see help " + name + " (or " + name + " --help)";
     }
 
     /** {@code CMD --help} on every command and subcommand, without a -h/-V clutter. */

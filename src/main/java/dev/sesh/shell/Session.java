@@ -1,12 +1,26 @@
 package dev.sesh.shell;
 
 import dev.sesh.SeshException;
+import dev.sesh.atca.Atecc;
+import dev.sesh.atca.Via;
 import dev.sesh.device.Board;
 import dev.sesh.device.BoardConnector;
 
+import dev.sesh.shell.format.ProgressBar;
+import dev.sesh.shell.complete.CandidateCache;
+import org.jline.reader.History;
+
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The console's state: the connected board (if any), where output goes, and the options of this
@@ -20,10 +34,38 @@ public final class Session implements AutoCloseable {
     private final PrintWriter err;
     private final ErrorReporter errors;
     private final boolean jsonByDefault;
+    private final OutputStream binaryOut;
+    private final Consumer<String> statusLine;
     private volatile Consumer<String> deviceLogSink;
     private Board board;
+    private Supplier<Board> onDemand;
+    private final DeviceLogRing deviceLog = new DeviceLogRing(DeviceLogRing.DEFAULT_CAPACITY);
+    private volatile Supplier<Optional<String>> chipStatus = Optional::empty;
+    private volatile History history;
+    private final Map<CacheKey, CandidateCache<?>> caches = new ConcurrentHashMap<>();
+    private final Optional<Via> via;
+    private Atecc atecc;
 
+    /** A session without a terminal: no progress bars; {@link #binaryOut()} writes into {@code out} as ISO-8859-1 text. */
     public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault) {
+        this(connector, out, err, errors, jsonByDefault, textStream(out), null);
+    }
+
+    /**
+     * {@code binaryOut} is the raw stdout behind {@code out} (for {@code fs cat}); {@code statusLineOrNull}
+     * receives progress bar lines when stderr is a terminal, null otherwise.
+     */
+    public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault,
+                   OutputStream binaryOut, Consumer<String> statusLineOrNull) {
+        this(connector, out, err, errors, jsonByDefault, binaryOut, statusLineOrNull, Optional.empty());
+    }
+
+    /** As above; {@code via} is the ATECC back end asked for with {@code --via} (empty: sesh chooses). */
+    public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault,
+                   OutputStream binaryOut, Consumer<String> statusLineOrNull, Optional<Via> via) {
+        this.via = via;
+        this.binaryOut = binaryOut;
+        this.statusLine = statusLineOrNull;
         this.connector = connector;
         this.out = out;
         this.err = err;
@@ -38,10 +80,108 @@ public final class Session implements AutoCloseable {
 
     public ErrorReporter errors() { return errors; }
 
+    /** The recent device log lines of this session (every board it was connected to). */
+    public DeviceLogRing deviceLog() { return deviceLog; }
+
+    /**
+     * The chip as last read on the current board, for the prompt ({@code ATECC508A cfg:locked data:open});
+     * empty until something has read it. Never asks the board.
+     */
+    public Optional<String> chipStatus() {
+        try {
+            return chipStatus.get();
+        } catch (RuntimeException e) {
+            return Optional.empty();            // the prompt must draw even if the chip object is in a bad state
+        }
+    }
+
+    /**
+     * Where {@link #chipStatus()} comes from: a source that answers from what was last read (the
+     * atca object's prompt summary). Reset to empty when the board changes.
+     */
+    public void chipStatusFrom(Supplier<Optional<String>> source) { this.chipStatus = source; }
+
+    /** Records what was just read about the current board's chip (model, zone locks) for the prompt. */
+    public void noteChip(ChipSummary summary) {
+        Optional<String> text = Optional.of(summary.text());
+        this.chipStatus = () -> text;
+    }
+
+    /**
+     * The current board's ATECC (the {@code atca} object), made at first use; every read of its
+     * config zone updates the prompt's chip summary.
+     */
+    public synchronized Atecc atca() {
+        Board b = board();
+        if (atecc == null || atecc.board() != b) {
+            Atecc made = new Atecc(b, via);
+            made.addStatusListener(s -> { if (currentBoard().orElse(null) == b) noteChip(new ChipSummary(s.chip(), s.configLocked(), s.dataLocked())); });
+            atecc = made;
+        }
+        return atecc;
+    }
+
+    /** The console's line history; empty when there is no console (one-shot runs). */
+    public Optional<History> history() { return Optional.ofNullable(history); }
+
+    /** Called once by the console that owns the line reader (the LineReader wiring cycle, style.md rule 8). */
+    public void attachHistory(History h) { this.history = h; }
+
+    /**
+     * Sends device log lines to {@code sink} instead of the usual place until the returned handle is
+     * closed (for {@code log --follow}, so a line is not printed twice).
+     */
+    public AutoCloseable divertDeviceLog(Consumer<String> sink) {
+        Consumer<String> before = deviceLogSink;
+        deviceLogSink = sink;
+        return () -> deviceLogSink = before;
+    }
+
+    /**
+     * The completion cache named {@code name} for the current board, made on first use: {@code loader}
+     * asks the board on a background thread, answers are kept {@code maxAge} (board clock). Caches are
+     * dropped when the board changes. Before any board is connected {@code empty} is answered.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> CandidateCache<T> completionCache(String name, Function<Board, T> loader, T empty, Duration maxAge) {
+        Optional<Board> b = currentBoard();
+        if (b.isEmpty()) return new CandidateCache<>(() -> empty, empty, maxAge, System::nanoTime, Runnable::run);
+        Board board = b.get();
+        // Keyed by board too: a cache made just as the board changed can never answer for the new one.
+        return (CandidateCache<T>) caches.computeIfAbsent(new CacheKey(board, name), k -> new CandidateCache<>(() -> loader.apply(board), empty, maxAge,
+                board.clock()::nanos, CandidateCache.backgroundExecutor()));
+    }
+
+    private record CacheKey(Board board, String name) { }
+
+    private void deviceLine(String raw) {
+        deviceLogSink.accept(deviceLog.add(raw));
+    }
+
     public boolean jsonByDefault() { return jsonByDefault; }
 
-    /** The connected board; throws a one-line error with the fix when there is none. */
+    /** stdout as bytes, for results that are not text (fs cat); {@link #out()} is flushed first. */
+    public OutputStream binaryOut() {
+        out.flush();
+        return binaryOut;
+    }
+
+    /** A progress bar for a transfer of {@code total} bytes, timed on the board's clock; draws nothing off a terminal. */
+    public ProgressBar progress(String label, long total) {
+        return new ProgressBar(label, total, board().clock(), statusLine != null, statusLine == null ? text -> { } : statusLine);
+    }
+
+    /**
+     * The connected board; opens the on-demand board first if one was set (so commands that need
+     * no board, like {@code ports} or {@code help}, never open one). Throws a one-line error with
+     * the fix when there is none.
+     */
     public synchronized Board board() {
+        if (board == null && onDemand != null) {
+            Supplier<Board> open = onDemand;
+            onDemand = null;
+            adopt(open.get());
+        }
         if (board == null) {
             throw new SeshException("not connected to a board", "connect PORT (a serial device, tcp://HOST:PORT, ws://HOST/rpc or sim:)", SeshException.UNREACHABLE);
         }
@@ -58,16 +198,23 @@ public final class Session implements AutoCloseable {
             old = board;
             board = opened;
         }
-        opened.addLogListener(line -> deviceLogSink.accept(line));
+        chipStatus = Optional::empty;
+        caches.clear();
+        opened.addLogListener(this::deviceLine);
         if (old != null) old.close();
         return opened;
     }
+
+    /** The board to open the first time a command needs one (one-shot runs: design.md 5.2). */
+    public synchronized void connectOnDemand(Supplier<Board> open) { this.onDemand = open; }
 
     /** Adopts an already opened board (the one the launcher chose). */
     public synchronized void adopt(Board opened) {
         if (board != null) board.close();
         board = opened;
-        opened.addLogListener(line -> deviceLogSink.accept(line));
+        chipStatus = Optional::empty;
+        caches.clear();
+        opened.addLogListener(this::deviceLine);
     }
 
     public void disconnect() {
@@ -75,6 +222,8 @@ public final class Session implements AutoCloseable {
         synchronized (this) {
             old = board;
             board = null;
+            chipStatus = Optional::empty;
+            caches.clear();
         }
         if (old == null) throw SeshException.badArg("not connected", "nothing to disconnect");
         old.close();
@@ -84,6 +233,14 @@ public final class Session implements AutoCloseable {
     public void onDeviceLog(Consumer<String> sink) { this.deviceLogSink = sink; }
 
     public BoardConnector connector() { return connector; }
+
+    private static OutputStream textStream(PrintWriter out) {
+        return new OutputStream() {
+            @Override public void write(int b) { out.write(b & 0xff); }
+            @Override public void write(byte[] b, int off, int len) { out.write(new String(b, off, len, StandardCharsets.ISO_8859_1)); }
+            @Override public void flush() throws IOException { out.flush(); }
+        };
+    }
 
     @Override public synchronized void close() {
         if (board != null) {

@@ -21,13 +21,31 @@ final class DeviceRpc {
     private static final String MG_RPC = "mg_rpc.c";
     static final long LOCKOUT_NANOS = 100_000_000L;
 
+    /** Where replies go: the UART channel, or one HTTP request. */
+    interface Channel {
+        /** The channel type in the "via" log line: {@code UART}, {@code HTTP}. */
+        String type();
+
+        /** Channel info (RPC.Ping's channel_info, the "via" line): {@code UART0}, the HTTP peer. */
+        String info();
+
+        /** Takes a reply frame's JSON; false while the channel is busy (it is queued then). */
+        boolean send(String json);
+    }
+
     private final SimBoard board;
+    private final Channel channel;
     private final Deque<String> queue = new ArrayDeque<>();
     private boolean busy;
     private Envelope current;
     private boolean responded;
 
-    DeviceRpc(SimBoard board) { this.board = board; }
+    DeviceRpc(SimBoard board, Channel channel) {
+        this.board = board;
+        this.channel = channel;
+    }
+
+    Channel channel() { return channel; }
 
     /** Forgets queued replies (a reboot). */
     void reset() {
@@ -76,7 +94,7 @@ final class DeviceRpc {
             case NEED_AUTH -> { reply(env, SimReply.error(401, authRequest())); return; }
             default -> { }
         }
-        board.log(LogLevel.INFO, MG_RPC, 311, env.method() + " via UART " + board.channelInfo());
+        board.log(LogLevel.INFO, MG_RPC, 311, env.method() + " via " + channel.type() + " " + channel.info());
         current = env;
         responded = false;
         try {
@@ -112,7 +130,7 @@ final class DeviceRpc {
 
     /** Sends now if the core is idle and the channel takes it, else queues (mg_rpc's queue). */
     private void send(String json) {
-        if (!busy && board.channelSend(json)) {
+        if (!busy && channel.send(json)) {
             busy = true;
             return;
         }
@@ -124,7 +142,7 @@ final class DeviceRpc {
     void frameSent() {
         busy = false;
         String next = queue.peekFirst();
-        if (next != null && board.channelSend(next)) {
+        if (next != null && channel.send(next)) {
             queue.removeFirst();
             busy = true;
         }

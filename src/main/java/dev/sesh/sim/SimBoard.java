@@ -24,7 +24,9 @@ import java.util.Objects;
  * reboot timer. It is a single-threaded state machine driven from outside: {@link #receive} feeds
  * what the host sent (taken as UART batches of up to 256 bytes), {@link #poll} runs what is due at
  * the clock's time, {@link #takeOutput} returns what the device has put on the wire. Time comes
- * only from the injected clock. {@link SimRpcServer} drives one over a Transport.
+ * only from the injected clock. {@link SimRpcServer} drives one over a Transport. Every entry point
+ * holds the board's monitor, so other channels of the same firmware (the HTTP server's threads)
+ * take their turn between UART events, as the firmware's single event loop would.
  */
 public final class SimBoard {
     private static final String CHANNEL_C = "mgos_rpc_channel_uart.c";
@@ -38,7 +40,9 @@ public final class SimBoard {
     private final UartChannel channel;
     private final DeviceLog log = new DeviceLog();
     private final UartTx tx;
-    private final DeviceRpc rpc = new DeviceRpc(this);
+    private final DeviceRpc rpc = new DeviceRpc(this, new UartRpcChannel());
+    /** The RPC core serving the request being handled now (the UART's, or one HTTP request's). */
+    private DeviceRpc active = rpc;
     private final Context context = new Context();
     private final ByteArrayOutputStream wire = new ByteArrayOutputStream();
     private final String pointer;
@@ -86,6 +90,18 @@ public final class SimBoard {
     }
 
     /**
+     * As {@link #attach}, and powers the board off when the link ends: for a board that lives only
+     * as long as its one link (an in-process {@code sim:} port).
+     */
+    public SimRpcServer attachUntilClosed(Transport deviceEnd) {
+        if (!claim()) throw new IllegalStateException("the board is already being served");
+        SimRpcServer s = new SimRpcServer(this, deviceEnd, baud);
+        s.powerOffAtEnd();
+        s.start();
+        return s;
+    }
+
+    /**
      * Serves this board over {@code deviceEnd} on the calling thread until the link ends (the host
      * closed it, or a {@code cut} fault fired); for a listener's per-connection handler.
      */
@@ -100,13 +116,13 @@ public final class SimBoard {
     void release() { served.set(false); }
 
     /** Boots the board; the boot text goes on the wire. */
-    public void powerOn() {
+    public synchronized void powerOn() {
         boot();
         pump();
     }
 
     /** Feeds bytes the host sent, now; they are parsed in UART batches of at most 256 bytes. */
-    public void receive(byte[] b, int off, int len) {
+    public synchronized void receive(byte[] b, int off, int len) {
         pump();
         long now = clock.nanos();
         for (int i = off; i < off + len; i++) {
@@ -119,20 +135,20 @@ public final class SimBoard {
         }
     }
 
-    public void receive(byte[] b) { receive(b, 0, b.length); }
+    public synchronized void receive(byte[] b) { receive(b, 0, b.length); }
 
     /** Runs what is due at the clock's current time (finished frames, the reboot timer). */
-    public void poll() { pump(); }
+    public synchronized void poll() { pump(); }
 
     /** Clock time (nanos) of the next thing the board will do by itself, or Long.MAX_VALUE. */
-    public long nextEventAt() {
+    public synchronized long nextEventAt() {
         long now = clock.nanos();
         long next = Math.min(tx.nextEventAt(now), channel.nextEventAt(now));
         return rebootScheduled ? Math.min(next, rebootAt) : next;
     }
 
     /** The bytes the device put on the wire since the last call. */
-    public byte[] takeOutput() {
+    public synchronized byte[] takeOutput() {
         pump();
         byte[] out = wire.toByteArray();
         wire.reset();
@@ -164,19 +180,19 @@ public final class SimBoard {
      * Flow-control bytes go out ahead of queued output, as the UART driver puts them straight into
      * the hardware FIFO.
      */
-    public void rxBufferFull(boolean full) {
+    public synchronized void rxBufferFull(boolean full) {
         tx.urgent(full ? UartTx.XOFF : UartTx.XON, clock.nanos());
         pump();
     }
 
     /** True once a {@code cut} fault fired: whoever serves the board should drop the link. */
-    public boolean linkCut() { return channel.linkCut(); }
+    public synchronized boolean linkCut() { return channel.linkCut(); }
 
     /** The link was re-established after a cut. */
-    public void linkRestored() { channel.linkRestored(); }
+    public synchronized void linkRestored() { channel.linkRestored(); }
 
     /** Clock time before which the device reads no input (an {@code xoff} fault holds it). */
-    public long rxHeldUntil() { return channel.rxHeldUntil(); }
+    public synchronized long rxHeldUntil() { return channel.rxHeldUntil(); }
 
     // ---- lifecycle ----------------------------------------------------------------------------
 
@@ -214,16 +230,54 @@ public final class SimBoard {
     }
 
     /** Reboots now, as the reset button does (no shutdown lines). */
-    public void reset() {
+    public synchronized void reset() {
         boot();
         pump();
     }
 
     // ---- what the core and the services use ----------------------------------------------------
 
-    void log(LogLevel level, String file, int line, String message) {
+    synchronized void log(LogLevel level, String file, int line, String message) {
         if (!logOnRpcUart || !log.enabled(level, file) || channel.framePending()) return; // thrown away while a frame is on the wire
         tx.write(DeviceLog.format(file, line, message), clock.nanos());
+    }
+
+    /** A line without the file:line prefix (mbedTLS's ATCA lines print bare); filtered by {@code file}. */
+    synchronized void logBare(LogLevel level, String file, String message) {
+        if (!logOnRpcUart || !log.enabled(level, file) || channel.framePending()) return;
+        tx.write(message + "\n", clock.nanos());
+    }
+
+    /**
+     * One request frame that arrived on another channel (HTTP): runs it through the RPC core with
+     * that channel's type and info, and returns the reply frame's JSON (empty if the request asks
+     * for none). The reboot lockout, ACL and "via" line apply as on the UART.
+     */
+    public synchronized java.util.Optional<String> rpcFrame(String json, String channelType, String channelInfo) {
+        pump();
+        String[] reply = new String[1];
+        DeviceRpc one = new DeviceRpc(this, new DeviceRpc.Channel() {
+            @Override public String type() { return channelType; }
+            @Override public String info() { return channelInfo; }
+            @Override public boolean send(String r) {
+                if (reply[0] == null) reply[0] = r;
+                return true;
+            }
+        });
+        DeviceRpc before = active;
+        active = one;
+        try {
+            one.frame(json);
+        } finally {
+            active = before;
+        }
+        pump();
+        return java.util.Optional.ofNullable(reply[0]);
+    }
+
+    /** Stops what the services keep running outside the event loop (listening sockets); the board is gone. */
+    public synchronized void powerOff() {
+        for (SimService s : services) s.powerOff();
     }
 
     void scheduleReboot(long delayMs) {
@@ -255,6 +309,13 @@ public final class SimBoard {
 
     DeviceRpc rpc() { return rpc; }
 
+    /** The UART's side of the RPC core. */
+    private final class UartRpcChannel implements DeviceRpc.Channel {
+        @Override public String type() { return "UART"; }
+        @Override public String info() { return channelInfo(); }
+        @Override public boolean send(String json) { return channelSend(json); }
+    }
+
     private final class Context implements SimContext {
         @Override public Clock clock() { return clock; }
         @Override public SimIdentity identity() { return identity; }
@@ -262,11 +323,20 @@ public final class SimBoard {
         @Override public SimFsView fs() { return fs; }
         @Override public long uptimeMillis() { return (clock.nanos() - bootNanos) / 1_000_000L; }
         @Override public long unixTime() { return SimBoard.this.unixTime(); }
-        @Override public String channelInfo() { return SimBoard.this.channelInfo(); }
+        @Override public String channelInfo() { return active.channel().info(); }
         @Override public List<SimMethod> methods() { return registered; }
         @Override public void log(LogLevel level, String srcFile, int line, String message) { SimBoard.this.log(level, srcFile, line, message); }
         @Override public void scheduleReboot(long delayMs) { SimBoard.this.scheduleReboot(delayMs); }
-        @Override public void respond(dev.sesh.sim.service.SimReply reply) { rpc.respond(reply); }
+        @Override public void respond(dev.sesh.sim.service.SimReply reply) { active.respond(reply); }
+        @Override public void logBare(LogLevel level, String srcFile, String message) { SimBoard.this.logBare(level, srcFile, message); }
+        @Override public java.util.Optional<String> rpcFrame(String json, String channelType, String channelInfo) {
+            return SimBoard.this.rpcFrame(json, channelType, channelInfo);
+        }
+        @Override public <T> T exclusive(java.util.function.Supplier<T> work) {
+            synchronized (SimBoard.this) {
+                return work.get();
+            }
+        }
         @Override public boolean setLogLevel(int level) { return log.setLevel(level); }
         @Override public void setFileLevels(String spec) { log.setFileLevels(spec); }
     }

@@ -12,6 +12,7 @@ import dev.sesh.sim.chip.AteccI2cTarget;
 import dev.sesh.sim.chip.ChipMemory;
 import dev.sesh.sim.fs.FlashFs;
 import dev.sesh.sim.i2c.Eeprom24C02;
+import dev.sesh.sim.http.HttpService;
 import dev.sesh.sim.i2c.I2cBusModel;
 import dev.sesh.sim.service.AtcaService;
 import dev.sesh.sim.service.ConfigService;
@@ -65,9 +66,24 @@ public final class SimFirmware {
         return List.of(i2c.busInit(), new RpcService(), new SysService(), p.config(), p.fsService(), i2c, new AtcaService(i2c));
     }
 
-    /** A board built from parts. */
+    /**
+     * The article's app: {@link #services} and then the HTTP server (HTTPS with the key in the
+     * chip when configured), its TLS listener on host port {@code httpsPort} (0 = any free one).
+     */
+    public static List<SimService> appServices(Parts p, int httpsPort) {
+        List<SimService> s = new java.util.ArrayList<>(services(p));
+        AtcaService atca = (AtcaService) s.get(s.size() - 1);
+        s.add(new HttpService(p.fs(), atca, httpsPort));
+        return List.copyOf(s);
+    }
+
+    /** A board built from parts, with the services of the capture rig's firmware. */
     public static SimBoard board(SimIdentity identity, Clock clock, Parts p, int baud, FaultSpec faults) {
-        return SimBoard.builder(identity, clock).config(p.config()).fs(p.fsService()).services(services(p))
+        return board(identity, clock, p, services(p), baud, faults);
+    }
+
+    private static SimBoard board(SimIdentity identity, Clock clock, Parts p, List<SimService> services, int baud, FaultSpec faults) {
+        return SimBoard.builder(identity, clock).config(p.config()).fs(p.fsService()).services(services)
                 .baud(baud).faults(faults).build();
     }
 
@@ -97,17 +113,19 @@ public final class SimFirmware {
             long seed = chipSeed(mac, options);
             chip = new AteccChip(ChipMemory.factoryNew(options.chip(), seed), clock, seed);
         }
-        return board(SimIdentity.seshSim(mac), clock, parts(fs, clock, chip), options.baud(), options.faults());
+        Parts p = parts(fs, clock, chip);
+        return board(SimIdentity.seshSim(mac), clock, p, appServices(p, options.httpsPort()), options.baud(), options.faults());
     }
 
     /**
      * Opens a {@code sim:} port in this process: builds the board, serves it on its own thread
-     * over an in-process link and returns the host's end. Closing that end stops the server.
+     * over an in-process link and returns the host's end. Closing that end stops the server and
+     * powers the board off (its HTTP listener closes).
      */
     public static Transport connect(PortSpec.Sim spec, Clock clock) {
         SimBoard board = open(SimOptions.from(spec), clock);
         InProcessTransport.Pair link = InProcessTransport.pair();
-        board.attach(link.device());
+        board.attachUntilClosed(link.device());
         return link.host();
     }
 

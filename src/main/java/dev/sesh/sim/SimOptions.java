@@ -10,29 +10,36 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How to build a simulated board, from a {@code sim:[PATH][?chip=508a|608a&baud=N&faults=SPEC&seed=N]}
+ * How to build a simulated board, from a {@code sim:[PATH][?chip=508a|608a&baud=N&faults=SPEC&seed=N&https_port=N]}
  * port (design.md 5.3, docs/simulator.md). {@code folder} empty = a fresh in-memory board;
  * {@code baud} 0 = output unpaced; {@code seed} drives every random choice (MAC of an in-memory
- * board, fault positions).
+ * board, fault positions); {@code httpsPort} is the loopback port the board's HTTPS listener takes
+ * on this host, 0 = any free one.
  */
-public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed) {
+public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed, int httpsPort) {
     /** Default seed when none is given (design.md 5.4: a fixed default). */
     public static final long DEFAULT_SEED = 1;
-    private static final Set<String> KEYS = Set.of("chip", "baud", "faults", "seed");
+    private static final Set<String> KEYS = Set.of("chip", "baud", "faults", "seed", "https_port");
 
     public SimOptions {
         if (baud < 0) throw SeshException.badArg("baud " + baud + " is negative", "use sim:?baud=115200, or leave it out for no pacing");
+        if (httpsPort < 0 || httpsPort > 65535) throw SeshException.badArg("https_port " + httpsPort + " is not a TCP port", "use 1-65535, or leave it out for any free port");
+    }
+
+    /** Options without a fixed HTTPS port. */
+    public SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed) {
+        this(folder, chip, baud, faults, seed, 0);
     }
 
     /** A fresh in-memory board with a 508A, unpaced, no faults. */
     public static SimOptions defaults() {
-        return new SimOptions(Optional.empty(), Variant.ATECC508A, 0, FaultSpec.none(), DEFAULT_SEED);
+        return new SimOptions(Optional.empty(), Variant.ATECC508A, 0, FaultSpec.none(), DEFAULT_SEED, 0);
     }
 
     public static SimOptions from(PortSpec.Sim spec) {
         Map<String, String> o = spec.options();
         for (String k : o.keySet()) {
-            if (!KEYS.contains(k)) throw SeshException.badArg("unknown sim option '" + k + "' in " + spec.text(), "options are chip, baud, faults, seed");
+            if (!KEYS.contains(k)) throw SeshException.badArg("unknown sim option '" + k + "' in " + spec.text(), "options are chip, baud, faults, seed, https_port");
         }
         long seed = o.containsKey("seed") ? number(o.get("seed"), "seed", spec) : DEFAULT_SEED;
         Variant chip;
@@ -44,7 +51,8 @@ public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpe
         int baud = o.containsKey("baud") ? (int) number(o.get("baud"), "baud", spec) : 0;
         FaultSpec faults = FaultSpec.parse(o.getOrDefault("faults", ""), seed);
         Optional<Path> folder = spec.inMemory() ? Optional.empty() : Optional.of(Path.of(spec.path()));
-        return new SimOptions(folder, chip, baud, faults, seed);
+        int httpsPort = o.containsKey("https_port") ? (int) number(o.get("https_port"), "https_port", spec) : 0;
+        return new SimOptions(folder, chip, baud, faults, seed, httpsPort);
     }
 
     private static long number(String v, String key, PortSpec.Sim spec) {

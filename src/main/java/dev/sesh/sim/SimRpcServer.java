@@ -29,6 +29,7 @@ public final class SimRpcServer implements Closeable {
     private final ArrayDeque<byte[]> rx = new ArrayDeque<>();
     private final Thread thread;
     private volatile boolean running = true;
+    private boolean powerOffAtEnd;
     /** The device's UART receive buffer (rx_buf_size), and so the largest batch it reads. */
     static final int RX_BUFFER = 256;
     private boolean xoffSent;
@@ -45,6 +46,9 @@ public final class SimRpcServer implements Closeable {
     }
 
     void start() { thread.start(); }
+
+    /** When the loop ends, power the board off (set before {@link #start}). */
+    void powerOffAtEnd() { powerOffAtEnd = true; }
 
     /** True while the loop runs. */
     public boolean isRunning() { return thread.isAlive(); }
@@ -73,6 +77,7 @@ public final class SimRpcServer implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (powerOffAtEnd) board.powerOff();
             board.release();
             try {
                 link.close();

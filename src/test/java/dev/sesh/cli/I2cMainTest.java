@@ -102,6 +102,13 @@ class I2cMainTest {
         assertTrue(r.err().contains("error: nothing answered at 0x60"), r.err());
     }
 
+    @Test void lockPacketWithYesIrreversibleAndWakeReachesTheChip() {
+        Run r = run("--port", "sim:", "--yes-irreversible", "-c", "i2c write --wake 0x60 " + lockConfigPacket());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("approved by --yes-irreversible"), r.err());
+        assertTrue(r.err().contains("wrote 8 bytes to 0x60"), r.err());
+    }
+
     @Test void consoleWakesTheChipAndReadsTheWakeAnswer() {
         Run r = typed("i2c wake\ni2c scan\nexit\n", "--port", "sim:");
         assertEquals(0, r.code(), r.err());

@@ -151,4 +151,14 @@ class MainTest {
         Run r = run("--port", "sim:", "call", "Sys.GetInfo", "{nope");
         assertEquals(2, r.code(), r.err());
     }
+
+    @Test
+    void commandsThatNeedNoBoardRunWithoutOne() {
+        Run ports = run("ports");
+        assertEquals(0, ports.code(), ports.err());
+        assertTrue(ports.err().contains("no serial ports found"), ports.err());
+        Run help = run("-c", "help");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().contains("anything else is Groovy"), help.out());
+    }
 }

@@ -115,7 +115,7 @@ class ScriptRunTest {
 
     @Test
     void noPortMeansNoSimFallbackExit4() throws IOException {
-        Run r = run("run", script("any.groovy", "println 1\n"));
+        Run r = run("run", script("any.groovy", "println board.info().arch\n"));
         assertEquals(4, r.code(), r.err());
         assertTrue(r.err().contains("--port sim:"), r.err());
         assertEquals("", r.out());

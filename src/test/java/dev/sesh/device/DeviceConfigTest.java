@@ -120,6 +120,7 @@ class DeviceConfigTest {
     void secretValuesAreHiddenInThePlan() {
         config().set(kv("wifi.sta.pass", "s3cret"), false);
         assertFalse(link.plans.get(0).lines().toString().contains("s3cret"));
+        assertTrue(config().diff(8).contains(new ConfigDiffEntry("wifi.sta.pass", "(hidden)", "(hidden)")), config().diff(8).toString());
     }
 
     @Test

@@ -171,6 +171,35 @@ class DeviceFsTest {
     }
 
     @Test
+    void targetNamedLikeATemporaryFileIsRefused() throws Exception {
+        Path p = local("t", new byte[1]);
+        SeshException e = assertThrows(SeshException.class, () -> fs().put(p, FsNames.temp("x"), false, TransferProgress.NONE));
+        assertEquals(2, e.exitCode());
+        assertTrue(link.plans.isEmpty());
+    }
+
+    @Test
+    void cancelledGetLeavesNoLocalFile() throws Exception {
+        fs().put("big.bin", random(30_000, 2), false);
+        Path out = dir.resolve("big.bin");
+        List<Throwable> thrown = new ArrayList<>();
+        Thread t = new Thread(() -> {
+            try {
+                fs().get("big.bin", out, (done, total) -> {
+                    if (done >= 4096) Thread.currentThread().interrupt();
+                });
+            } catch (Throwable e) {
+                thrown.add(e);
+            }
+        });
+        t.start();
+        t.join(30_000);
+        assertEquals(1, thrown.size());
+        assertTrue(thrown.get(0).getMessage().contains("cancelled"), thrown.get(0).getMessage());
+        assertEquals(0, dir.toFile().list().length, List.of(dir.toFile().list()).toString());
+    }
+
+    @Test
     void temporaryNameFitsTheDeviceLimitAndIsRecognised() {
         String t = FsNames.temp("a".repeat(31));
         assertEquals(18, t.length());

@@ -32,7 +32,7 @@ class FsFaultsTest {
         new Random(fault.hashCode()).nextBytes(data);
         Path local = dir.resolve("big.bin");
         Files.write(local, data);
-        RpcOptions quick = RpcOptions.defaults().withTimeouts(Timeouts.overriddenBy(Duration.ofMillis(1500)));
+        RpcOptions quick = RpcOptions.defaults().withTimeouts(Timeouts.overriddenBy(Duration.ofMillis(1000)));
         try (SimLink link = new SimLink("sim:?faults=" + fault + "&seed=5", quick)) {
             boolean failed = false;
             try {

@@ -106,6 +106,12 @@ class I2cBusTest {
         assertEquals(256, sim.sentMethods().stream().filter("I2C.ReadRegB"::equals).count());
     }
 
+    @Test void dumpOfASilentAddressNamesTheAddress() {
+        I2cNackException e = assertThrows(I2cNackException.class, () -> i2c.dump(0x33));
+        assertEquals("nothing answered at 0x33 (I2C.ReadRegB: NACK)", e.getMessage());
+        assertTrue(sim.sentMethods().size() <= 2, "stops after the first NACKs: " + sim.sentMethods());
+    }
+
     @Test void handWrittenLockPacketToTheChipIsIrreversibleAndDeclinedSendsNothing() {
         sim.gate.approve = false;
         assertThrows(SeshException.class, () -> i2c.write(0x60, chipCommand(Opcode.LOCK, 0x80, 0)));

@@ -73,10 +73,13 @@ public final class SimI2cBoard implements AutoCloseable {
     public static final class RecordingGate implements ChangeGate {
         public final List<Plan> plans = new CopyOnWriteArrayList<>();
         public volatile boolean approve = true;
+        /** Runs after approval, before the action: a test's way to change the board between preview and action. */
+        public volatile Runnable beforeAction = () -> { };
 
         @Override public <T> T apply(Plan plan, Supplier<T> action) {
             plans.add(plan);
             if (!approve) throw SeshException.declined("declined: nothing was changed", "");
+            beforeAction.run();
             return action.get();
         }
     }

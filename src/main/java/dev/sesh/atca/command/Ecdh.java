@@ -8,7 +8,7 @@ import dev.sesh.bytes.Bytes;
 /**
  * ECDH (0x43), reference/atecc.md 8.4: mode 0x00, param2 = private key slot, data = peer X || Y.
  * On the 608 also mode 0x0C (result to the output buffer in the clear). Other 608 modes (TempKey
- * source, encrypted output) are parse errors here (docs/decisions-chip.md).
+ * source, encrypted output) are parse errors here (docs/decisions.md, chip model part).
  */
 public record Ecdh(int mode, int keyId, Bytes peerPublicKey) implements ChipCommand {
     public static final int OUTPUT_BUFFER = 0x0C;

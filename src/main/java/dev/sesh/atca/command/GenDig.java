@@ -8,7 +8,7 @@ import dev.sesh.bytes.Bytes;
 /**
  * GenDig (0x15), reference/atecc.md 3.3: zone 0 config (key id = block 0-3), 1 OTP (block 0-1),
  * 2 data (key id = slot); data = nothing or 4 bytes OtherData. The 608's zones 3-5 are not
- * specified in the reference and are parse errors here (docs/decisions-chip.md).
+ * specified in the reference and are parse errors here (docs/decisions.md, chip model part).
  */
 public record GenDig(Zone zone, int keyId, Bytes otherData) implements ChipCommand {
     /** What cryptoauthlib sends: OtherData {@code 15 02 kk 00}, so NoMac slots work too. */

@@ -7,7 +7,7 @@ import dev.sesh.bytes.Bytes;
 /**
  * KDF (0x56, 608 only): data = 4-byte details + message. The reference gives the field names but
  * not the algorithms' message layouts, so the simulated chip answers every KDF with a parse error
- * (docs/decisions-chip.md); this class still builds the packet for raw use.
+ * (docs/decisions.md, chip model part); this class still builds the packet for raw use.
  */
 public record Kdf(int mode, int keyId, Bytes details, Bytes message) implements ChipCommand {
     public Opcode opcode() { return Opcode.KDF; }

@@ -8,7 +8,7 @@ import dev.sesh.bytes.Bytes;
  * SecureBoot (0x80, 608 only): mode 0x05 full, 0x06 full-store, 0x07 full-copy (bit 6 prohibit,
  * bit 7 encrypted digest + MAC); data = 32-byte digest + 64-byte signature (or 32). The reference
  * does not give the config fields it uses, so the simulated chip answers it with a parse error
- * (docs/decisions-chip.md); this class still builds the packet for raw use.
+ * (docs/decisions.md, chip model part); this class still builds the packet for raw use.
  */
 public record SecureBoot(int mode, Bytes digest, Bytes signature) implements ChipCommand {
     public Opcode opcode() { return Opcode.SECURE_BOOT; }

@@ -9,7 +9,7 @@ import dev.sesh.bytes.Bytes;
  * SHA (0x47), reference/atecc.md 3.3: mode 0 start, 1 update (64 bytes), 2 end (0-63 bytes,
  * param2 = their count; answers the digest, on the 608 also the end of an HMAC), 4 HMAC start
  * (param2 = key slot), 508A 5 HMAC end. Modes 3 (public key) and the 608 context modes are not
- * specified in the reference and are parse errors here (docs/decisions-chip.md).
+ * specified in the reference and are parse errors here (docs/decisions.md, chip model part).
  */
 public record Sha(int mode, int param2, Bytes message) implements ChipCommand {
     public static final int START = 0, UPDATE = 1, END = 2, HMAC_START = 4, HMAC_END = 5;

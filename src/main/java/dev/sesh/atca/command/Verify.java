@@ -9,7 +9,7 @@ import dev.sesh.bytes.Bytes;
  * Verify (0x45), reference/atecc.md 8.3. Supported: 0x02 external (param2 = key type 4, data
  * R || S || X || Y), 0x00 stored (param2 = slot, data R || S); 608 bit 5 takes the message from the
  * message digest buffer instead of TempKey. Validate/invalidate and the 608 MAC output build a
- * message the reference does not specify; they are parse errors here (docs/decisions-chip.md).
+ * message the reference does not specify; they are parse errors here (docs/decisions.md, chip model part).
  */
 public record Verify(int mode, int keyId, Bytes signature, Bytes publicKey) implements ChipCommand {
     public static final int STORED = 0x00, EXTERNAL = 0x02, FROM_MSGDIGBUF = 0x20;

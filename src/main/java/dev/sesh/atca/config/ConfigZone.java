@@ -59,7 +59,7 @@ public final class ConfigZone {
 
     /**
      * The 7-bit bus address the chip answers at after its next sleep: byte 16 bits 7-1, or on a 608
-     * with ChipMode bit 0 set and byte 85 non-zero, byte 85 bits 7-1 (docs/decisions-chip.md, atecc.md 1.1).
+     * with ChipMode bit 0 set and byte 85 non-zero, byte 85 bits 7-1 (docs/decisions.md, chip model part, atecc.md 1.1).
      */
     public int busAddress() {
         if (variant().is608() && chipMode().bit0() && get(SELECTOR) != 0) return get(SELECTOR) >> 1;
@@ -125,6 +125,16 @@ public final class ConfigZone {
      * Lock carries in param2 (sent low byte first).
      */
     public int summaryCrc() { return Crc16.of(b); }
+
+    /**
+     * The summary line mos prints before every {@code atca-*} command (reference/atecc.md 5.5):
+     * {@code ATECC508A rev 0x5000 S/N 0x012352aad1bbf378ee, config is locked, data is unlocked}.
+     */
+    public String mosSummary() {
+        LockState l = lockState();
+        return variant() + " rev 0x" + Long.toHexString(revision()) + " S/N 0x" + serialNumber().hex()
+                + ", config is " + LockState.words(l.configLocked()) + ", data is " + LockState.words(l.dataLocked());
+    }
 
     public ConfigZone withByte(int offset, int value) {
         byte[] c = b.clone();

@@ -68,7 +68,7 @@ final class MosFields {
         };
     }
 
-    /** An unsigned integer of {@code bits} bits (YAML 1.1 forms: decimal, 0x, 0o, 0b, underscores). */
+    /** An unsigned integer of {@code bits} bits (YAML 1.1 forms: decimal, 0x, 0o or leading-0 octal, 0b, underscores). */
     BigInteger uint(String key, int bits) {
         MosNode n = get(key);
         if (n == null) return BigInteger.ZERO;
@@ -85,6 +85,7 @@ final class MosFields {
         if (lower.startsWith("0x")) { radix = 16; t = t.substring(2); }
         else if (lower.startsWith("0o")) { radix = 8; t = t.substring(2); }
         else if (lower.startsWith("0b")) { radix = 2; t = t.substring(2); }
+        else if (t.length() > 1 && t.startsWith("0") && t.chars().allMatch(c -> c >= '0' && c <= '7')) radix = 8; // YAML 1.1, as yaml.v2 reads it
         BigInteger v;
         try {
             v = new BigInteger(t, radix);

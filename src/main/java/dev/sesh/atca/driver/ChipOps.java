@@ -2,6 +2,7 @@ package dev.sesh.atca.driver;
 
 import dev.sesh.atca.command.Address;
 import dev.sesh.atca.command.Aes;
+import dev.sesh.atca.command.Ecdh;
 import dev.sesh.atca.command.GenDig;
 import dev.sesh.atca.command.GenKey;
 import dev.sesh.atca.command.Lock;
@@ -163,6 +164,17 @@ public final class ChipOps {
             d.execute(is608 ? Nonce.passThroughTo(Nonce.TARGET_MSG_DIGEST, digest32) : Nonce.passThrough(digest32), 4);
             return d.execute(is608 ? new Sign(Sign.EXTERNAL_MSGDIGBUF, slot) : Sign.external(slot), 67);
         });
+    }
+
+    /**
+     * ECDH mode 0x00 (reference/atecc.md 8.4) with the private key in {@code slot} and the peer's
+     * public key X || Y (64 bytes, big-endian): returns the shared secret, the X coordinate of d*Q
+     * (32 bytes, big-endian). The slot must give its output in the clear (SlotConfig bit 3 = 0), as
+     * the TLS ephemeral slots of sys.atca.ecdh_slots_mask do.
+     */
+    public Bytes ecdh(int slot, Bytes peerXy) {
+        if (peerXy.length() != 64) throw AtcaException.refused("ECDH", AtcaException.BAD_PARAM, "a P-256 public key is 64 bytes");
+        return driver.execute(Ecdh.of(slot, peerXy), 35);
     }
 
     /** Random with seed update: 32 bytes (FF FF 00 00 x8 while the config zone is unlocked). */

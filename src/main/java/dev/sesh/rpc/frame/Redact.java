@@ -24,9 +24,25 @@ public final class Redact {
 
     private static final Set<String> SECRET_FIELDS = Set.of("key", "wkey", "pass");
 
-    /** The built-in rule: secret field names, and ATECC-bound I2C.Write data. */
-    public static final Rule DEFAULT = (method, parent, field) -> SECRET_FIELDS.contains(field)
-            || (field.equals("data_hex") && method.equalsIgnoreCase("I2C.Write") && isChipAddress(parent.get("addr")));
+    /** A config key whose value is a secret: its last segment names a password or key. */
+    private static final java.util.regex.Pattern SECRET_CONFIG_KEY =
+            java.util.regex.Pattern.compile("(?i)(^|\\.)[a-z0-9_]*(pass|psk|secret|token|ssl_key|key)$");
+
+    /**
+     * The built-in rule: secret field names (but Config.Get/Set's {@code key} is a config path, and
+     * then Config.Set's {@code value} is secret when that path names a password or key), and
+     * ATECC-bound I2C.Write data.
+     */
+    public static final Rule DEFAULT = (method, parent, field) -> {
+        boolean config = method.equalsIgnoreCase("Config.Get") || method.equalsIgnoreCase("Config.Set");
+        if (config && field.equals("key")) return false;
+        if (config && field.equals("value")) {
+            JsonNode k = parent.get("key");
+            return k != null && k.isTextual() && SECRET_CONFIG_KEY.matcher(k.asText()).find();
+        }
+        return SECRET_FIELDS.contains(field)
+                || (field.equals("data_hex") && method.equalsIgnoreCase("I2C.Write") && isChipAddress(parent.get("addr")));
+    };
 
     private Redact() {}
 

@@ -1,5 +1,8 @@
 package dev.sesh.shell.command;
 
+import dev.sesh.shell.command.config.ConfigCommand;
+import dev.sesh.shell.command.fs.FsCommand;
+import dev.sesh.shell.command.atca.AtcaCommand;
 import dev.sesh.shell.command.i2c.I2cCommand;
 import picocli.CommandLine.Command;
 
@@ -11,8 +14,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ConnectCommand.class, DisconnectCommand.class, PortsCommand.class, StatusCommand.class,
                 InfoCommand.class, RebootCommand.class, CallCommand.class, RpcCommand.class,
-                HelpCommand.class, ExitCommand.class, I2cCommand.class,
-                VarsCommand.class, ResetCommand.class, RunCommand.class, GroovyCommand.class
+                HelpCommand.class, ExitCommand.class, I2cCommand.class, AtcaCommand.class,
+                VarsCommand.class, ResetCommand.class, RunCommand.class, GroovyCommand.class,
+                FsCommand.class, ConfigCommand.class,
+                LogCommand.class, HistoryCommand.class
         })
 public final class ConsoleCommands implements Runnable {
     @Override public void run() { }

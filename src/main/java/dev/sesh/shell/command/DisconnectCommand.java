@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "disconnect", description = "Close the connection to the board")
+@Command(name = "disconnect", description = "Close the connection to the board",
+        footer = {"", "Examples:", "  disconnect", "  connect sim:       then open another"})
 public final class DisconnectCommand implements Callable<Integer> {
     private final Session session;
 

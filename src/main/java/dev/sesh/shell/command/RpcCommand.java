@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "rpc", description = "List and describe the board's RPC methods",
-        subcommands = {RpcCommand.ListMethods.class, RpcCommand.Describe.class})
+        subcommands = {RpcCommand.ListMethods.class, RpcCommand.Describe.class},
+        footer = {"", "Examples:", "  rpc              same as rpc list", "  rpc list", "  rpc describe Sys.SetDebug"})
 public final class RpcCommand implements Callable<Integer> {
     private final Session session;
 

@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-@Command(name = "status", description = "Show the connection: port, board id, link statistics, last error")
+@Command(name = "status", description = "Show the connection: port, board id, link statistics, last error",
+        footer = {"", "Examples:", "  status", "  status --json"})
 public final class StatusCommand implements Callable<Integer> {
     private final Session session;
 

@@ -19,7 +19,7 @@ import java.util.Arrays;
  * behind them. Time comes only from the injected {@link Clock}; state changes that depend on
  * time (wake-up done, execution done, watchdog) are applied lazily at the next bus event.
  *
- * <p>Decisions on unconfirmed behaviour are in docs/decisions-chip.md. Calls must come from one
+ * <p>Decisions on unconfirmed behaviour are in docs/decisions.md, chip model part. Calls must come from one
  * thread at a time (the bus model serialises transactions).
  */
 public final class AteccChip {

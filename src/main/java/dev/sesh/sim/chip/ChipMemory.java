@@ -32,7 +32,7 @@ public final class ChipMemory {
     }
 
     /**
-     * A factory-new chip (docs/decisions-chip.md): serial {@code 01 23 xx xx .. xx EE} with the six
+     * A factory-new chip (docs/decisions.md, chip model part): serial {@code 01 23 xx xx .. xx EE} with the six
      * middle bytes drawn from {@code seed}, RevNum per variant, I2C address 0xC0, OTPmode 0x55,
      * SlotConfig/KeyConfig zero, counters 0, LastKeyUse 0xFF, both zones unlocked, SlotLocked
      * 0xFFFF; data slots and OTP all 0xFF.
@@ -134,7 +134,7 @@ public final class ChipMemory {
     public int chipMode() { return configByte(CHIP_MODE); }
 
     /**
-     * The 7-bit I2C address the chip answers after its next wake from sleep (docs/decisions-chip.md):
+     * The 7-bit I2C address the chip answers after its next wake from sleep (docs/decisions.md, chip model part):
      * config byte 16 bits 7-1; on the 608 with ChipMode bit 0 set and byte 85 non-zero, byte 85.
      */
     public int i2cAddress() {

@@ -4,7 +4,7 @@ import dev.sesh.atca.command.Info;
 import dev.sesh.atca.packet.ResponsePacket;
 import dev.sesh.bytes.Bytes;
 
-/** Info (reference/atecc.md 3.3; layouts of modes 1-4 in docs/decisions-chip.md). */
+/** Info (reference/atecc.md 3.3; layouts of modes 1-4 in docs/decisions.md, chip model part). */
 final class InfoHandler {
     private InfoHandler() {}
 

@@ -38,7 +38,7 @@ final class LockHandler {
 
     /**
      * The data+OTP lock summary: CRC-16 over slots 0-15 at full size, skipping private key slots,
-     * then the 64 OTP bytes (reference/atecc.md 6, unconfirmed rule; docs/decisions-chip.md).
+     * then the 64 OTP bytes (reference/atecc.md 6, unconfirmed rule; docs/decisions.md, chip model part).
      */
     static int dataSummary(ChipMemory m) {
         ByteArrayOutputStream all = new ByteArrayOutputStream(1272);

@@ -4,6 +4,6 @@
  * injected clock; {@link dev.sesh.sim.i2c.Eeprom24C02} and {@link dev.sesh.sim.i2c.Lm75} are simple
  * targets, the ATECC model ({@code sim.chip}) is another; {@link dev.sesh.sim.i2c.I2cBusPort} lets
  * the chip driver ({@code atca.driver}) use a bus the way the firmware's HAL does. Modelling
- * choices are in docs/decisions-i2c.md.
+ * choices are in docs/decisions.md, I2C part.
  */
 package dev.sesh.sim.i2c;

@@ -3,6 +3,8 @@ package dev.sesh.sim.service;
 import dev.sesh.bytes.Clock;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What a handler (or a service at boot) may use of the board. All calls come from the board's
@@ -48,6 +50,22 @@ public interface SimContext {
      * reply is on the wire, so the line is lost). The handler then returns {@link SimReply.NoReply}.
      */
     void respond(SimReply reply);
+
+    /**
+     * A log line printed without the file:line prefix (mbedTLS's ATCA lines, "ATCA:0 ECDSA sign ok");
+     * {@code srcFile} only selects the debug.file_level entry that filters it.
+     */
+    void logBare(LogLevel level, String srcFile, String message);
+
+    /**
+     * One request frame from a channel other than the UART (the HTTP server's {@code POST /rpc}),
+     * through the same RPC core: the "via" log line shows {@code channelType channelInfo}. Returns
+     * the reply frame's JSON, empty when the request wants no reply. Callable from any thread.
+     */
+    Optional<String> rpcFrame(String json, String channelType, String channelInfo);
+
+    /** Runs {@code work} while holding the board, for threads other than the board's own. */
+    <T> T exclusive(Supplier<T> work);
 
     /** Sys.SetDebug: sets the global log level (-1..4); false if out of range. */
     boolean setLogLevel(int level);

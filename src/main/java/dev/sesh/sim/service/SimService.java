@@ -12,4 +12,7 @@ import java.util.List;
 public interface SimService {
     /** Returns the methods to register, in registration order. */
     List<SimMethod> init(SimContext ctx);
+
+    /** The board is gone for good: release what outlives the event loop (listening sockets). */
+    default void powerOff() {}
 }

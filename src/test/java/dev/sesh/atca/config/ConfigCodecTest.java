@@ -158,6 +158,15 @@ class ConfigCodecTest {
         assertMessage("t.yaml line " + lineOf(b, "maybe") + ": slotinfo[0].slotconfig.issecret: expected true or false, got 'maybe'", b);
     }
 
+    @Test void numbersMayBeWrittenInTheYaml11FormsYamlV2Reads() {
+        String yaml = AwsConfig.yaml();
+        for (String form : new String[] {"0xC0", "0xc0", "0300", "0o300", "0b11000000", "1_92", "+192"}) {
+            assertEquals(AwsConfig.yamlBytes(), yaml(yaml.replace("i2caddress: 192", "i2caddress: " + form)), form);
+        }
+        assertThrows(SeshException.class, () -> yaml(yaml.replace("i2caddress: 192", "i2caddress: -1")));
+        assertThrows(SeshException.class, () -> yaml(yaml.replace("i2caddress: 192", "i2caddress: 19.2")));
+    }
+
     @Test void slotShapesFollowMosRules() {
         String yaml = AwsConfig.yaml();
         String noPriv = yaml.replaceFirst("    privatekeyslotconfig:\n      extsignenable: true\n      intsignenable: true\n      ecdhenable: true\n      ecdhtonextslot: false\n", "    readkey: 7\n");
@@ -182,6 +191,41 @@ class ConfigCodecTest {
         assertTrue(e.getMessage().startsWith("z.json line 1: "), e.getMessage());
         assertThrows(SeshException.class, () -> yaml(""));
         assertThrows(SeshException.class, () -> yaml("- 1\n- 2\n"));
+    }
+
+    @Test void mangledInputsFailOnlyWithOneLineSeshExceptions() {
+        long seed = 77;
+        Random r = new Random(seed);
+        String[] sources = {AwsConfig.yaml(), ConfigCodec.JSON.encode(AwsConfig.chipImage())};
+        ConfigCodec[] codecs = {ConfigCodec.YAML, ConfigCodec.JSON};
+        String junk = "{}[]:-,\"' \n\t#&*!|>%@`0xZ";
+        for (int i = 0; i < 600; i++) {
+            int which = i % 2;
+            StringBuilder t = new StringBuilder(sources[which]);
+            for (int k = 0, edits = 1 + r.nextInt(4); k < edits; k++) {
+                int at = r.nextInt(t.length());
+                switch (r.nextInt(3)) {
+                    case 0 -> t.deleteCharAt(at);
+                    case 1 -> t.insert(at, junk.charAt(r.nextInt(junk.length())));
+                    default -> t.delete(at, Math.min(t.length(), at + r.nextInt(40)));
+                }
+            }
+            try {
+                codecs[which].decode(t.toString(), "m");
+            } catch (SeshException e) {
+                assertTrue(!e.getMessage().contains("\n") && !e.hint().isEmpty(), "seed " + seed + " case " + i + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed " + seed + " case " + i + " threw " + e + " for:\n" + t, e);
+            }
+        }
+    }
+
+    @Test void jsonOfTheWrongShapeIsRefused() {
+        assertThrows(SeshException.class, () -> ConfigCodec.JSON.decode("{\"SlotInfo\": {}}", "z.json"));
+        assertThrows(SeshException.class, () -> ConfigCodec.JSON.decode("[1, 2]", "z.json"));
+        String json = ConfigCodec.JSON.encode(AwsConfig.chipImage());
+        SeshException e = assertThrows(SeshException.class, () -> ConfigCodec.JSON.decode(json.replace("\"SerialNum\": \"ASNSqtG783ju\"", "\"SerialNum\": \"AS\""), "z.json"));
+        assertTrue(e.getMessage().startsWith("z.json SerialNum: serialnum must have 9 bytes"), e.getMessage());
     }
 
     @Test void legacyNonEccReadsAsOtherAndReservedKeyTypesAreNumbers() {

@@ -152,6 +152,13 @@ class ConfigZoneTest {
         assertEquals(0x60, z.withByte(85, 0xC8).withChipMode(ChipMode.of(1)).busAddress());
     }
 
+    @Test void mosSummaryNamesModelRevisionSerialAndLocks() {
+        assertEquals("ATECC508A rev 0x5000 S/N 0x012352aad1bbf378ee, config is unlocked, data is unlocked", AwsConfig.chipImage().mosSummary());
+        assertEquals("ATECC508A rev 0x5000 S/N 0x012352aad1bbf378ee, config is locked, data is unlocked",
+                ConfigZone.of(Vectors.hex("config_zone", "chip_image_after_config_lock")).mosSummary());
+        assertEquals("ATECC608A rev 0x6002 S/N 0x000000000000000000, config is unlocked, data is unlocked", AwsConfig.yamlBytes().mosSummary());
+    }
+
     @Test void aZoneIsExactly128Bytes() {
         SeshException e = assertThrows(SeshException.class, () -> ConfigZone.of(Bytes.of(new byte[127])));
         assertEquals(SeshException.USAGE, e.exitCode());

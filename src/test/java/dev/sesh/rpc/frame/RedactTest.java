@@ -37,4 +37,16 @@ class RedactTest {
     void showsNothingOfTextThatIsNotJson() {
         assertEquals("<not JSON, 13 chars>", Redact.json("{\"key\":\"abcd\""));
     }
+
+    @Test
+    void configKeyIsAPathNotASecretButAPasswordValueIs() {
+        String get = Redact.json("{\"id\":1,\"method\":\"Config.Get\",\"params\":{\"key\":\"wifi.ap.pass\"}}");
+        org.junit.jupiter.api.Assertions.assertTrue(get.contains("wifi.ap.pass"), get);
+        String set = Redact.json("{\"id\":2,\"method\":\"Config.Set\",\"params\":{\"key\":\"wifi.sta.pass\",\"value\":\"s3cret\"}}");
+        org.junit.jupiter.api.Assertions.assertTrue(set.contains("wifi.sta.pass") && !set.contains("s3cret"), set);
+        String plain = Redact.json("{\"id\":3,\"method\":\"Config.Set\",\"params\":{\"key\":\"http.listen_addr\",\"value\":\":443\"}}");
+        org.junit.jupiter.api.Assertions.assertTrue(plain.contains(":443"), plain);
+        String setKey = Redact.json("{\"id\":4,\"method\":\"ATCA.SetKey\",\"params\":{\"slot\":4,\"key\":\"q83vASNFZ4mrze8BI0VniavN7wEjRWeJq83vASNFZ4k=\"}}");
+        org.junit.jupiter.api.Assertions.assertTrue(setKey.contains("<redacted 32 bytes>"), setKey);
+    }
 }

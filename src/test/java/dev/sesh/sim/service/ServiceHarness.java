@@ -66,4 +66,10 @@ final class ServiceHarness implements SimContext {
 
     @Override public boolean setLogLevel(int level) { return true; }
     @Override public void setFileLevels(String spec) {}
+
+    @Override public void logBare(LogLevel level, String srcFile, String message) { log(level, srcFile, 0, message); }
+    @Override public java.util.Optional<String> rpcFrame(String json, String type, String info) {
+        throw new UnsupportedOperationException("no RPC core here");
+    }
+    @Override public <T> T exclusive(java.util.function.Supplier<T> work) { return work.get(); }
 }

@@ -43,4 +43,10 @@ final class StubContext implements SimContext {
     @Override public void respond(SimReply reply) { throw new UnsupportedOperationException("handlers here reply by returning"); }
     @Override public boolean setLogLevel(int level) { return false; }
     @Override public void setFileLevels(String spec) { }
+
+    @Override public void logBare(LogLevel level, String srcFile, String message) { log(level, srcFile, 0, message); }
+    @Override public java.util.Optional<String> rpcFrame(String json, String type, String info) {
+        throw new UnsupportedOperationException("no RPC core here");
+    }
+    @Override public <T> T exclusive(java.util.function.Supplier<T> work) { return work.get(); }
 }

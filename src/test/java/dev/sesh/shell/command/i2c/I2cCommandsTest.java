@@ -161,6 +161,28 @@ class I2cCommandsTest {
         assertEquals(List.of(), sim.sentMethods());
     }
 
+    @Test void handWrittenInfoCommandAfterAWakeIsAnsweredThroughRead() {
+        String info = Bytes.ofInts(0x03).concat(new CommandPacket(Opcode.INFO, 0x00, 0).encode()).hex();
+        assertEquals("030730000000035d", info, "the packet the write command's help shows");
+        assertEquals(0, type("i2c write --wake 0x60 " + info), err());
+        assertEquals(List.of(), sim.gate.plans, "Info changes nothing");
+        sim.clock.advanceMillis(2);
+        assertEquals(0, type("i2c read 0x60 7"), err());
+        assertTrue(out().startsWith("0000  07 00 00 50 00 "), out());
+    }
+
+    @Test void approvedLockPacketWithWakeLocksTheConfigZone() {
+        assertTrue(!sim.chip.memory().configLocked());
+        String lock = Bytes.ofInts(0x03).concat(new CommandPacket(Opcode.LOCK, 0x80, 0).encode()).hex();
+        assertEquals(0, type("i2c write --wake 0x60 " + lock), err());
+        assertTrue(sim.gate.plans.get(0).isIrreversible());
+        assertTrue(sim.gate.plans.get(0).notes().contains("the wake pulse (an empty write to 0x00) goes first"));
+        sim.clock.advanceMillis(40);
+        assertEquals(0, type("i2c read 0x60 4"), err());
+        assertTrue(out().startsWith("0000  04 00 03 40 "), "status 00 with its CRC: " + out());
+        assertTrue(sim.chip.memory().configLocked());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"i2c read 0x07 1", "i2c read 0x78 1", "i2c read 0xc1 1", "i2c read 0xf0 1", "i2c read 0x50 0",
             "i2c read 0x50 4097", "i2c read 0x50 ten", "i2c write 0x50 zz", "i2c write 0x50 abc", "i2c write 0x50 de a",

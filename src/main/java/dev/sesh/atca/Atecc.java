@@ -1,0 +1,315 @@
+package dev.sesh.atca;
+
+import dev.sesh.SeshException;
+import dev.sesh.atca.config.ConfigZone;
+import dev.sesh.atca.config.LockState;
+import dev.sesh.atca.packet.CommandPacket;
+import dev.sesh.atca.packet.ResponsePacket;
+import dev.sesh.bytes.Bytes;
+import dev.sesh.device.Board;
+import dev.sesh.plan.ChangeClassifier;
+import dev.sesh.plan.Effect;
+import dev.sesh.plan.Plan;
+import dev.sesh.plan.Target;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The ATECC508A/608A on one board: the {@code atca} object of scripts and what the {@code atca}
+ * commands call (issue 7, design.md 2). It picks a back end ({@link Via}): the one asked for, else
+ * the host driver when I2C.Scan finds the chip, else the board's ATCA.* service. Every change is
+ * a {@link Plan} that goes through the board's gate first; irreversible ones (locks) name the
+ * chip's serial in their typed phrase (design.md 5.10). Chip refusals are
+ * {@link ChipStatusException}s explained from the slot's configuration.
+ *
+ * <p>Slots are 0-15; data is {@link Bytes} in the chip's byte order; the serial is SN[0..8].
+ * Nothing here prints or logs key bytes.
+ */
+public final class Atecc {
+    private final Board board;
+    private final Optional<Via> requested;
+    private final int address;
+    private AteccBackend backend;
+    private String reason = "";
+    private volatile ConfigZone cached;
+    private volatile AteccBackend.Identity identity;
+    private final List<Consumer<ChipStatus>> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * The chip at the board's chip address (sys.atca.i2c_addr, 0x60); {@code via} empty lets
+     * sesh choose at first use. Sends nothing yet.
+     */
+    public Atecc(Board board, Optional<Via> via) {
+        this.board = board;
+        this.requested = via;
+        this.address = board.i2c().chipAddress();
+    }
+
+    /** The back end in use, chosen at the first call (may run I2C.Scan). */
+    public synchronized AteccBackend backend() {
+        if (backend != null) return backend;
+        if (requested.isPresent()) {
+            backend = make(requested.get());
+            reason = "asked for with --via " + requested.get().word();
+            return backend;
+        }
+        try {
+            List<Integer> found = board.i2c().scan();
+            boolean there = found.contains(address);
+            backend = make(there ? Via.I2C : Via.RPC);
+            reason = there ? String.format("I2C.Scan found the chip at 0x%02x", address)
+                    : String.format("I2C.Scan did not find the chip at 0x%02x", address);
+        } catch (SeshException e) {
+            backend = make(Via.RPC);
+            reason = "I2C.Scan failed (" + e.getMessage() + ")";
+        }
+        return backend;
+    }
+
+    private AteccBackend make(Via via) { return via == Via.I2C ? new HostI2cBackend(board, address) : new RpcAtcaBackend(board); }
+
+    /** "rpc" or "i2c". */
+    public String via() { return backend().via().word(); }
+
+    /** Why that back end: "asked for with --via rpc", "I2C.Scan found the chip at 0x60", ... */
+    public synchronized String viaReason() {
+        backend();
+        return reason;
+    }
+
+    /** The 7-bit I2C address sesh talks to the chip at. */
+    public int address() { return address; }
+
+    /** The board this chip sits on. */
+    public Board board() { return board; }
+
+    /**
+     * Reads the config zone now (ATCA.GetConfig or four Reads), remembers it for the prompt and
+     * tells the status listeners.
+     */
+    public ConfigZone config() {
+        ConfigZone z = ConfigZone.of(backend().readConfig());
+        cached = z;
+        ChipStatus s = status(z);
+        for (Consumer<ChipStatus> l : listeners) l.accept(s);
+        return z;
+    }
+
+    /** Called with the chip and its locks after every read of the config zone (the prompt listens). */
+    public void addStatusListener(Consumer<ChipStatus> listener) { listeners.add(listener); }
+
+    /** The zone last read, without asking the chip (for the prompt). */
+    public Optional<ConfigZone> cachedConfig() { return Optional.ofNullable(cached); }
+
+    /** The zone locks, read now. */
+    public LockState locks() { return config().lockState(); }
+
+    /** Chip type, serial, locks, address and back end; reads the chip (Info on the host driver). */
+    public ChipInfo info() {
+        ConfigZone z = config();
+        AteccBackend.Identity id = identity(z);
+        return new ChipInfo(chipName(id), id.revision(), id.source(), z.serialNumber().hex(), z.lockState().configLocked(),
+                z.lockState().dataLocked(), address, via(), viaReason());
+    }
+
+    /** The chip and its locks from what was last read; empty before the first read. Never asks the board. */
+    public Optional<ChipStatus> lastStatus() {
+        ConfigZone z = cached;
+        if (z == null) return Optional.empty();
+        AteccBackend.Identity id = identity;
+        return Optional.of(new ChipStatus(id != null ? chipName(id) : z.variant().name(), z.lockState().configLocked(), z.lockState().dataLocked()));
+    }
+
+    private ChipStatus status(ConfigZone z) {
+        return new ChipStatus(chipName(identity(z)), z.lockState().configLocked(), z.lockState().dataLocked());
+    }
+
+    /** Which chip a plan changes: the board with this chip's name and serial (for the typed phrase). */
+    public Target target() {
+        ConfigZone z = cached != null ? cached : config();
+        return board.target().withChip(chipName(identity(z)), z.serialNumber());
+    }
+
+    private synchronized AteccBackend.Identity identity(ConfigZone z) {
+        if (identity == null) identity = backend().identify(z.bytes());
+        return identity;
+    }
+
+    private static String chipName(AteccBackend.Identity id) { return id.variant().name(); }
+
+    // ---- changes ----
+
+    /**
+     * Writes {@code wanted}'s bytes 16-83 and 88-127 (and UserExtra/Selector by UpdateExtra where
+     * they differ) after the gate approves the field diff, then reads the zone back and compares.
+     * Refused, with nothing sent, when the config zone is locked.
+     */
+    public ConfigWriteResult setConfig(ConfigZone wanted) {
+        ConfigZone current = config();
+        if (current.lockState().configLocked()) {
+            throw SeshException.failed("the config zone of " + target().describe() + " is locked: it can never be written again",
+                    "atca config diff FILE shows how the chip differs from the file");
+        }
+        Optional<Plan> plan = AteccPlans.configWrite(target(), current, wanted, via());
+        if (plan.isEmpty()) return new ConfigWriteResult(0, true, List.of());
+        Bytes toWrite = AteccPlans.merged(current, wanted);
+        board.gate().run(plan.get(), () -> chip(ChipOp.WRITE_CONFIG, -1, false, () -> {
+            backend().writeConfig(toWrite);
+            return null;
+        }));
+        ConfigZone after = config();
+        List<String> mismatches = AteccPlans.mismatches(ConfigZone.of(toWrite), after);
+        return new ConfigWriteResult(plan.get().changes().size(), mismatches.isEmpty(), mismatches);
+    }
+
+    /**
+     * Locks the config zone (irreversible; typed phrase {@code lock config XXXX}). On the host
+     * driver the Lock carries the CRC of the zone shown in the plan, so the chip refuses if it
+     * changed; over ATCA.LockZone (no CRC) sesh reads the zone back and compares it with the
+     * preview right before locking, and the plan says so. Already locked: reported, nothing sent.
+     */
+    public LockResult lockConfig() {
+        ConfigZone preview = config();
+        if (preview.lockState().configLocked()) return LockResult.already("config zone");
+        int crc = preview.summaryCrc();
+        AteccBackend b = backend();
+        Plan plan = AteccPlans.lockConfig(target(), preview, b.locksWithCrc());
+        board.gate().run(plan, () -> {
+            if (!b.locksWithCrc()) {
+                ConfigZone now = ConfigZone.of(b.readConfig());
+                if (!now.equals(preview)) {
+                    throw SeshException.failed("the config zone changed since the preview: nothing was locked",
+                            "run atca config show, then atca lock config again");
+                }
+            }
+            chip(ChipOp.LOCK_CONFIG, -1, false, () -> {
+                b.lockConfig(crc);
+                return null;
+            });
+        });
+        ConfigZone after = config();
+        if (!after.lockState().configLocked()) throw SeshException.failed("the chip accepted the config lock but its LockConfig byte still reads unlocked", "run atca info");
+        String how = b.locksWithCrc() ? String.format("CRC 0x%04X accepted by the chip", crc)
+                : String.format("read back matched the preview, CRC 0x%04X; ATCA.LockZone carries no CRC", crc);
+        return new LockResult("config zone", false, b.locksWithCrc() ? OptionalInt.of(crc) : OptionalInt.empty(), "config zone locked (" + how + ")");
+    }
+
+    /**
+     * Locks the data and OTP zones (irreversible; {@code lock data XXXX}). sesh does not know every
+     * slot's contents, so the Lock carries no CRC; before it the config zone is read back to check
+     * it is locked and unchanged. Already locked: reported, nothing sent.
+     */
+    public LockResult lockData() {
+        ConfigZone preview = config();
+        if (preview.lockState().dataLocked()) return LockResult.already("data zone");
+        if (!preview.lockState().configLocked()) {
+            throw SeshException.failed("the data zone can be locked only after the config zone", "atca lock config first");
+        }
+        AteccBackend b = backend();
+        board.gate().run(AteccPlans.lockData(target()), () -> {
+            ConfigZone now = ConfigZone.of(b.readConfig());
+            if (!now.equals(preview)) throw SeshException.failed("the config zone changed since the preview: nothing was locked", "run atca info, then lock again");
+            chip(ChipOp.LOCK_DATA, -1, false, () -> {
+                b.lockData(OptionalInt.empty());
+                return null;
+            });
+        });
+        if (!config().lockState().dataLocked()) throw SeshException.failed("the chip accepted the data lock but its LockValue byte still reads unlocked", "run atca info");
+        return new LockResult("data zone", false, OptionalInt.empty(), "data zone locked (sent without CRC after the read-back)");
+    }
+
+    /** Locks slot {@code slot} (irreversible; {@code lock slot N XXXX}); host driver only. */
+    public LockResult lockSlot(int slot) {
+        checkSlot(slot);
+        ConfigZone preview = config();
+        if (preview.lockState().slotLocked(slot)) return LockResult.already("slot " + slot);
+        AteccBackend b = backend();
+        if (b instanceof RpcAtcaBackend) b.lockSlot(slot);      // says why it cannot, before any plan
+        board.gate().run(AteccPlans.lockSlot(target(), slot), () -> chip(ChipOp.LOCK_SLOT, slot, false, () -> {
+            b.lockSlot(slot);
+            return null;
+        }));
+        config();
+        return new LockResult("slot " + slot, false, OptionalInt.empty(), "slot " + slot + " locked");
+    }
+
+    // ---- reads ----
+
+    /** 32 random bytes from the chip (FF FF 00 00 x8 while the config zone is unlocked); host driver only. */
+    public Bytes random() { return chip(ChipOp.RANDOM, -1, false, () -> backend().random()); }
+
+    /** The whole of slot {@code slot} (36, 416 or 72 bytes) in the clear; host driver only. */
+    public Bytes read(int slot) {
+        checkSlot(slot);
+        int size = dev.sesh.atca.command.Address.slotSize(slot);
+        return chip(ChipOp.READ, slot, false, () -> {
+            Bytes all = Bytes.EMPTY;
+            int block = 0;
+            for (; (block + 1) * 32 <= size; block++) all = all.concat(backend().read(slot, block, 0, 32));
+            for (int word = 0; block * 32 + word * 4 < size; word++) all = all.concat(backend().read(slot, block, word, 4));
+            return all;
+        });
+    }
+
+    /**
+     * Writes {@code data} into slot {@code slot} in the clear, 32 bytes per block from block 0
+     * (the last block may be 4 bytes), after the gate. Refused with nothing sent where the config
+     * asks for encrypted writes, for private-key slots and for a length that does not fit.
+     */
+    public void write(int slot, Bytes data) {
+        checkSlot(slot);
+        ConfigZone z = config();
+        AteccPlans.checkClearWrite(z, slot, data.length());
+        board.gate().run(AteccPlans.slotWrite(target(), z, slot, data.length(), via()), () -> chip(ChipOp.WRITE, slot, false, () -> {
+            for (int off = 0; off < data.length(); off += 32) {
+                backend().writeClear(slot, off / 32, data.slice(off, Math.min(data.length(), off + 32)));
+            }
+            return null;
+        }));
+    }
+
+    /**
+     * Sends one chip command as given (host driver only) and returns the answer, whatever its
+     * status. A command the classifier does not know to be read-only goes through the gate.
+     */
+    public RawResult raw(int opcode, int param1, int param2, Bytes data) {
+        AteccBackend b = backend();
+        CommandPacket packet = new CommandPacket(opcode, param1, param2, data);
+        if (b instanceof RpcAtcaBackend) b.raw(packet, 0);        // says why it cannot
+        Supplier<RawResult> send = () -> RawResult.of(packet, b.raw(packet, AteccPlans.rawResponseLength(opcode)));
+        if (ChangeClassifier.chipCommand(opcode, param1, param2).effect() == Effect.READ_ONLY) return send.get();
+        return board.gate().apply(AteccPlans.raw(target(), opcode, param1, param2, data.length()), send);
+    }
+
+    /**
+     * Runs one chip step and explains a refusal from the zone the chip holds now (the hint of a
+     * {@link ChipStatusException}); {@code withWriteKey} says whether the step used a write key.
+     * For the key commands built on this object.
+     */
+    public <T> T chip(ChipOp op, int slot, boolean withWriteKey, Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ChipStatusException e) {
+            String hint = e.hint();
+            try {
+                hint = Refusals.hint(op, slot, e.status(), config(), withWriteKey);
+            } catch (SeshException ignored) {
+                // the zone could not be read to explain: keep the back end's hint
+            }
+            throw new ChipStatusException(e.op(), slot, e.status(), hint.isEmpty() ? e.hint() : hint);
+        }
+    }
+
+    static void checkSlot(int slot) {
+        if (slot < 0 || slot > 15) throw SeshException.badArg("slot " + slot + " does not exist", "slots are 0-15");
+    }
+
+    @Override public String toString() {
+        return "Atecc[" + board.portName() + (backend == null ? "" : ", via " + backend.via().word()) + "]";
+    }
+}

@@ -1,0 +1,25 @@
+package dev.sesh.shell.command.fs;
+
+import dev.sesh.device.Board;
+import dev.sesh.shell.Session;
+
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Completion candidates for device file names: the names of the last listing, cached by the
+ * board's {@code fs}. Asking also starts a refresh in the background, so typing never waits for
+ * the board and the next Tab sees the board's current files.
+ */
+public final class FsFileCandidates implements Iterable<String> {
+    private final Session session;
+
+    public FsFileCandidates(Session session) { this.session = session; }
+
+    @Override public Iterator<String> iterator() {
+        return session.currentBoard().map(Board::fs).map(fs -> {
+            fs.refreshNamesInBackground();
+            return fs.cachedNames();
+        }).orElse(List.of()).iterator();
+    }
+}

@@ -1,0 +1,195 @@
+package dev.sesh.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sesh.atca.config.ConfigCodec;
+import dev.sesh.atca.config.ConfigZone;
+import dev.sesh.testing.Vectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The atca commands as a user runs them without a TTY, one command per run on a persistent simulated board. */
+class AtcaMainTest {
+    @TempDir Path home;
+    @TempDir Path boardDir;
+
+    record Run(int code, String out, String err) {}
+
+    Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, List::of);
+        int code = m.run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A run against this test's board folder, with the back end {@code via} and more options. */
+    Run on(String via, String... args) {
+        List<String> all = new ArrayList<>(List.of("--port", "sim:" + boardDir, "--via", via));
+        all.addAll(List.of(args));
+        return run(all.toArray(String[]::new));
+    }
+
+    void enableAtcaService() {
+        Run r = run("--port", "sim:" + boardDir, "--yes", "config", "set", "sys.atca.enable=true");
+        assertEquals(0, r.code(), r.err());
+    }
+
+    static String awsYaml() { return Vectors.referenceDir().resolve("atca-aws-test.yaml").toString(); }
+
+    ConfigZone chipConfig(String via) {
+        Run r = on(via, "atca", "config", "show", "--format", "hex");
+        assertEquals(0, r.code(), r.err());
+        return ConfigCodec.HEX.decode(r.out(), "stdout");
+    }
+
+    @ParameterizedTest @ValueSource(strings = {"i2c", "rpc"})
+    void awsFlowChipPartWritesTheConfigAndLocksBothZones(String via) throws Exception {
+        if (via.equals("rpc")) enableAtcaService();
+        Run set = on(via, "--yes", "atca", "config", "set", awsYaml());
+        assertEquals(0, set.code(), set.err());
+        assertTrue(set.out().startsWith("config zone written ("), set.out());
+        assertTrue(set.out().contains("read back: matches"), set.out());
+        assertTrue(set.err().lines().anyMatch(l -> l.matches("\\s*slot 0 +WriteConfig +Always -> Encrypt\\(6\\)")), set.err());
+
+        Run lockConfig = on(via, "--yes-irreversible", "atca", "lock", "config");
+        assertEquals(0, lockConfig.code(), lockConfig.err());
+        assertTrue(lockConfig.out().startsWith("config zone locked ("), lockConfig.out());
+        Run lockData = on(via, "--yes-irreversible", "atca", "lock", "data");
+        assertEquals(0, lockData.code(), lockData.err());
+        assertEquals("data zone locked (sent without CRC after the read-back)\n", lockData.out());
+
+        ConfigZone chip = chipConfig(via);
+        ConfigZone yaml = ConfigCodec.YAML.decode(Files.readString(Path.of(awsYaml())), "aws");
+        assertEquals(yaml.bytes().slice(16, 84), chip.bytes().slice(16, 84));
+        assertEquals(yaml.bytes().slice(88, 128), chip.bytes().slice(88, 128));
+        assertEquals("00000000", chip.bytes().slice(84, 88).hex(), "vector chip_image_after_data_lock: bytes 84-87");
+
+        JsonNode info = new ObjectMapper().readTree(on(via, "--json", "atca", "info").out());
+        assertTrue(info.path("configLocked").asBoolean() && info.path("dataLocked").asBoolean(), info.toString());
+    }
+
+    @ParameterizedTest @ValueSource(strings = {"i2c", "rpc"})
+    void atcaInfoSaysWhichBackEndAndHowTheChipWasTold(String via) {
+        if (via.equals("rpc")) enableAtcaService();
+        Run r = on(via, "atca", "info");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(via.equals("i2c") ? "ATECC508A (Info command, revision 0x5000)" : "ATECC508A (config bytes 4-7, revision 0x5000)"), r.out());
+        assertTrue(r.out().contains("back end     " + via + ": asked for with --via " + via), r.out());
+        assertTrue(r.out().contains("config zone  open"), r.out());
+    }
+
+    @Test
+    void atcaInfoWithoutViaChoosesTheHostDriverAndSaysWhy() {
+        Run r = run("--port", "sim:", "atca", "info");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("i2c: I2C.Scan found the chip at 0x60"), r.out());
+    }
+
+    @Test
+    void atcaOverRpcWithoutTheServiceSaysHowToEnableIt() {
+        Run r = run("--port", "sim:", "--via", "rpc", "atca", "info");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("error: the board's ATCA service is not running"), r.err());
+        assertTrue(r.err().contains("hint: config set sys.atca.enable=true"), r.err());
+    }
+
+    @Test
+    void lockWithoutATerminalIsRefusedWithExit3() {
+        Run r = on("i2c", "atca", "lock", "config");
+        assertEquals(3, r.code(), r.err());
+        assertFalse(chipConfig("i2c").lockState().configLocked());
+    }
+
+    @Test
+    void yesAloneDoesNotLock() {
+        Run r = on("i2c", "--yes", "atca", "lock", "config");
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("--yes-irreversible"), r.err());
+        assertFalse(chipConfig("i2c").lockState().configLocked());
+    }
+
+    @ParameterizedTest @ValueSource(strings = {"i2c", "rpc"})
+    void lockingALockedZoneSaysAlreadyLockedAndExits0(String via) {
+        if (via.equals("rpc")) enableAtcaService();
+        assertEquals(0, on(via, "--yes-irreversible", "atca", "lock", "config").code());
+        Run again = on(via, "--yes-irreversible", "atca", "lock", "config");
+        assertEquals(0, again.code(), again.err());
+        assertEquals("config zone: already locked\n", again.out());
+    }
+
+    @Test
+    void configSetAfterTheConfigLockIsRefusedWithOneLine() {
+        assertEquals(0, on("i2c", "--yes-irreversible", "atca", "lock", "config").code());
+        Run r = on("i2c", "--yes", "atca", "config", "set", awsYaml());
+        assertEquals(1, r.code());
+        assertTrue(r.err().matches("error: the config zone of ATECC508A S/N [0-9a-f]{18} is locked: it can never be written again\nhint: .*\n"), r.err());
+    }
+
+    @Test
+    void configDiffListsFieldsAndCountsThem() {
+        Run r = on("i2c", "atca", "config", "diff", awsYaml());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("slot 0 WriteConfig: ") && l.endsWith("-> Encrypt(6)")), r.out());
+        assertTrue(r.err().matches("\\d+ differences, \\d+ of them writable\n"), r.err());
+    }
+
+    @Test
+    void badConfigFileIsExit2AndNothingIsSent() throws Exception {
+        Path bad = home.resolve("bad.yaml");
+        Files.writeString(bad, "slotinfo: [\n");
+        Run r = on("i2c", "--yes", "atca", "config", "set", bad.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void chipRefusalIsOneLineWithTheReason() {
+        Run r = on("i2c", "atca", "read", "10");
+        assertEquals(1, r.code());
+        assertEquals("error: slot 10 refused the read (chip status 0x0F, execution error)\n"
+                + "hint: data slots can be read only after the data zone is locked\n", r.err());
+    }
+
+    @Test
+    void randomBeforeTheConfigLockIsTheFixedPatternAndSaysSo() {
+        Run r = on("i2c", "atca", "random");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("ffff0000".repeat(8) + "\n", r.out());
+        assertTrue(r.err().contains("only after the config lock"), r.err());
+    }
+
+    @Test
+    void rawInfoPrintsTheDecodedAnswer() {
+        Run r = on("i2c", "atca", "raw", "0x30", "0", "0");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("sent   0730000000\nanswer 00005000  (4 data bytes)\n", r.out());
+    }
+
+    @Test
+    void rawIsRefusedOverRpcWithTheReason() {
+        enableAtcaService();
+        Run r = on("rpc", "atca", "raw", "0x30", "0", "0");
+        assertEquals(1, r.code());
+        assertTrue(r.err().startsWith("error: cannot send a raw command over ATCA.* RPC"), r.err());
+        assertTrue(r.err().contains("hint: use --via i2c"), r.err());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.sesh.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Console behaviours that cut across commands, through a dumb terminal on pipes (no TTY). */
+class ConsoleExperienceTest {
+    @TempDir Path home;
+
+    String console(String typed, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, List::of);
+        int code = m.run(args);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    }
+
+    record Run(int code, String out, String err) {}
+
+    Run once(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false, List::of);
+        int code = m.run(args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void deviceLinesArriveTaggedAndLogShowsThemPlain() {
+        String t = console("reboot\nlog -n 500\nexit\n", "--yes");
+        assertTrue(t.contains("[device] mgos_init.c:33"), t);
+        assertTrue(t.lines().anyMatch(l -> l.startsWith("mgos_init.c:33") && l.contains("Init done")), t);
+    }
+
+    @Test
+    void logKeepsOnlyTheRequestedNumberOfRecentLines() {
+        String t = console("reboot\nlog -n 1\nexit\n", "--yes");
+        assertEquals(1, t.lines().filter(l -> !l.contains("[device]") && l.matches("^(sesh \\[sim\\]> )?[a-z_]+\\.c:.*")).count(), t);
+    }
+
+    @Test
+    void logJsonIsOneArrayOnStdout() throws Exception {
+        Run r = once("--port", "sim:", "-c", "log --json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).isArray(), r.out());
+    }
+
+    @Test
+    void mistypedSubcommandSuggestsTheClosestOne() {
+        String t = console("rpc lst\nexit\n");
+        assertTrue(t.contains("did you mean rpc list?"), t);
+    }
+
+    @Test
+    void historyCommandNumbersEarlierLines() {
+        String t = console("status\nhistory --grep stat\nexit\n");
+        List<String> lines = t.lines().map(l -> l.replace("sesh [sim]> ", "")).toList();
+        assertTrue(lines.contains("1  status"), t);
+        assertFalse(lines.stream().anyMatch(l -> l.matches("\\d+  exit")), t);
+    }
+
+    @Test
+    void historyIsSharedWithTheNextConsoleRun() {
+        console("status\nexit\n");
+        String t = console("history --json\nexit\n");
+        assertTrue(t.contains("\"line\": \"status\""), t);
+    }
+
+    @Test
+    void historyOutsideTheConsoleSaysWhereItLives() {
+        Run r = once("--port", "sim:", "history");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("$SESH_HOME/history"), r.err());
+    }
+
+    @Test
+    void pipeTranscriptHasNoEscapeCodes() {
+        String t = console("help\nstatus\ninfo\nrpc lst\nreboot\nexit\n", "--yes");
+        assertFalse(t.contains("\u001b"), t);
+    }
+}
