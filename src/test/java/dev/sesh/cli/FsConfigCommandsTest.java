@@ -161,6 +161,20 @@ class FsConfigCommandsTest {
         assertEquals("80\n", sesh("config", "get", "http.listen_addr").out());
     }
 
+    @Test
+    void consoleRunsTheGroupsAndBareGroupNamesListOrPrint() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Main m = new Main(Map.of("SESH_HOME", home.toString()),
+                new ByteArrayInputStream("fs\nfs df\nconfig get i2c.sda_gpio\nconfig\nexit\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), false, List::of);
+        assertEquals(0, m.run(new String[0]));
+        String t = out.toString(StandardCharsets.UTF_8);
+        assertTrue(t.contains("conf0.json"), t);
+        assertTrue(t.contains("233681"), t);
+        assertTrue(t.lines().anyMatch(l -> l.endsWith("12")), t);
+        assertTrue(t.contains("\"listen_addr\": \"80\""), t);
+    }
+
     private static void assertBad(Run r, int code, String message) {
         assertEquals(code, r.code(), r.err());
         List<String> lines = r.err().lines().filter(l -> l.startsWith("error: ")).toList();
