@@ -161,7 +161,8 @@ class ScriptRunTest {
     void eepromDumpExampleNamesAnAbsentAddress() {
         Run r = run("--port", "sim:", "run", Path.of("scripts/examples/eeprom-dump.groovy").toString(), "0x51");
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.err().startsWith("error: eeprom-dump.groovy:9: nothing answers at 0x51 (found: 0x50, 0x60)"), r.err());
+        assertTrue(r.err().startsWith("error: eeprom-dump.groovy:9: nothing answers at 0x51 (found: "), r.err());
+        assertTrue(r.err().contains("0x50, 0x60)"), r.err());
     }
 
     @Test
