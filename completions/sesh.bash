@@ -335,13 +335,19 @@ function _picocli_sesh() {
 
   local commands="connect disconnect ports status info reboot call rpc help exit quit i2c atca vars reset run groovy fs config log history sim completion"
   local flag_opts="--json --yes --yes-irreversible --debug -h --help -V --version"
-  local arg_opts="-p --port --baud --via --timeout -c"
+  local arg_opts="-p --port --ca --baud --via --timeout -c"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     -p|--port)
       return
+      ;;
+    --ca)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     --baud)
       return
