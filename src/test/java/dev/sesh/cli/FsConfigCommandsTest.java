@@ -104,6 +104,13 @@ class FsConfigCommandsTest {
     }
 
     @Test
+    void putToTheRootKeepsTheLocalName() throws Exception {
+        Run r = sesh("--yes", "fs", "put", local("root.txt", "r".getBytes()).toString(), "/");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(sesh("fs", "ls").out().lines().anyMatch("root.txt"::equals));
+    }
+
+    @Test
     void dfPrintsSizeUsedFree() throws Exception {
         Run r = sesh("--json", "fs", "df");
         assertEquals(0, r.code(), r.err());
