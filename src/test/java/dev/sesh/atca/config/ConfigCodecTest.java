@@ -193,6 +193,41 @@ class ConfigCodecTest {
         assertThrows(SeshException.class, () -> yaml("- 1\n- 2\n"));
     }
 
+    @Test void mangledInputsFailOnlyWithOneLineSeshExceptions() {
+        long seed = 77;
+        Random r = new Random(seed);
+        String[] sources = {AwsConfig.yaml(), ConfigCodec.JSON.encode(AwsConfig.chipImage())};
+        ConfigCodec[] codecs = {ConfigCodec.YAML, ConfigCodec.JSON};
+        String junk = "{}[]:-,\"' \n\t#&*!|>%@`0xZ";
+        for (int i = 0; i < 600; i++) {
+            int which = i % 2;
+            StringBuilder t = new StringBuilder(sources[which]);
+            for (int k = 0, edits = 1 + r.nextInt(4); k < edits; k++) {
+                int at = r.nextInt(t.length());
+                switch (r.nextInt(3)) {
+                    case 0 -> t.deleteCharAt(at);
+                    case 1 -> t.insert(at, junk.charAt(r.nextInt(junk.length())));
+                    default -> t.delete(at, Math.min(t.length(), at + r.nextInt(40)));
+                }
+            }
+            try {
+                codecs[which].decode(t.toString(), "m");
+            } catch (SeshException e) {
+                assertTrue(!e.getMessage().contains("\n") && !e.hint().isEmpty(), "seed " + seed + " case " + i + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed " + seed + " case " + i + " threw " + e + " for:\n" + t, e);
+            }
+        }
+    }
+
+    @Test void jsonOfTheWrongShapeIsRefused() {
+        assertThrows(SeshException.class, () -> ConfigCodec.JSON.decode("{\"SlotInfo\": {}}", "z.json"));
+        assertThrows(SeshException.class, () -> ConfigCodec.JSON.decode("[1, 2]", "z.json"));
+        String json = ConfigCodec.JSON.encode(AwsConfig.chipImage());
+        SeshException e = assertThrows(SeshException.class, () -> ConfigCodec.JSON.decode(json.replace("\"SerialNum\": \"ASNSqtG783ju\"", "\"SerialNum\": \"AS\""), "z.json"));
+        assertTrue(e.getMessage().startsWith("z.json SerialNum: serialnum must have 9 bytes"), e.getMessage());
+    }
+
     @Test void legacyNonEccReadsAsOtherAndReservedKeyTypesAreNumbers() {
         ConfigZone factoryLike = ConfigZone.of(Bytes.of(new byte[128])).withLocks(false, false);
         String yaml = ConfigCodec.YAML.encode(factoryLike);
