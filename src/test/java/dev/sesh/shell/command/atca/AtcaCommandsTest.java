@@ -181,6 +181,6 @@ class AtcaCommandsTest {
 
     @Test void promptSummaryFollowsTheChip() {
         assertEquals(0, type("atca info"), err());
-        assertEquals("ATECC508A cfg:open data:open", session.chip().orElseThrow().text());
+        assertEquals("ATECC508A cfg:open data:open", session.chipStatus().orElseThrow());
     }
 }
