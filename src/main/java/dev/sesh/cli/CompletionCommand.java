@@ -1,7 +1,9 @@
 package dev.sesh.cli;
 
 import dev.sesh.SeshException;
+import dev.sesh.shell.ErrorReporter;
 import dev.sesh.shell.SeshFactory;
+import dev.sesh.shell.Session;
 import dev.sesh.shell.command.ConsoleCommands;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -32,7 +34,11 @@ final class CompletionCommand {
     /** The model completion is generated from. */
     static CommandLine model() {
         CommandLine top = new CommandLine(new SeshCli());
-        CommandLine console = new CommandLine(new ConsoleCommands(), new SeshFactory(null));
+        // A session with no board: live candidate sources (methods, files, keys) answer nothing, so the
+        // script holds only what is fixed (commands, options, slot numbers).
+        java.io.PrintWriter nowhere = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        Session detached = new Session(null, nowhere, nowhere, new ErrorReporter(false), false);
+        CommandLine console = new CommandLine(new ConsoleCommands(), new SeshFactory(detached));
         for (Map.Entry<String, CommandLine> e : console.getSubcommands().entrySet()) {
             if (e.getValue().getCommandSpec().name().equals(e.getKey())) top.addSubcommand(e.getKey(), e.getValue());
         }

@@ -25,8 +25,11 @@ import java.util.List;
 public final class SeshCli {
     public static final String VERSION = "0.1.0";
 
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "serial device, tcp://HOST:PORT, ws://HOST/rpc, sim: or sim:PATH (default: $SESH_PORT, else auto-detect)")
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "serial device, tcp://HOST:PORT, ws://HOST/rpc, https://HOST:PORT/rpc, sim: or sim:PATH (default: $SESH_PORT, else auto-detect)")
     String port;
+
+    @Option(names = "--ca", paramLabel = "FILE", description = "trust the certificate(s) in this PEM file for https:// ports (e.g. the board's ecc.crt.pem)")
+    java.nio.file.Path ca;
 
     @Option(names = "--baud", paramLabel = "N", defaultValue = "115200", description = "serial baud rate (default ${DEFAULT-VALUE})")
     int baud;

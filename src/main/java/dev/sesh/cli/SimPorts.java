@@ -3,9 +3,13 @@ package dev.sesh.cli;
 import dev.sesh.bytes.Clock;
 import dev.sesh.rpc.transport.DefaultTransportFactory;
 import dev.sesh.rpc.transport.PortSpec;
+import dev.sesh.rpc.transport.TcpTransport;
 import dev.sesh.rpc.transport.Transport;
 import dev.sesh.rpc.transport.TransportFactory;
 import dev.sesh.sim.SimFirmware;
+
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The transport factory the shell opens ports with: serial, tcp:// and ws:// as usual, and
@@ -14,11 +18,18 @@ import dev.sesh.sim.SimFirmware;
  */
 final class SimPorts {
     private final Clock clock;
+    private final Optional<Path> ca;
 
-    SimPorts(Clock clock) { this.clock = clock; }
+    SimPorts(Clock clock) { this(clock, Optional.empty()); }
+
+    /** {@code ca}: the {@code --ca} file https:// ports trust. */
+    SimPorts(Clock clock, Optional<Path> ca) {
+        this.clock = clock;
+        this.ca = ca;
+    }
 
     TransportFactory transportFactory() {
-        return new DefaultTransportFactory() {
+        return new DefaultTransportFactory(TcpTransport.DEFAULT_CONNECT_TIMEOUT, ca) {
             @Override public Transport openSim(PortSpec.Sim spec) { return SimFirmware.connect(spec, clock); }
         };
     }

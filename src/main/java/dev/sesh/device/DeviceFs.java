@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The board's filesystem (FS.*, mos-rpc.md 4.4): the {@code fs} object of scripts and what the
@@ -150,17 +151,19 @@ public final class DeviceFs {
      */
     public PutResult put(Path local, String remote, boolean verify, TransferProgress progress) {
         String target = FsNames.check(remote);
-        byte[] data = readLocal(local);
-        return put(data, local.getFileName() + " (" + data.length + " B)", target, verify, progress);
+        long size = localSize(local);
+        return put(size, () -> readLocal(local), local.getFileName() + " (" + size + " B)", target, verify, progress);
     }
 
     /** Writes {@code data} to device file {@code remote}, as {@link #put(Path, String, boolean, TransferProgress)}. */
     public PutResult put(String remote, byte[] data, boolean verify) {
         String target = FsNames.check(remote);
-        return put(data.clone(), data.length + " B", target, verify, TransferProgress.NONE);
+        byte[] copy = data.clone();
+        return put(copy.length, () -> copy, copy.length + " B", target, verify, TransferProgress.NONE);
     }
 
-    private PutResult put(byte[] data, String what, String target, boolean verify, TransferProgress progress) {
+    /** {@code content} is read only once the board's listing showed that {@code size} bytes fit. */
+    private PutResult put(long size, Supplier<byte[]> content, String what, String target, boolean verify, TransferProgress progress) {
         if (FsNames.isTemp(target)) {
             throw SeshException.badArg(target + " is named like sesh's temporary files", "give another remote name; names " + FsNames.TEMP_PREFIX + " followed by 8 hex digits are removed as leftovers");
         }
@@ -171,10 +174,12 @@ public final class DeviceFs {
         FsUsage usage = usage();
         long reclaimed = leftovers.stream().mapToLong(FileEntry::size).sum();
         long room = usage.free() + reclaimed;
-        if (data.length > room) {
-            throw SeshException.failed(target + " (" + data.length + " B) does not fit: " + room + " B free on the board",
+        if (size > room) {
+            throw SeshException.failed(target + " (" + size + " B) does not fit: " + room + " B free on the board",
                     "remove files first (fs ls -l, fs rm NAME); the file needs room while it is written, even when it replaces one");
         }
+        byte[] data = content.get();
+        if (data.length != size) throw SeshException.badArg(what + " changed while it was read", "run fs put again");
         Plan.Builder plan = Plan.builder("put " + what + " as " + target + " ("
                 + (old.isPresent() ? "replaces " + old.get().size() + " B" : "new file") + "; " + kb(usage.free()) + " free)", board.target())
                 .change(new Change.FileWrite(target, data.length, old.isPresent()));
@@ -278,9 +283,19 @@ public final class DeviceFs {
                 SeshException.badArg("no file " + n + " on the board", "fs ls lists the board's files"));
     }
 
-    private static byte[] readLocal(Path local) {
+    private static long localSize(Path local) {
         try {
             if (Files.isDirectory(local)) throw SeshException.badArg(local + " is a folder", "give a file");
+            return Files.size(local);
+        } catch (NoSuchFileException e) {
+            throw SeshException.badArg("no such local file: " + local, "check the path (relative paths start at " + Path.of("").toAbsolutePath() + ")");
+        } catch (IOException e) {
+            throw SeshException.badArg("cannot read " + local + ": " + e.getMessage(), "check the file");
+        }
+    }
+
+    private static byte[] readLocal(Path local) {
+        try {
             return Files.readAllBytes(local);
         } catch (NoSuchFileException e) {
             throw SeshException.badArg("no such local file: " + local, "check the path (relative paths start at " + Path.of("").toAbsolutePath() + ")");

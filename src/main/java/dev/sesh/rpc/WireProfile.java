@@ -24,7 +24,7 @@ public record WireProfile(boolean delimited, boolean q3, boolean crc, boolean ha
         return switch (kind) {
             case SERIAL, IN_PROCESS -> SERIAL;
             case TCP -> TCP;
-            case WEBSOCKET -> WEBSOCKET;
+            case WEBSOCKET, HTTP -> WEBSOCKET;
         };
     }
 }

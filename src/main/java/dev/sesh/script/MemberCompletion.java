@@ -151,6 +151,7 @@ public final class MemberCompletion {
     static List<Completion> members(Class<?> c) {
         Map<String, Completion> out = new LinkedHashMap<>();
         List<Method> methods = Arrays.stream(c.getMethods()).filter(MemberCompletion::visible)
+                .filter(m -> !GateGuard.hides(c, m.getName()))
                 .sorted(Comparator.comparing(Method::getName).thenComparingInt(Method::getParameterCount)).toList();
         if (c.isRecord()) {
             for (RecordComponent rc : c.getRecordComponents()) {

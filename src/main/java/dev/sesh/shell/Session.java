@@ -2,11 +2,13 @@ package dev.sesh.shell;
 
 import dev.sesh.SeshException;
 import dev.sesh.atca.Atecc;
+import dev.sesh.atca.ChipStatus;
 import dev.sesh.atca.Via;
 import dev.sesh.device.Board;
 import dev.sesh.device.BoardConnector;
 
 import dev.sesh.shell.format.ProgressBar;
+import dev.sesh.shell.complete.CandidateCache;
 import org.jline.reader.History;
 
 import java.io.IOException;
@@ -14,7 +16,11 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -35,8 +41,9 @@ public final class Session implements AutoCloseable {
     private Board board;
     private Supplier<Board> onDemand;
     private final DeviceLogRing deviceLog = new DeviceLogRing(DeviceLogRing.DEFAULT_CAPACITY);
-    private volatile ChipSummary chip;
+    private volatile Supplier<Optional<String>> chipStatus = Optional::empty;
     private volatile History history;
+    private final Map<CacheKey, CandidateCache<?>> caches = new ConcurrentHashMap<>();
     private final Optional<Via> via;
     private Atecc atecc;
 
@@ -77,22 +84,40 @@ public final class Session implements AutoCloseable {
     /** The recent device log lines of this session (every board it was connected to). */
     public DeviceLogRing deviceLog() { return deviceLog; }
 
-    /** The chip as last read on the current board, for the prompt; empty until something reads it. */
-    public Optional<ChipSummary> chip() { return Optional.ofNullable(chip); }
-
-    /** Records what was learned about the current board's chip (model, zone locks). */
-    public void noteChip(ChipSummary summary) { this.chip = summary; }
+    /**
+     * The chip as last read on the current board, for the prompt ({@code ATECC508A cfg:locked data:open});
+     * empty until something has read it. Never asks the board.
+     */
+    public Optional<String> chipStatus() {
+        try {
+            return chipStatus.get();
+        } catch (RuntimeException e) {
+            return Optional.empty();            // the prompt must draw even if the chip object is in a bad state
+        }
+    }
 
     /**
-     * The current board's ATECC (the {@code atca} object), made at first use; every read of its
-     * config zone updates the prompt's chip summary.
+     * Where {@link #chipStatus()} comes from: a source that answers from what was last read (the
+     * atca object's prompt summary). Reset to empty when the board changes.
+     */
+    public void chipStatusFrom(Supplier<Optional<String>> source) { this.chipStatus = source; }
+
+    /** Records what was just read about the current board's chip (model, zone locks) for the prompt. */
+    public void noteChip(ChipSummary summary) {
+        Optional<String> text = Optional.of(summary.text());
+        this.chipStatus = () -> text;
+    }
+
+    /**
+     * The current board's ATECC (the {@code atca} object), made at first use; the prompt's chip
+     * summary then follows its last read of the config zone.
      */
     public synchronized Atecc atca() {
         Board b = board();
         if (atecc == null || atecc.board() != b) {
             Atecc made = new Atecc(b, via);
-            made.addStatusListener(s -> { if (currentBoard().orElse(null) == b) noteChip(new ChipSummary(s.chip(), s.configLocked(), s.dataLocked())); });
             atecc = made;
+            chipStatusFrom(() -> made.lastStatus().map(ChipStatus::text));
         }
         return atecc;
     }
@@ -112,6 +137,23 @@ public final class Session implements AutoCloseable {
         deviceLogSink = sink;
         return () -> deviceLogSink = before;
     }
+
+    /**
+     * The completion cache named {@code name} for the current board, made on first use: {@code loader}
+     * asks the board on a background thread, answers are kept {@code maxAge} (board clock). Caches are
+     * dropped when the board changes. Before any board is connected {@code empty} is answered.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> CandidateCache<T> completionCache(String name, Function<Board, T> loader, T empty, Duration maxAge) {
+        Optional<Board> b = currentBoard();
+        if (b.isEmpty()) return new CandidateCache<>(() -> empty, empty, maxAge, System::nanoTime, Runnable::run);
+        Board board = b.get();
+        // Keyed by board too: a cache made just as the board changed can never answer for the new one.
+        return (CandidateCache<T>) caches.computeIfAbsent(new CacheKey(board, name), k -> new CandidateCache<>(() -> loader.apply(board), empty, maxAge,
+                board.clock()::nanos, CandidateCache.backgroundExecutor()));
+    }
+
+    private record CacheKey(Board board, String name) { }
 
     private void deviceLine(String raw) {
         deviceLogSink.accept(deviceLog.add(raw));
@@ -157,7 +199,8 @@ public final class Session implements AutoCloseable {
             old = board;
             board = opened;
         }
-        chip = null;
+        chipStatus = Optional::empty;
+        caches.clear();
         opened.addLogListener(this::deviceLine);
         if (old != null) old.close();
         return opened;
@@ -170,7 +213,8 @@ public final class Session implements AutoCloseable {
     public synchronized void adopt(Board opened) {
         if (board != null) board.close();
         board = opened;
-        chip = null;
+        chipStatus = Optional::empty;
+        caches.clear();
         opened.addLogListener(this::deviceLine);
     }
 
@@ -179,7 +223,8 @@ public final class Session implements AutoCloseable {
         synchronized (this) {
             old = board;
             board = null;
-            chip = null;
+            chipStatus = Optional::empty;
+            caches.clear();
         }
         if (old == null) throw SeshException.badArg("not connected", "nothing to disconnect");
         old.close();

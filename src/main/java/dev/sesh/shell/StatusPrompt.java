@@ -17,25 +17,25 @@ public final class StatusPrompt {
 
     public StatusPrompt(boolean colour) { this.colour = colour; }
 
-    public String render(Session session) { return render(session.currentBoard(), session.chip()); }
+    public String render(Session session) { return render(session.currentBoard(), session.chipStatus()); }
 
-    public String render(Optional<Board> board, Optional<ChipSummary> chip) {
+    /** {@code chip} as the atca object summarises it: {@code MODEL cfg:locked|open data:locked|open}. */
+    public String render(Optional<Board> board, Optional<String> chip) {
         String port = board.map(Board::statusLine).orElse("not connected");
-        if (!colour) return "sesh [" + port + chip.map(c -> " " + c.text()).orElse("") + "]> ";
+        if (!colour) return "sesh [" + port + chip.map(c -> " " + c).orElse("") + "]> ";
         AttributedStringBuilder sb = new AttributedStringBuilder();
         sb.style(AttributedStyle.BOLD).append("sesh").style(AttributedStyle.DEFAULT).append(" [");
         sb.style(AttributedStyle.DEFAULT.foreground(board.isPresent() ? AttributedStyle.CYAN : AttributedStyle.YELLOW)).append(port);
         chip.ifPresent(c -> {
-            sb.style(AttributedStyle.DEFAULT).append(" " + c.model());
-            zone(sb, " cfg:", c.configLocked());
-            zone(sb, " data:", c.dataLocked());
+            for (String word : c.split(" ")) {
+                int colon = word.indexOf(':');
+                sb.style(AttributedStyle.DEFAULT).append(" " + word.substring(0, colon + 1));
+                String state = word.substring(colon + 1);
+                int fg = state.equals("locked") ? AttributedStyle.GREEN : state.equals("open") ? AttributedStyle.YELLOW : -1;
+                sb.style(fg < 0 ? AttributedStyle.DEFAULT : AttributedStyle.DEFAULT.foreground(fg)).append(state);
+            }
         });
         sb.style(AttributedStyle.DEFAULT).append("]> ");
         return sb.toAnsi();
-    }
-
-    private static void zone(AttributedStringBuilder sb, String label, boolean locked) {
-        sb.style(AttributedStyle.DEFAULT).append(label);
-        sb.style(AttributedStyle.DEFAULT.foreground(locked ? AttributedStyle.GREEN : AttributedStyle.YELLOW)).append(locked ? "locked" : "open");
     }
 }

@@ -12,6 +12,7 @@ import dev.sesh.sim.chip.AteccI2cTarget;
 import dev.sesh.sim.chip.ChipMemory;
 import dev.sesh.sim.fs.FlashFs;
 import dev.sesh.sim.i2c.Eeprom24C02;
+import dev.sesh.sim.i2c.Lm75;
 import dev.sesh.sim.http.HttpService;
 import dev.sesh.sim.i2c.I2cBusModel;
 import dev.sesh.sim.service.AtcaService;
@@ -114,6 +115,9 @@ public final class SimFirmware {
             chip = new AteccChip(ChipMemory.factoryNew(options.chip(), seed), clock, seed);
         }
         Parts p = parts(fs, clock, chip);
+        // The article's board also carries a register device (an LM75-style sensor) at 0x48, so a scan
+        // shows all three kinds of target (issue 4, ux-examples "Find the chip"); the capture rig has none.
+        p.bus0().attach(new Lm75());
         return board(SimIdentity.seshSim(mac), clock, p, appServices(p, options.httpsPort()), options.baud(), options.faults());
     }
 

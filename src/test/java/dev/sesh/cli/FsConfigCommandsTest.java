@@ -104,6 +104,13 @@ class FsConfigCommandsTest {
     }
 
     @Test
+    void putToTheRootKeepsTheLocalName() throws Exception {
+        Run r = sesh("--yes", "fs", "put", local("root.txt", "r".getBytes()).toString(), "/");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(sesh("fs", "ls").out().lines().anyMatch("root.txt"::equals));
+    }
+
+    @Test
     void dfPrintsSizeUsedFree() throws Exception {
         Run r = sesh("--json", "fs", "df");
         assertEquals(0, r.code(), r.err());
@@ -159,6 +166,20 @@ class FsConfigCommandsTest {
         assertBad(sesh("--yes", "config", "set", "i2c.freq"), 2, "missing value for \"i2c.freq\"");
         assertBad(sesh("config", "get", "nope.key"), 2, "unknown config key 'nope.key'");
         assertEquals("80\n", sesh("config", "get", "http.listen_addr").out());
+    }
+
+    @Test
+    void consoleRunsTheGroupsAndBareGroupNamesListOrPrint() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Main m = new Main(Map.of("SESH_HOME", home.toString()),
+                new ByteArrayInputStream("fs\nfs df\nconfig get i2c.sda_gpio\nconfig\nexit\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), false, List::of);
+        assertEquals(0, m.run(new String[0]));
+        String t = out.toString(StandardCharsets.UTF_8);
+        assertTrue(t.contains("conf0.json"), t);
+        assertTrue(t.contains("233681"), t);
+        assertTrue(t.lines().anyMatch(l -> l.endsWith("12")), t);
+        assertTrue(t.contains("\"listen_addr\": \"80\""), t);
     }
 
     private static void assertBad(Run r, int code, String message) {

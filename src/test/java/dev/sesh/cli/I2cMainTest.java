@@ -42,18 +42,19 @@ class I2cMainTest {
         return Bytes.ofInts(0x03).concat(new CommandPacket(Opcode.LOCK, 0x80, 0).encode()).hex();
     }
 
-    @Test void scanFindsTheEepromAndTheChip() {
+    @Test void scanFindsTheSensorTheEepromAndTheChip() {
         Run r = run("--port", "sim:", "i2c", "scan");
         assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\n40: -- -- -- -- -- -- -- -- 48 -- "), r.out());
         assertTrue(r.out().contains("\n50: 50 -- "), r.out());
         assertTrue(r.out().contains("\n60: 60 -- "), r.out());
-        assertTrue(r.out().endsWith("2 devices: 0x50 (EEPROM?), 0x60 (ATECC508A/608A?)\n"), r.out());
+        assertTrue(r.out().endsWith("3 devices: 0x48 (register device?), 0x50 (EEPROM?), 0x60 (ATECC508A/608A?)\n"), r.out());
     }
 
     @Test void scanJsonIsOneJsonValueOnStdout() throws Exception {
         Run r = run("--port", "sim:", "--json", "i2c", "scan");
         assertEquals(0, r.code(), r.err());
-        assertEquals("[80,96]", new ObjectMapper().readTree(r.out()).path("found").toString());
+        assertEquals("[72,80,96]", new ObjectMapper().readTree(r.out()).path("found").toString());
     }
 
     @Test void readOfTheEepromPrintsAHexDump() {

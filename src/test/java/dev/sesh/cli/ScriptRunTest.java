@@ -115,7 +115,7 @@ class ScriptRunTest {
 
     @Test
     void noPortMeansNoSimFallbackExit4() throws IOException {
-        Run r = run("run", script("any.groovy", "println 1\n"));
+        Run r = run("run", script("any.groovy", "println board.info().arch\n"));
         assertEquals(4, r.code(), r.err());
         assertTrue(r.err().contains("--port sim:"), r.err());
         assertEquals("", r.out());
@@ -143,5 +143,61 @@ class ScriptRunTest {
         assertTrue(r.out().contains("Sys      "), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+i2c\\.enable\\s+true")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+sys\\.atca\\.enable\\s+false")), r.out());
+    }
+
+    @Test
+    void eepromDumpExampleReadsAndSavesTheWholeMemory() throws IOException {
+        Path saved = dir.resolve("eeprom.bin");
+        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/eeprom-dump.groovy").toString(), "0x50", saved.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("00: 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f  |................|\n"), r.out());
+        assertTrue(r.out().contains("40: 40 41 42 43 44 45 46 47 48 49 4a 4b 4c 4d 4e 4f  |@ABCDEFGHIJKLMNO|"), r.out());
+        byte[] bytes = Files.readAllBytes(saved);
+        assertEquals(256, bytes.length);
+        for (int i = 0; i < 256; i++) assertEquals((byte) i, bytes[i], "byte " + i);
+    }
+
+    @Test
+    void eepromDumpExampleNamesAnAbsentAddress() {
+        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/eeprom-dump.groovy").toString(), "0x51");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: eeprom-dump.groovy:9: nothing answers at 0x51 (found: "), r.err());
+        assertTrue(r.err().contains("0x50, 0x60)"), r.err());
+    }
+
+    @Test
+    void scriptsCannotCallTheUngatedDeviceMethods() throws IOException {
+        Run r = run("--port", "sim:", "--yes", "run", script("raw.groovy", "board.raw('Sys.Reboot', '{}')\n"));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: raw.groovy:1: board.raw is not for scripts: it skips the confirm gate\n"), r.err());
+        Run w = run("--port", "sim:", "--yes", "run", script("rawi2c.groovy", "\ni2c.rawWrite(0x60, bytes('03 07 02 00'))\n"));
+        assertEquals(2, w.code(), w.err());
+        assertTrue(w.err().contains("rawi2c.groovy:2: i2c.rawWrite is not for scripts"), w.err());
+        assertTrue(w.err().contains("hint: use i2c.write(ADDR, BYTES)"), w.err());
+    }
+
+    @Test
+    void inspectSlotsExampleListsSixteenSlotsAndExplainsTheOnesNamed() {
+        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/inspect-slots.groovy").toString(), "8");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).matches("ATECC508A S/N 0123[0-9a-f]{12}ee: config zone open, data zone open \\(via i2c\\)"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("slot size key"), lines.get(1));
+        for (int n = 0; n < 16; n++) assertTrue(lines.get(2 + n).startsWith(String.format("%-4d %-4d ", n, n < 8 ? 36 : n == 8 ? 416 : 72)), lines.get(2 + n));
+        assertTrue(lines.get(19).startsWith("slot 8: "), r.out());
+    }
+
+    @Test
+    void inspectSlotsExampleNamesTheLineOfABadSlot() {
+        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/inspect-slots.groovy").toString(), "16");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: inspect-slots.groovy:22: slot 16 does not exist\nhint: slots are 0-15\n", r.err());
+    }
+
+    @Test
+    void scriptsCannotReachTheChipBackEndAroundTheGate() throws IOException {
+        Run r = run("--port", "sim:", "--yes", "run", script("backend.groovy", "atca.backend()\n"));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: backend.groovy:1: atca.backend is not for scripts"), r.err());
     }
 }

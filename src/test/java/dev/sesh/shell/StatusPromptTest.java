@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StatusPromptTest {
-    private final ChipSummary chip = new ChipSummary("ATECC508A", true, false);
+    private final String chip = "ATECC508A cfg:locked data:open";
 
     @Test
     void plainPromptNamesTheChipAndItsLocksInTheDesignsWords() {

@@ -2,19 +2,28 @@ package dev.sesh.rpc.transport;
 
 import dev.sesh.SeshException;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Opens serial, TCP and WebSocket ports as a host. A {@code sim:} spec needs the simulator, which
+ * Opens serial, TCP, WebSocket and HTTP(S) ports as a host. A {@code sim:} spec needs the simulator, which
  * this package does not know: {@code cli} supplies a factory that opens it and delegates the rest
  * here (style.md, "Who may import whom").
  */
 public class DefaultTransportFactory implements TransportFactory, PortSpec.Opener {
     private final Duration connectTimeout;
+    private final Optional<Path> ca;
 
     public DefaultTransportFactory() { this(TcpTransport.DEFAULT_CONNECT_TIMEOUT); }
 
-    public DefaultTransportFactory(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
+    public DefaultTransportFactory(Duration connectTimeout) { this(connectTimeout, Optional.empty()); }
+
+    /** {@code ca}: PEM certificates an https:// board's certificate must verify against ({@code --ca}). */
+    public DefaultTransportFactory(Duration connectTimeout, Optional<Path> ca) {
+        this.connectTimeout = connectTimeout;
+        this.ca = ca;
+    }
 
     @Override public Transport open(PortSpec spec) throws java.io.IOException { return spec.openWith(this); }
 
@@ -23,6 +32,8 @@ public class DefaultTransportFactory implements TransportFactory, PortSpec.Opene
     @Override public Transport openTcp(PortSpec.Tcp t) { return TcpTransport.connect(t.host(), t.port(), connectTimeout, XonXoff.standard()); }
 
     @Override public Transport openWebSocket(PortSpec.WebSocket w) { return WebSocketTransport.connect(w.uri(), connectTimeout); }
+
+    @Override public Transport openHttp(PortSpec.Http h) { return HttpTransport.connect(h.uri(), connectTimeout, ca); }
 
     /** Refuses: override in a factory that knows the simulator. */
     @Override public Transport openSim(PortSpec.Sim s) {

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Where a board is, as given to {@code --port} or {@code SESH_PORT}: a serial device path,
- * {@code tcp://host:port}, {@code ws://host[:port]/rpc}, or {@code sim:[PATH][?opts]} (design.md 5.3).
+ * {@code tcp://host:port}, {@code ws://host[:port]/rpc}, {@code http(s)://host[:port]/rpc}, or
+ * {@code sim:[PATH][?opts]} (design.md 5.3).
  * Opening a {@code Sim} spec needs the simulator, which {@code cli} supplies through a
  * {@link TransportFactory}.
  */
@@ -31,6 +32,8 @@ public sealed interface PortSpec {
         Transport openWebSocket(WebSocket spec) throws java.io.IOException;
 
         Transport openSim(Sim spec) throws java.io.IOException;
+
+        Transport openHttp(Http spec) throws java.io.IOException;
     }
 
     record Serial(String path, int baud) implements PortSpec {
@@ -54,6 +57,14 @@ public sealed interface PortSpec {
         public String shortName() { return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""); }
     }
 
+    /** Mongoose OS RPC over HTTP, {@code http://HOST[:PORT]/rpc} or {@code https://...} (mos-rpc.md 3). */
+    record Http(URI uri) implements PortSpec {
+        public String text() { return uri.toString(); }
+        public Transport openWith(Opener o) throws java.io.IOException { return o.openHttp(this); }
+        public String shortName() { return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""); }
+        public boolean secure() { return uri.getScheme().equals("https"); }
+    }
+
     /** A simulated board: {@code path} empty for a fresh in-memory board; options from the query. */
     record Sim(String path, Map<String, String> options) implements PortSpec {
         public Sim { options = Map.copyOf(options); }
@@ -74,7 +85,7 @@ public sealed interface PortSpec {
     /** Parses a {@code --port} value; {@code baud} applies to serial ports. */
     static PortSpec parse(String text, int baud) {
         String t = text.trim();
-        if (t.isEmpty()) throw SeshException.badArg("empty --port", "give a serial device, tcp://HOST:PORT, ws://HOST/rpc or sim:");
+        if (t.isEmpty()) throw SeshException.badArg("empty --port", "give a serial device, tcp://HOST:PORT, ws://HOST/rpc, https://HOST:PORT/rpc or sim:");
         if (t.startsWith("sim:")) {
             String rest = t.substring(4);
             String path = rest;
@@ -102,8 +113,13 @@ public sealed interface PortSpec {
             if (u.getHost() == null) throw SeshException.badArg("bad WebSocket port " + t, "write it as ws://HOST[:PORT]/rpc");
             return new WebSocket(u);
         }
+        if (t.startsWith("http://") || t.startsWith("https://")) {
+            URI u = uri(t);
+            if (u.getHost() == null) throw SeshException.badArg("bad HTTP port " + t, "write it as https://HOST:PORT/rpc");
+            return new Http(u);
+        }
         if (t.contains("://")) {
-            throw SeshException.badArg("unknown port scheme in " + t, "use a serial device path, tcp://, ws:// or sim:");
+            throw SeshException.badArg("unknown port scheme in " + t, "use a serial device path, tcp://, ws://, http(s):// or sim:");
         }
         return new Serial(t, baud);
     }

@@ -8,7 +8,8 @@ import java.io.IOException;
  * protocol: framing, CRC and the handshake live in {@code rpc.frame} and {@code rpc}.
  * Serial and TCP transports strip XON/XOFF from what they read and honour a peer's XOFF for up to
  * 2 s when writing (design.md 5.8). A WebSocket transport turns each message into one
- * newline-terminated line on read, and each written frame into one message.
+ * newline-terminated line on read, and each written frame into one message; an HTTP transport
+ * does the same with one POST per frame.
  */
 public interface Transport extends Closeable {
     /** Short human name for prompts and banners: "ttyUSB0", "tcp 127.0.0.1:7777", "sim". */
@@ -31,7 +32,7 @@ public interface Transport extends Closeable {
     @Override void close() throws IOException;
 
     /** The transport kinds; each decides sesh's wire profile (docs/decisions.md, "wire profile"). */
-    enum Kind { SERIAL, TCP, WEBSOCKET, IN_PROCESS }
+    enum Kind { SERIAL, TCP, WEBSOCKET, HTTP, IN_PROCESS }
 
     /**
      * Which end of the link a transport serves. A {@code HOST} transport refuses to send XON/XOFF

@@ -20,7 +20,8 @@ import java.util.Map;
  * Tab completion over the picocli command tree, with a short description beside each candidate:
  * command and subcommand names, options, and positional values from each parameter's
  * {@code completionCandidates} (live board state, e.g. RPC method names) or local paths for
- * File/Path parameters. Never talks to the board itself: candidates come from caches.
+ * File/Path parameters ({@link LocalFiles} sources narrow them to some kinds). Never talks to the board itself: candidates
+ * come from caches ({@link CandidateCache}).
  */
 public final class CommandCompleter implements Completer {
     private final CommandLine root;
@@ -82,6 +83,10 @@ public final class CommandCompleter implements Completer {
 
     private void values(ArgSpec arg, LineReader reader, ParsedLine line, List<Candidate> out) {
         Iterable<String> cands = arg.completionCandidates();
+        if (cands instanceof LocalFiles kinds) {
+            new Filtered(kinds).complete(reader, line, out);
+            return;
+        }
         if (cands instanceof ForWord f) {
             String descr = first(arg.description());
             for (String c : f.candidates(line.word())) {
@@ -92,11 +97,28 @@ public final class CommandCompleter implements Completer {
         }
         if (cands != null) {
             String descr = first(arg.description());
-            for (String c : cands) out.add(candidate(c, describe(cands, c, descr), null));
+            int order = 0;
+            for (String c : cands) {
+                // The source's order wins over JLine's alphabetical one: slot 2 before slot 10.
+                Candidate made = candidate(c, describe(cands, c, descr), null);
+                out.add(new Candidate(made.value(), made.displ(), made.group(), made.descr(), made.suffix(), made.key(), made.complete(), order++));
+            }
             return;
         }
         Class<?> type = arg.type();
         if (type == File.class || type == Path.class) files.complete(reader, line, out);
+    }
+
+    /** Local paths: folders, and files of the kinds the argument takes. */
+    private static final class Filtered extends FileNameCompleter {
+        private final LocalFiles kinds;
+
+        Filtered(LocalFiles kinds) { this.kinds = kinds; }
+
+        @Override protected boolean accept(Path path) {
+            if (!super.accept(path)) return false;
+            return java.nio.file.Files.isDirectory(path) || kinds.accepts(path.getFileName().toString());
+        }
     }
 
     /** A candidate source may say more about each value (e.g. a slot's key type) than the parameter's description. */
@@ -115,8 +137,10 @@ public final class CommandCompleter implements Completer {
         }
     }
 
+    /** A value ending in '.' or '/' is a group to descend into: no space after it, so the next Tab goes on. */
     private static Candidate candidate(String value, String descr, String group) {
-        return new Candidate(value, value, group, descr == null || descr.isEmpty() ? null : descr, null, null, true);
+        boolean whole = !(value.endsWith(".") || value.endsWith("/"));
+        return new Candidate(value, value, group, descr == null || descr.isEmpty() ? null : descr, null, null, whole);
     }
 
     private static String first(String[] lines) { return lines == null || lines.length == 0 ? "" : lines[0]; }
@@ -134,4 +158,5 @@ public final class CommandCompleter implements Completer {
     public interface Described {
         String describe(String value);
     }
+
 }

@@ -6,6 +6,10 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Parser;
 import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,10 +20,11 @@ import java.util.Iterator;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandCompleterTest {
-    @Command(name = "root", subcommands = {Call.class, Rpc.class, Conf.class})
+    @Command(name = "root", subcommands = {Call.class, Rpc.class, Conf.class, Load.class})
     static final class Root { }
 
     @Command(name = "call", description = "Call an RPC method")
@@ -35,6 +40,12 @@ class CommandCompleterTest {
     @Command(name = "describe", description = "Describe one")
     static final class Describe implements Runnable {
         @Parameters(index = "0", completionCandidates = Methods.class) String method;
+        @Override public void run() { }
+    }
+
+    @Command(name = "load", description = "Load a config file")
+    static final class Load implements Runnable {
+        @Parameters(index = "0", completionCandidates = LocalFiles.ConfigFiles.class) String file;
         @Override public void run() { }
     }
 
@@ -70,7 +81,7 @@ class CommandCompleterTest {
     @Test
     void firstWordOffersCommandsWithTheirDescriptions() {
         List<Candidate> c = complete("ca");
-        assertEquals(List.of("call", "conf", "rpc"), values(c));
+        assertEquals(List.of("call", "conf", "load", "rpc"), values(c));
         assertTrue(c.stream().anyMatch(x -> x.value().equals("call") && "Call an RPC method".equals(x.descr())));
     }
 
@@ -101,6 +112,15 @@ class CommandCompleterTest {
     void subcommandsThenTheirPositionals() {
         assertEquals(List.of("describe"), values(complete("rpc ")));
         assertEquals(List.of("RPC.List", "Sys.GetInfo"), values(complete("rpc describe ")));
+    }
+
+    @Test
+    void localFileArgumentsOfferFoldersAndOnlyTheirKinds(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("aws.yaml"), "x");
+        Files.writeString(dir.resolve("notes.md"), "x");
+        Files.createDirectory(dir.resolve("keys"));
+        List<String> got = values(complete("load " + dir + "/")).stream().map(v -> v.substring(v.lastIndexOf('/', v.length() - 2) + 1)).toList();
+        assertEquals(List.of("aws.yaml", "keys/"), got);
     }
 
     @Test

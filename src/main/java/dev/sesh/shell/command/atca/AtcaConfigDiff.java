@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
                 "", "Examples:", "  atca config diff atca-aws-test.yaml", "  atca config diff mine.hex --json"})
 final class AtcaConfigDiff implements Callable<Integer> {
     private final Session session;
-    @Parameters(index = "0", paramLabel = "FILE", description = "a config file (.yaml, .json, or hex)") String file;
+    @Parameters(index = "0", paramLabel = "FILE", description = "a config file (.yaml, .json, or hex)",
+            completionCandidates = dev.sesh.shell.complete.LocalFiles.ConfigFiles.class) String file;
     @Option(names = "--json", description = "print the differences as a JSON array") boolean json;
 
     AtcaConfigDiff(Session session) { this.session = session; }

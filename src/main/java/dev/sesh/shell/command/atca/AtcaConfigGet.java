@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  atca config get backup.yaml", "  atca config get backup.hex"})
 final class AtcaConfigGet implements Callable<Integer> {
     private final Session session;
-    @Parameters(index = "0", paramLabel = "FILE", description = ".yaml/.yml, .json, or anything else for hex") String file;
+    @Parameters(index = "0", paramLabel = "FILE", description = ".yaml/.yml, .json, or anything else for hex",
+            completionCandidates = dev.sesh.shell.complete.LocalFiles.AnyFile.class) String file;
 
     AtcaConfigGet(Session session) { this.session = session; }
 

@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
                 "", "Examples:", "  atca config set atca-aws-test.yaml"})
 final class AtcaConfigSet implements Callable<Integer> {
     private final Session session;
-    @Parameters(index = "0", paramLabel = "FILE", description = "a config file (.yaml, .json, or hex)") String file;
+    @Parameters(index = "0", paramLabel = "FILE", description = "a config file (.yaml, .json, or hex)",
+            completionCandidates = dev.sesh.shell.complete.LocalFiles.ConfigFiles.class) String file;
     @Option(names = "--json", description = "print {\"fields\", \"matches\", \"mismatches\"}") boolean json;
 
     AtcaConfigSet(Session session) { this.session = session; }

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 final class AtcaLock implements Callable<Integer> {
     private final Session session;
     @Parameters(index = "0", paramLabel = "config|data|slot", description = "what to lock") String what;
-    @Parameters(index = "1", arity = "0..1", paramLabel = "SLOT", description = "slot number for a slot lock") String slot;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "SLOT", description = "slot number for a slot lock", completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
     @Option(names = "--json", description = "print {\"locked\", \"already_locked\", \"crc\", \"message\"}") boolean json;
 
     AtcaLock(Session session) { this.session = session; }

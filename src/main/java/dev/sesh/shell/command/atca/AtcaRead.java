@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  atca read 10", "  atca read 10 --json"})
 final class AtcaRead implements Callable<Integer> {
     private final Session session;
-    @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15") String slot;
+    @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15", completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
     @Option(names = "--json", description = "print {\"slot\", \"data\": HEX}") boolean json;
 
     AtcaRead(Session session) { this.session = session; }

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
                 "", "Examples:", "  atca write 10 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"})
 final class AtcaWrite implements Callable<Integer> {
     private final Session session;
-    @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15") String slot;
+    @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15", completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "DATA", description = "hex bytes") List<String> data;
 
     AtcaWrite(Session session) { this.session = session; }

@@ -1,6 +1,7 @@
 package dev.sesh.shell.command.fs;
 
 import dev.sesh.device.DeviceFs;
+import dev.sesh.device.FsNames;
 import dev.sesh.shell.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +22,9 @@ public final class FsPut implements Callable<Integer> {
     public FsPut(Session session) { this.session = session; }
 
     @Override public Integer call() {
-        String name = remote != null ? remote : (local.getFileName() == null ? local.toString() : local.getFileName().toString());
+        String base = local.getFileName() == null ? local.toString() : local.getFileName().toString();
+        // "/" (or nothing) names the board's one directory: the file keeps its local name there, as with mos put.
+        String name = remote == null || FsNames.strip(remote).isEmpty() ? base : remote;
         DeviceFs.PutResult r;
         try (TransferBar bar = new TransferBar(session, name)) {
             r = session.board().fs().put(local, name, verify, bar);
