@@ -97,7 +97,12 @@ public final class CommandCompleter implements Completer {
         }
         if (cands != null) {
             String descr = first(arg.description());
-            for (String c : cands) out.add(candidate(c, describe(cands, c, descr), null));
+            int order = 0;
+            for (String c : cands) {
+                // The source's order wins over JLine's alphabetical one: slot 2 before slot 10.
+                Candidate made = candidate(c, describe(cands, c, descr), null);
+                out.add(new Candidate(made.value(), made.displ(), made.group(), made.descr(), made.suffix(), made.key(), made.complete(), order++));
+            }
             return;
         }
         Class<?> type = arg.type();
