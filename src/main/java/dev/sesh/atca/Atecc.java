@@ -317,6 +317,15 @@ public final class Atecc {
         return board.gate().apply(AteccPlans.raw(target(), opcode, param1, param2, data.length()), send);
     }
 
+    /** The key operations: key set/gen/pub and sign ({@link AteccKeys}). */
+    public AteccKeys keys() { return new AteccKeys(this); }
+
+    /** The public key X || Y of the private key in {@code slot} (64 bytes; GenKey mode 0, changes nothing). */
+    public Bytes publicKey(int slot) { return keys().publicKey(slot); }
+
+    /** Signs a 32-byte digest with the key in {@code slot}; R || S (64 bytes). */
+    public Bytes sign(int slot, Bytes digest) { return keys().sign(slot, digest); }
+
     /**
      * Runs one chip step and explains a refusal from the zone the chip holds now (the hint of a
      * {@link ChipStatusException}); {@code withWriteKey} says whether the step used a write key.
