@@ -188,6 +188,9 @@ function _complete_sesh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} i2c wake" ];    then _picocli_sesh_i2c; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca info" ];    then _picocli_sesh_atca; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca config" ];    then _picocli_sesh_atca; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca slots" ];    then _picocli_sesh_atca; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca slot" ];    then _picocli_sesh_atca; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca lint" ];    then _picocli_sesh_atca; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca lock" ];    then _picocli_sesh_atca; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca random" ];    then _picocli_sesh_atca; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca read" ];    then _picocli_sesh_atca; return $?; fi
@@ -245,49 +248,55 @@ function _complete_sesh() {
   local cmds31=(i2c wake)
   local cmds32=(atca info)
   local cmds33=(atca config)
-  local cmds34=(atca lock)
-  local cmds35=(atca random)
-  local cmds36=(atca read)
-  local cmds37=(atca write)
-  local cmds38=(atca raw)
-  local cmds39=(atca config show)
-  local cmds40=(atca config get)
-  local cmds41=(atca config diff)
-  local cmds42=(atca config set)
-  local cmds43=(fs ls)
-  local cmds44=(fs cat)
-  local cmds45=(fs get)
-  local cmds46=(fs put)
-  local cmds47=(fs rm)
-  local cmds48=(fs mv)
-  local cmds49=(fs df)
-  local cmds50=(config get)
-  local cmds51=(config set)
-  local cmds52=(config diff)
-  local cmds53=(config keys)
-  local cmds54=(sim serve)
+  local cmds34=(atca slots)
+  local cmds35=(atca slot)
+  local cmds36=(atca lint)
+  local cmds37=(atca lock)
+  local cmds38=(atca random)
+  local cmds39=(atca read)
+  local cmds40=(atca write)
+  local cmds41=(atca raw)
+  local cmds42=(atca config show)
+  local cmds43=(atca config get)
+  local cmds44=(atca config diff)
+  local cmds45=(atca config set)
+  local cmds46=(fs ls)
+  local cmds47=(fs cat)
+  local cmds48=(fs get)
+  local cmds49=(fs put)
+  local cmds50=(fs rm)
+  local cmds51=(fs mv)
+  local cmds52=(fs df)
+  local cmds53=(config get)
+  local cmds54=(config set)
+  local cmds55=(config diff)
+  local cmds56=(config keys)
+  local cmds57=(sim serve)
 
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_sesh_sim_serve; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_sesh_config_keys; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_sesh_config_diff; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_sesh_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_sesh_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_sesh_fs_df; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_sesh_fs_mv; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_sesh_fs_rm; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_sesh_fs_put; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_sesh_fs_get; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_sesh_fs_cat; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_sesh_fs_ls; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_sesh_atca_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_sesh_atca_config_diff; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_sesh_atca_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_sesh_atca_config_show; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_sesh_atca_raw; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_sesh_atca_write; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_sesh_atca_read; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_sesh_atca_random; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_sesh_atca_lock; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_sesh_sim_serve; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_sesh_config_keys; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_sesh_config_diff; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_sesh_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_sesh_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_sesh_fs_df; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_sesh_fs_mv; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_sesh_fs_rm; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_sesh_fs_put; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_sesh_fs_get; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_sesh_fs_cat; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_sesh_fs_ls; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_sesh_atca_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_sesh_atca_config_diff; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_sesh_atca_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_sesh_atca_config_show; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_sesh_atca_raw; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_sesh_atca_write; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_sesh_atca_read; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_sesh_atca_random; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_sesh_atca_lock; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_sesh_atca_lint; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_sesh_atca_slot; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_sesh_atca_slots; return $?; fi
   if CompWordsContainsArray "${cmds33[@]}"; then _picocli_sesh_atca_config; return $?; fi
   if CompWordsContainsArray "${cmds32[@]}"; then _picocli_sesh_atca_info; return $?; fi
   if CompWordsContainsArray "${cmds31[@]}"; then _picocli_sesh_i2c_wake; return $?; fi
@@ -335,13 +344,19 @@ function _picocli_sesh() {
 
   local commands="connect disconnect ports status info reboot call rpc help exit quit i2c atca vars reset run groovy fs config log history sim completion"
   local flag_opts="--json --yes --yes-irreversible --debug -h --help -V --version"
-  local arg_opts="-p --port --baud --via --timeout -c"
+  local arg_opts="-p --port --ca --baud --via --timeout -c"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     -p|--port)
       return
+      ;;
+    --ca)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     --baud)
       return
@@ -602,7 +617,7 @@ function _picocli_sesh_atca() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="info config lock random read write raw"
+  local commands="info config slots slot lint lock random read write raw"
   local flag_opts=""
   local arg_opts=""
 
@@ -1049,6 +1064,60 @@ function _picocli_sesh_atca_config() {
 
   local commands="show get diff set"
   local flag_opts=""
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `slots` subcommand.
+function _picocli_sesh_atca_slots() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="--json"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `slot` subcommand.
+function _picocli_sesh_atca_slot() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="--json"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `lint` subcommand.
+function _picocli_sesh_atca_lint() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="--json"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1535,7 +1604,7 @@ function _picocli_sesh_sim_serve() {
 
   local commands=""
   local flag_opts="--allow-remote -h --help"
-  local arg_opts="--listen --pty --path --chip --faults --seed --baud --boards"
+  local arg_opts="--listen --pty --path --chip --faults --seed --baud --https-port --boards"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1559,6 +1628,9 @@ function _picocli_sesh_sim_serve() {
       return
       ;;
     --baud)
+      return
+      ;;
+    --https-port)
       return
       ;;
     --boards)

@@ -2,6 +2,9 @@ package dev.sesh.atca;
 
 import dev.sesh.SeshException;
 import dev.sesh.atca.config.ConfigZone;
+import dev.sesh.atca.config.Finding;
+import dev.sesh.atca.config.Lint;
+import dev.sesh.atca.config.SlotDescription;
 import dev.sesh.atca.config.LockState;
 import dev.sesh.atca.packet.CommandPacket;
 import dev.sesh.atca.packet.ResponsePacket;
@@ -141,6 +144,34 @@ public final class Atecc {
     }
 
     private static String chipName(AteccBackend.Identity id) { return id.variant().name(); }
+
+    /** Every slot as {@code atca slots} lists it, from a fresh read of the config zone. */
+    public List<SlotInfo> slots() {
+        ConfigZone z = config();
+        List<SlotInfo> out = new java.util.ArrayList<>();
+        for (int n = 0; n < 16; n++) out.add(slotInfo(z, n));
+        return out;
+    }
+
+    /** {@link #slots()}, for Groovy's property syntax ({@code atca.slots[0].keyConfig.private}). */
+    public List<SlotInfo> getSlots() { return slots(); }
+
+    /** Slot {@code n} with every SlotConfig/KeyConfig bit explained in sentences (608 names on a 608). */
+    public String describeSlot(int n) {
+        checkSlot(n);
+        return SlotDescription.paragraph(config(), n);
+    }
+
+    static SlotInfo slotInfo(ConfigZone z, int n) {
+        return new SlotInfo(n, SlotDescription.size(n), SlotDescription.keyKind(z, n), z.keyConfig(n).isPrivate(), z.slotConfig(n).isSecret(),
+                SlotDescription.read(z, n), SlotDescription.write(z, n), SlotDescription.lock(z, n), z.slotConfig(n), z.keyConfig(n));
+    }
+
+    /** Lint of the zone the chip holds now (rules that only apply before a write are skipped). */
+    public List<Finding> lint() { return Lint.runOnChip(config()); }
+
+    /** Lint of a zone about to be written, e.g. a file for {@code atca config set}; does not touch the chip. */
+    public List<Finding> lint(ConfigZone planned) { return Lint.run(planned); }
 
     // ---- changes ----
 
@@ -285,6 +316,15 @@ public final class Atecc {
         if (ChangeClassifier.chipCommand(opcode, param1, param2).effect() == Effect.READ_ONLY) return send.get();
         return board.gate().apply(AteccPlans.raw(target(), opcode, param1, param2, data.length()), send);
     }
+
+    /** The key operations: key set/gen/pub and sign ({@link AteccKeys}). */
+    public AteccKeys keys() { return new AteccKeys(this); }
+
+    /** The public key X || Y of the private key in {@code slot} (64 bytes; GenKey mode 0, changes nothing). */
+    public Bytes publicKey(int slot) { return keys().publicKey(slot); }
+
+    /** Signs a 32-byte digest with the key in {@code slot}; R || S (64 bytes). */
+    public Bytes sign(int slot, Bytes digest) { return keys().sign(slot, digest); }
 
     /**
      * Runs one chip step and explains a refusal from the zone the chip holds now (the hint of a

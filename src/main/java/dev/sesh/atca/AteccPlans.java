@@ -6,7 +6,10 @@ import dev.sesh.atca.config.ConfigDiff;
 import dev.sesh.atca.config.ConfigField;
 import dev.sesh.atca.config.ConfigZone;
 import dev.sesh.atca.config.FieldChange;
+import dev.sesh.atca.config.Finding;
+import dev.sesh.atca.config.Lint;
 import dev.sesh.atca.config.LockState;
+import dev.sesh.atca.config.Severity;
 import dev.sesh.atca.config.SlotConfig;
 import dev.sesh.atca.config.WritePolicy;
 import dev.sesh.atca.packet.Opcode;
@@ -43,6 +46,9 @@ final class AteccPlans {
         if (skipped > 0) b.note(skipped + " other differences cannot be written and stay as they are (atca config diff FILE lists them)");
         b.note(via.equals("rpc") ? "sent with ATCA.SetConfig (13 Writes and 2 UpdateExtra by the firmware)"
                 : "sent as 13 Writes and 2 UpdateExtra by sesh's driver over I2C");
+        List<Finding> findings = Lint.run(ConfigZone.of(merged(current, wanted)));
+        lintNotes(b, findings);
+        if (Lint.count(findings, Severity.ERROR) > 0) b.requirePhrase("write config");
         return Optional.of(b.build());
     }
 
@@ -78,7 +84,26 @@ final class AteccPlans {
                     + "compares it with this preview (CRC 0x%04X); --via i2c sends the CRC with the lock", crc));
         }
         b.note("after this, the slot and key configuration can never change");
+        lintNotes(b, Lint.run(preview));
         return b.build();
+    }
+
+    /** "lint: 0 problems", or the counts and one note per error or warning (design: lint result in the plan notes). */
+    static void lintNotes(Plan.Builder b, List<Finding> findings) {
+        long info = Lint.count(findings, Severity.INFO);
+        b.note("lint: " + lintSummary(findings) + (info > 0 ? " (atca lint lists the info)" : ""));
+        for (Finding f : findings) if (f.severity() != Severity.INFO) b.note("  " + f.line());
+    }
+
+    /** "0 problems", "1 error, 2 warnings, 1 info". */
+    static String lintSummary(List<Finding> findings) {
+        if (findings.isEmpty()) return "0 problems";
+        List<String> parts = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            long n = Lint.count(findings, s);
+            if (n > 0) parts.add(n + " " + s.word() + (n > 1 && s != Severity.INFO ? "s" : ""));
+        }
+        return String.join(", ", parts);
     }
 
     /** The data lock: without CRC, after a read-back (design.md 1, confirm prompt item 4). */

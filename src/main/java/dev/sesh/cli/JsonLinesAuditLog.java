@@ -76,7 +76,7 @@ public final class JsonLinesAuditLog implements AuditLog {
         p.put("reversibility", plan.reversibility().word());
         ArrayNode lines = p.putArray("lines");
         plan.lines().forEach(lines::add);
-        if (plan.isIrreversible()) p.put("phrase", plan.phrase());
+        if (plan.needsPhrase()) p.put("phrase", plan.phrase());
         o.put("answer", entry.answer().word());
         Outcome outcome = entry.outcome();
         o.put("result", outcome.word());

@@ -28,7 +28,7 @@ public final class NonInteractiveGate implements ChangeGate, Approver {
             return yesIrreversible ? ALL : yes ? REVERSIBLE : NONE;
         }
 
-        boolean covers(Plan plan) { return this == ALL || this == REVERSIBLE && !plan.isIrreversible(); }
+        boolean covers(Plan plan) { return this == ALL || this == REVERSIBLE && !plan.needsPhrase(); }
     }
 
     private final AutoApprove level;
@@ -72,7 +72,7 @@ public final class NonInteractiveGate implements ChangeGate, Approver {
             return Decision.autoApproved();
         }
         err.flush();
-        if (plan.isIrreversible()) {
+        if (plan.needsPhrase()) {
             String why = level == AutoApprove.REVERSIBLE
                     ? "refused: --yes does not cover an irreversible change; nothing was changed"
                     : "refused: no terminal to type \"" + plan.phrase() + "\"; nothing was changed";

@@ -20,7 +20,8 @@ final class SimServeCommand {
                     "  sesh sim serve --listen tcp://127.0.0.1:7777",
                     "  sesh sim serve --listen ws://127.0.0.1:7778/rpc --path ./lab/board1",
                     "  sesh sim serve --listen tcp://127.0.0.1:7777 --pty /tmp/ttySIM   (needs socat)",
-                    "  sesh sim serve --listen tcp://127.0.0.1:7777 --boards 3   (ports 7777, 7778, 7779)"})
+                    "  sesh sim serve --listen tcp://127.0.0.1:7777 --boards 3   (ports 7777, 7778, 7779)",
+                    "  sesh sim serve --path ./lab/board1 --https-port 8443   (then --port https://127.0.0.1:8443/rpc --ca ecc.crt.pem)"})
     static final class Options {
         @Option(names = "--listen", paramLabel = "URL", description = "tcp://HOST:PORT or ws://HOST:PORT/rpc (repeatable; default tcp://127.0.0.1:7777)")
         List<String> listen = new ArrayList<>();
@@ -42,6 +43,9 @@ final class SimServeCommand {
 
         @Option(names = "--baud", paramLabel = "N", description = "model a UART at N baud (bytes paced at N/10 per second)")
         Integer baud;
+
+        @Option(names = "--https-port", paramLabel = "N", description = "host port for the board's HTTPS listener (device port 443 with http.ssl_cert set); default any free port, shown in the device log")
+        Integer httpsPort;
 
         @Option(names = "--boards", paramLabel = "N", defaultValue = "1", description = "serve N distinct boards on consecutive ports")
         int boards;

@@ -70,6 +70,7 @@ final class SimServer {
 
     private void startBoard(int index, List<ListenSpec> specs) throws IOException {
         SimBoard board = SimFirmware.open(options(index), Clock.system());
+        board.powerOn(); // boots now, so its HTTP(S) server runs before any UART client connects
         List<String> urls = new ArrayList<>();
         Listener tcp = null;
         for (ListenSpec s : specs) {
@@ -103,6 +104,7 @@ final class SimServer {
         q.put("chip", o.chip);
         if (o.faults != null) q.put("faults", o.faults);
         if (o.baud != null) q.put("baud", String.valueOf(o.baud));
+        if (o.httpsPort != null) q.put("https_port", String.valueOf(o.httpsPort + index));
         q.put("seed", String.valueOf((o.seed == null ? SimOptions.DEFAULT_SEED : o.seed) + index));
         String path = "";
         if (o.path != null) {

@@ -40,6 +40,9 @@ public final class Board implements AutoCloseable {
     private volatile String id = "";
     private volatile List<String> methods = List.of();
     private volatile long logLines;
+    /** A simulated board's HTTP port mapping line (docs/simulator.md, "HTTPS"): device port -> host URL. */
+    private static final java.util.regex.Pattern HTTP_MAPPING = java.util.regex.Pattern.compile("HTTP \\[(\\d+)\\] is (\\S+) on this host");
+    private final Map<Integer, String> httpPorts = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final DeviceFs fs = new DeviceFs(this);
     private final DeviceConfig config = new DeviceConfig(this);
     private final I2cBus i2c;
@@ -54,6 +57,8 @@ public final class Board implements AutoCloseable {
         this.i2c = new I2cBus(this, clock, ChangeClassifier.DEFAULT_CHIP_ADDRESS);
         rpc.addLogListener(line -> {
             logLines++;
+            java.util.regex.Matcher m = HTTP_MAPPING.matcher(line);
+            if (m.find()) httpPorts.put(Integer.parseInt(m.group(1)), m.group(2));
             for (Consumer<String> l : logListeners) l.accept(line);
         });
     }
@@ -191,6 +196,11 @@ public final class Board implements AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("wire", rpc.profile().toString());
         m.put("device_log_lines", logLines);
+        if (!httpPorts.isEmpty()) {
+            StringBuilder http = new StringBuilder();
+            httpPorts.forEach((port, url) -> http.append(http.length() == 0 ? "" : ", ").append(port).append(" -> ").append(url));
+            m.put("device_http", http.toString());
+        }
         return m;
     }
 

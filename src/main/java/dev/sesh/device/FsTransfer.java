@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * (docs/decisions.md "fs put/get: chunks and pipelining"). Every chunk carries its offset, so a
  * resent chunk rewrites the same bytes: FS.Put chunks are sent as idempotent and retried after a
  * timeout. A chunk that overtook its predecessor is refused by the board ("failed to seek") and is
- * sent again once the predecessor is written. Interrupting the calling thread cancels the transfer:
+ * sent again once the predecessor is written. Progress is reported once at 0 before the first
+ * request and after each chunk. Interrupting the calling thread cancels the transfer:
  * the chunks in flight are abandoned and the thread's interrupt flag stays set for the caller.
  */
 final class FsTransfer {
@@ -42,6 +43,7 @@ final class FsTransfer {
     /** Writes {@code data} to device file {@code name} (created or truncated by the first chunk). */
     void put(String name, byte[] data, TransferProgress progress) {
         int chunks = Math.max(1, (data.length + PUT_CHUNK - 1) / PUT_CHUNK);
+        progress.advanced(0, data.length);
         putChunk(name, data, 0);                  // offset 0 truncates: it must land before any other chunk
         progress.advanced(Math.min(PUT_CHUNK, data.length), data.length);
         if (chunks == 1) return;
@@ -77,6 +79,7 @@ final class FsTransfer {
         ExecutorService pool = pool("fs-get");
         Deque<Inflight<Chunk>> inflight = new ArrayDeque<>();
         long done = 0;
+        progress.advanced(0, size);
         try {
             long next = 0;
             Chunk last = null;

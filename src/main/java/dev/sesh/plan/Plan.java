@@ -29,8 +29,8 @@ public record Plan(String title, List<Change> changes, List<String> notes, Rever
         if (least == Reversibility.IRREVERSIBLE && reversibility != Reversibility.IRREVERSIBLE) {
             throw new IllegalArgumentException("a plan with an irreversible change is irreversible");
         }
-        if ((reversibility == Reversibility.IRREVERSIBLE) == phrase.isBlank()) {
-            throw new IllegalArgumentException("irreversible plans, and only they, have a typed phrase");
+        if (reversibility == Reversibility.IRREVERSIBLE && phrase.isBlank()) {
+            throw new IllegalArgumentException("an irreversible plan has a typed phrase");
         }
         List<String> texts = new ArrayList<>(notes);
         texts.add(title);
@@ -45,6 +45,13 @@ public record Plan(String title, List<Change> changes, List<String> notes, Rever
     public static Builder builder(String title, Target target) { return new Builder(title, target); }
 
     public boolean isIrreversible() { return reversibility == Reversibility.IRREVERSIBLE; }
+
+    /**
+     * True if approving needs the typed phrase: every irreversible plan, and a reversible one
+     * built with {@link Builder#requirePhrase} (e.g. a config write with a lint error, issue 7).
+     * Gates treat such a plan like an irreversible one (--yes alone does not cover it).
+     */
+    public boolean needsPhrase() { return !phrase.isBlank(); }
 
     /** The detail lines: one per change, then the notes. Safe to print and to log. */
     public List<String> lines() {
@@ -64,6 +71,7 @@ public record Plan(String title, List<Change> changes, List<String> notes, Rever
         private final List<String> notes = new ArrayList<>();
         private String phrase = "";
         private int boards = 1;
+        private String required = "";
 
         private Builder(String title, Target target) {
             this.title = title;
@@ -78,6 +86,9 @@ public record Plan(String title, List<Change> changes, List<String> notes, Rever
 
         /** Overrides the typed phrase of an irreversible plan. */
         public Builder phrase(String typed) { phrase = Objects.requireNonNull(typed); return this; }
+
+        /** Makes even a reversible plan need a typed phrase: {@code verb} plus the serial tag (design.md 5.10). */
+        public Builder requirePhrase(String verb) { required = Objects.requireNonNull(verb); return this; }
 
         /** The plan covers {@code count} boards: the typed phrase names the count instead of one serial (design.md 5.10). */
         public Builder boards(int count) {
@@ -95,6 +106,7 @@ public record Plan(String title, List<Change> changes, List<String> notes, Rever
             }
             String typed = "";
             if (first != null) typed = phrase.isBlank() ? defaultPhrase(first.verb()) : phrase;
+            else if (!required.isBlank()) typed = phrase.isBlank() ? defaultPhrase(required) : phrase;
             return new Plan(title, changes, notes, r, typed, target);
         }
 

@@ -1,6 +1,7 @@
 package dev.sesh.script;
 
 import dev.sesh.SeshException;
+import dev.sesh.atca.Atecc;
 import dev.sesh.device.Board;
 import dev.sesh.device.I2cBus;
 import groovy.lang.DelegatingMetaClass;
@@ -12,14 +13,16 @@ import java.util.Map;
 /**
  * Keeps scripts on the gated paths. The device objects have public methods that skip the confirm
  * gate because the device API itself calls them once a plan is approved ({@code Board.raw},
- * {@code I2cBus.rawWrite}); Groovy calls to them are refused with the gated way to do the same.
+ * {@code I2cBus.rawWrite}, and {@code Atecc.backend}, whose back end sends chip packets as given);
+ * Groovy calls to them are refused with the gated way to do the same.
  * This guards against slips, not against a script that means to get around it (reflection).
  */
 final class GateGuard {
     /** Refused methods by class, and what to use instead. */
     static final Map<Class<?>, Map<String, String>> REFUSED = Map.of(
             Board.class, Map.of("raw", "board.call(METHOD, PARAMS_JSON), which shows the plan and asks"),
-            I2cBus.class, Map.of("rawWrite", "i2c.write(ADDR, BYTES), which shows the plan and asks"));
+            I2cBus.class, Map.of("rawWrite", "i2c.write(ADDR, BYTES), which shows the plan and asks"),
+            Atecc.class, Map.of("backend", "atca's own methods, or atca.raw(OPCODE, P1, P2, DATA), which shows the plan and asks"));
 
     private static volatile boolean installed;
 
@@ -49,7 +52,7 @@ final class GateGuard {
         Guarded(Class<?> type, Map<String, String> refused) {
             super(type);
             this.refused = refused;
-            this.objectName = type == Board.class ? "board" : type == I2cBus.class ? "i2c" : type.getSimpleName();
+            this.objectName = type == Board.class ? "board" : type == I2cBus.class ? "i2c" : type == Atecc.class ? "atca" : type.getSimpleName();
         }
 
         private void check(String method) {

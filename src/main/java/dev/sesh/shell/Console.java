@@ -48,7 +48,10 @@ public final class Console {
         session.attachHistory(reader.getHistory());
         // printAbove redraws the prompt and the half-typed line under the log line; while a command
         // runs it just prints, so a device line never lands inside the user's input.
-        session.onDeviceLog(line -> reader.printAbove(deviceLine(line, colour)));
+        // Request echoes stay in the ring for `log`; above the prompt they would bury everything else.
+        session.onDeviceLog(line -> {
+            if (!DeviceLogRing.echoesRequest(line)) reader.printAbove(deviceLine(line, colour));
+        });
         terminal.handle(Terminal.Signal.INT, sig -> {
             Thread t = running;
             if (t != null) t.interrupt();

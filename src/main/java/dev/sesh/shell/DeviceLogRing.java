@@ -59,6 +59,15 @@ public final class DeviceLogRing {
 
     public synchronized void unfollow(BlockingQueue<String> q) { followers.remove(q); }
 
+    private static final java.util.regex.Pattern REQUEST_ECHO = java.util.regex.Pattern.compile("^mg_rpc\\.c:\\d+\\s+\\S+ via \\S+.*");
+
+    /**
+     * True for the line the firmware prints for every request it dispatches at the default log level
+     * ({@code mg_rpc.c:311  I2C.Write via UART UART0}, mos-captures README): an echo of sesh's own
+     * traffic, dozens per chip operation.
+     */
+    public static boolean echoesRequest(String line) { return REQUEST_ECHO.matcher(line).matches(); }
+
     /**
      * Drops a trailing CR, ANSI escape sequences and other control characters (tabs become a
      * space), so a device line prints as one plain line.

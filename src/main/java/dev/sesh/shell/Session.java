@@ -2,6 +2,7 @@ package dev.sesh.shell;
 
 import dev.sesh.SeshException;
 import dev.sesh.atca.Atecc;
+import dev.sesh.atca.ChipStatus;
 import dev.sesh.atca.Via;
 import dev.sesh.device.Board;
 import dev.sesh.device.BoardConnector;
@@ -108,15 +109,15 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * The current board's ATECC (the {@code atca} object), made at first use; every read of its
-     * config zone updates the prompt's chip summary.
+     * The current board's ATECC (the {@code atca} object), made at first use; the prompt's chip
+     * summary then follows its last read of the config zone.
      */
     public synchronized Atecc atca() {
         Board b = board();
         if (atecc == null || atecc.board() != b) {
             Atecc made = new Atecc(b, via);
-            made.addStatusListener(s -> { if (currentBoard().orElse(null) == b) noteChip(new ChipSummary(s.chip(), s.configLocked(), s.dataLocked())); });
             atecc = made;
+            chipStatusFrom(() -> made.lastStatus().map(ChipStatus::text));
         }
         return atecc;
     }

@@ -43,13 +43,13 @@ class AtcaMainTest {
 
     /** A run against this test's board folder, with the back end {@code via} and more options. */
     Run on(String via, String... args) {
-        List<String> all = new ArrayList<>(List.of("--port", "sim:" + boardDir, "--via", via));
+        List<String> all = new ArrayList<>(List.of("--port", "sim:" + boardDir + "?baud=0", "--via", via));
         all.addAll(List.of(args));
         return run(all.toArray(String[]::new));
     }
 
     void enableAtcaService() {
-        Run r = run("--port", "sim:" + boardDir, "--yes", "config", "set", "sys.atca.enable=true");
+        Run r = run("--port", "sim:" + boardDir + "?baud=0", "--yes", "config", "set", "sys.atca.enable=true");
         assertEquals(0, r.code(), r.err());
     }
 
@@ -99,14 +99,14 @@ class AtcaMainTest {
 
     @Test
     void atcaInfoWithoutViaChoosesTheHostDriverAndSaysWhy() {
-        Run r = run("--port", "sim:", "atca", "info");
+        Run r = run("--port", "sim:?baud=0", "atca", "info");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("i2c: I2C.Scan found the chip at 0x60"), r.out());
     }
 
     @Test
     void atcaOverRpcWithoutTheServiceSaysHowToEnableIt() {
-        Run r = run("--port", "sim:", "--via", "rpc", "atca", "info");
+        Run r = run("--port", "sim:?baud=0", "--via", "rpc", "atca", "info");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("error: the board's ATCA service is not running"), r.err());
         assertTrue(r.err().contains("hint: config set sys.atca.enable=true"), r.err());
@@ -145,14 +145,6 @@ class AtcaMainTest {
     }
 
     @Test
-    void configDiffListsFieldsAndCountsThem() {
-        Run r = on("i2c", "atca", "config", "diff", awsYaml());
-        assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("slot 0 WriteConfig: ") && l.endsWith("-> Encrypt(6)")), r.out());
-        assertTrue(r.err().matches("\\d+ differences, \\d+ of them writable\n"), r.err());
-    }
-
-    @Test
     void badConfigFileIsExit2AndNothingIsSent() throws Exception {
         Path bad = home.resolve("bad.yaml");
         Files.writeString(bad, "slotinfo: [\n");
@@ -162,34 +154,31 @@ class AtcaMainTest {
     }
 
     @Test
-    void chipRefusalIsOneLineWithTheReason() {
-        Run r = on("i2c", "atca", "read", "10");
-        assertEquals(1, r.code());
-        assertEquals("error: slot 10 refused the read (chip status 0x0F, execution error)\n"
-                + "hint: data slots can be read only after the data zone is locked\n", r.err());
-    }
-
-    @Test
-    void randomBeforeTheConfigLockIsTheFixedPatternAndSaysSo() {
-        Run r = on("i2c", "atca", "random");
-        assertEquals(0, r.code(), r.err());
-        assertEquals("ffff0000".repeat(8) + "\n", r.out());
-        assertTrue(r.err().contains("only after the config lock"), r.err());
-    }
-
-    @Test
-    void rawInfoPrintsTheDecodedAnswer() {
-        Run r = on("i2c", "atca", "raw", "0x30", "0", "0");
-        assertEquals(0, r.code(), r.err());
-        assertEquals("sent   0730000000\nanswer 00005000  (4 data bytes)\n", r.out());
-    }
-
-    @Test
     void rawIsRefusedOverRpcWithTheReason() {
         enableAtcaService();
         Run r = on("rpc", "atca", "raw", "0x30", "0", "0");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("error: cannot send a raw command over ATCA.* RPC"), r.err());
         assertTrue(r.err().contains("hint: use --via i2c"), r.err());
+    }
+
+    @Test
+    void promptShowsTheChipAndItsLocksOnceAnAtcaCommandReadIt() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream("atca info\nexit\n".getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), false, List::of);
+        assertEquals(0, m.run(new String[] {"--port", "sim:?baud=0", "--via", "i2c"}));
+        String t = out.toString(StandardCharsets.UTF_8);
+        assertTrue(t.contains("sesh [sim]> "), t);
+        assertTrue(t.contains("sesh [sim ATECC508A cfg:open data:open]> "), t);
+    }
+
+    @ParameterizedTest @ValueSource(strings = {"i2c", "rpc"})
+    void a608IsToldApartOnBothBackEnds(String via) {
+        String port = "sim:" + boardDir + "?chip=608a&baud=0";
+        if (via.equals("rpc")) assertEquals(0, run("--port", port, "--yes", "config", "set", "sys.atca.enable=true").code());
+        Run r = run("--port", port, "--via", via, "atca", "info");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(via.equals("i2c") ? "ATECC608A (Info command, revision 0x6002)" : "ATECC608A (config bytes 4-7"), r.out());
     }
 }

@@ -50,6 +50,13 @@ class ConsoleExperienceTest {
     }
 
     @Test
+    void requestEchoesStayOutOfTheConsoleButLogHasThem() {
+        String t = console("info\nlog\nexit\n");
+        assertFalse(t.contains("[device] mg_rpc.c"), t);
+        assertTrue(t.lines().anyMatch(l -> l.matches("^(sesh \\[sim\\]> )?mg_rpc\\.c:\\d+\\s+Sys\\.GetInfo via UART.*")), t);
+    }
+
+    @Test
     void logKeepsOnlyTheRequestedNumberOfRecentLines() {
         String t = console("reboot\nlog -n 1\nexit\n", "--yes");
         assertEquals(1, t.lines().filter(l -> !l.contains("[device]") && l.matches("^(sesh \\[sim\\]> )?[a-z_]+\\.c:.*")).count(), t);

@@ -111,4 +111,11 @@ class GroovyConsoleTest {
         assertTrue(t.contains("--yes"), t);
         assertTrue(t.contains("===> 1"), t);
     }
+
+    @Test
+    void atcaAloneIsTheCommandGroupAndAtcaDotIsGroovy() {
+        String t = console("atca\natca.locks().configLocked\nexit\n");
+        assertTrue(t.contains("Usage: sesh atca"), t);
+        assertTrue(t.contains("===> false"), t);
+    }
 }

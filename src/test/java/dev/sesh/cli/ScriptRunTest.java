@@ -175,4 +175,29 @@ class ScriptRunTest {
         assertTrue(w.err().contains("rawi2c.groovy:2: i2c.rawWrite is not for scripts"), w.err());
         assertTrue(w.err().contains("hint: use i2c.write(ADDR, BYTES)"), w.err());
     }
+
+    @Test
+    void inspectSlotsExampleListsSixteenSlotsAndExplainsTheOnesNamed() {
+        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/inspect-slots.groovy").toString(), "8");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).matches("ATECC508A S/N 0123[0-9a-f]{12}ee: config zone open, data zone open \\(via i2c\\)"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("slot size key"), lines.get(1));
+        for (int n = 0; n < 16; n++) assertTrue(lines.get(2 + n).startsWith(String.format("%-4d %-4d ", n, n < 8 ? 36 : n == 8 ? 416 : 72)), lines.get(2 + n));
+        assertTrue(lines.get(19).startsWith("slot 8: "), r.out());
+    }
+
+    @Test
+    void inspectSlotsExampleNamesTheLineOfABadSlot() {
+        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/inspect-slots.groovy").toString(), "16");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: inspect-slots.groovy:22: slot 16 does not exist\nhint: slots are 0-15\n", r.err());
+    }
+
+    @Test
+    void scriptsCannotReachTheChipBackEndAroundTheGate() throws IOException {
+        Run r = run("--port", "sim:", "--yes", "run", script("backend.groovy", "atca.backend()\n"));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: backend.groovy:1: atca.backend is not for scripts"), r.err());
+    }
 }

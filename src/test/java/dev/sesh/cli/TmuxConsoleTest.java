@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -27,15 +28,142 @@ class TmuxConsoleTest {
 
     @BeforeEach
     void start() throws Exception {
+        open("sim:");
+    }
+
+    /** Starts sesh on {@code port} in a fresh tmux session (ending the one {@link #start} made). */
+    private void open(String port) throws Exception {
+        open(port, true);
+    }
+
+    private void open(String port, boolean noColor) throws Exception {
         Assumptions.assumeTrue(SimServeTest.onPath("tmux"), "tmux is not installed (CI installs it)");
+        if (session != null) tmux("kill-session", "-t", session);
         session = "sesh-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         Path launcher = home.resolve("run-sesh.sh");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(launcher, "#!/bin/sh\nexec env SESH_HOME='" + home + "' NO_COLOR=1 '" + java + "' -cp '"
-                + System.getProperty("java.class.path") + "' " + Main.class.getName() + " --port sim:\n", StandardCharsets.UTF_8);
+        Files.writeString(launcher, "#!/bin/sh\ncd '" + home + "'\nexec env SESH_HOME='" + home + "'" + (noColor ? " NO_COLOR=1" : "") + " TERM=xterm-256color '" + java + "' -cp '"
+                + System.getProperty("java.class.path") + "' " + Main.class.getName() + " --port '" + port + "'\n", StandardCharsets.UTF_8);
         launcher.toFile().setExecutable(true);
         tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", launcher.toString());
         screenShows(s -> s.contains("sesh [sim]>"), 20_000);
+    }
+
+    private void type(String... keys) throws Exception {
+        List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
+        args.addAll(List.of(keys));
+        tmux(args.toArray(String[]::new));
+    }
+
+    /** The screen's last non-blank line: where the prompt and the line being typed are. */
+    private static String lastLine(String screen) {
+        List<String> lines = screen.lines().filter(l -> !l.isBlank()).toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+
+    @Test
+    void tabListsSlotNumbersInOrderWithKeyTypeAndLockState() throws Exception {
+        type("atca info", "Enter");
+        screenShows(s -> s.contains("config zone") && lastLine(s).contains("cfg:open data:open]>"), 20_000);
+        type("C-l");                                  // JLine clear-screen: only what follows is on screen
+        type("atca read ", "Tab");
+        String screen = screenShows(s -> s.contains("15 (") && s.contains("0  ("), 5_000);
+        assertTrue(screen.matches("(?s).*\\b0  \\([^)]*open\\).*"), screen);
+        assertTrue(screen.indexOf("2  (") < screen.indexOf("10 ("), "numeric order, not 0 1 10 11:\n" + screen);
+        type("7", "Tab");
+        screenShows(s -> lastLine(s).endsWith("atca read 7"), 5_000);
+    }
+
+    @Test
+    void tabCompletesARemoteFileName() throws Exception {
+        type("fs ls", "Enter");
+        screenShows(s -> s.contains("conf1.json"), 10_000);
+        type("fs cat conf1", "Tab");
+        String screen = screenShows(s -> lastLine(s).endsWith("fs cat conf1.json"), 5_000);
+        type("Enter");
+        screen = screenShows(s -> s.contains("{") && lastLine(s).endsWith("]>"), 10_000);
+        assertTrue(screen.contains("conf1.json"), screen);
+    }
+
+    @Test
+    void typedPhraseLocksTheConfigZoneAndThePromptShowsIt() throws Exception {
+        type("atca lock config", "Enter");
+        String screen = screenShows(s -> s.contains("to proceed:"), 20_000);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("type \"(lock config [0-9a-f]{4})\"").matcher(screen);
+        assertTrue(m.find(), screen);
+        type("lock config 0000", "Enter");
+        screen = screenShows(s -> lastLine(s).endsWith("]>"), 10_000);
+        assertTrue(screen.contains("cfg:open"), "a wrong phrase declines:\n" + screen);
+        type("atca lock config", "Enter");
+        screenShows(s -> s.lastIndexOf("to proceed:") > s.lastIndexOf("cfg:open data:open]>"), 20_000);
+        type(m.group(1), "Enter");
+        screen = screenShows(s -> lastLine(s).contains("cfg:locked data:open]>"), 20_000);
+        assertTrue(screen.contains("config zone locked"), screen);
+    }
+
+    @Test
+    void ctrlCDuringFsPutCancelsAndLeavesNoPartialFile() throws Exception {
+        open("sim:?baud=115200");
+        byte[] big = new byte[96 * 1024];
+        new java.util.Random(7).nextBytes(big);
+        Files.write(home.resolve("big.bin"), big);
+        type("fs put big.bin", "Enter");
+        screenShows(s -> s.contains("apply? [y/N]") || s.contains("%"), 20_000);
+        if (capture().contains("apply? [y/N]")) type("y", "Enter");
+        screenShows(s -> s.contains("Receiving"), 30_000);             // chunks are arriving on the board
+        type("C-c");
+        String screen = screenShows(s -> s.contains("cancelled") && lastLine(s).endsWith("]>"), 20_000);
+        type("C-l");                                  // JLine clear-screen: only what follows is on screen
+        type("fs ls", "Enter");
+        screen = screenShows(s -> s.contains("conf1.json") && lastLine(s).endsWith("]>"), 20_000);
+        assertFalse(screen.contains("big.bin"), "no partial or temporary file is left:\n" + screen);
+    }
+
+    @Test
+    void logFollowStreamsNewLinesUntilCtrlCAndTheConsoleGoesOn() throws Exception {
+        type("call Sys.Reboot {\"delay_ms\":1500}", "Enter");
+        screenShows(s -> s.contains("apply? [y/N]"), 10_000);
+        type("y", "Enter");
+        screenShows(s -> lastLine(s).endsWith("]>"), 10_000);
+        type("C-l");
+        type("log --follow -n 0", "Enter");
+        String screen = screenShows(s -> s.contains("Init done"), 20_000);
+        assertFalse(screen.contains("[device]"), "followed lines print once, untagged:\n" + screen);
+        type("C-c");
+        screenShows(s -> lastLine(s).endsWith("]>"), 5_000);
+        type("status", "Enter");
+        screen = screenShows(s -> s.contains("connected") && lastLine(s).endsWith("]>"), 10_000);
+        assertTrue(screen.contains("true"), screen);
+    }
+
+    @Test
+    void noColorKeepsThePromptFreeOfEscapesAndATerminalWithoutItHasColour() throws Exception {
+        type("status", "Enter");
+        screenShows(s -> s.contains("connected") && lastLine(s).endsWith("]>"), 10_000);
+        assertFalse(captureWithEscapes().contains("\u001b["), captureWithEscapes());
+        open("sim:", false);
+        assertTrue(captureWithEscapes().contains("\u001b["), "the same run on a terminal without NO_COLOR is coloured");
+    }
+
+    private String captureWithEscapes() throws Exception {
+        Process p = new ProcessBuilder("tmux", "capture-pane", "-e", "-p", "-t", session).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(5, TimeUnit.SECONDS);
+        return out;
+    }
+
+    @Test
+    void deviceLogLineArrivesAboveTheLineBeingTyped() throws Exception {
+        type("call Sys.Reboot {\"delay_ms\":1500}", "Enter");
+        screenShows(s -> s.contains("apply? [y/N]"), 10_000);
+        type("y", "Enter");
+        screenShows(s -> lastLine(s).endsWith("]>"), 10_000);
+        type("stat");
+        String screen = screenShows(s -> s.contains("[device]") && s.contains("Init done"), 20_000);
+        assertTrue(lastLine(screen).endsWith("]> stat"), "the typed text stays on the prompt line:\n" + screen);
+        type("us", "Enter");
+        screen = screenShows(s -> s.contains("connected") && lastLine(s).endsWith("]>"), 10_000);
+        assertTrue(screen.contains("true"), screen);
     }
 
     @AfterEach

@@ -65,5 +65,8 @@ final class SimLink implements AutoCloseable {
         return new Board(rpc, "sim:", "sim", gate, clock);
     }
 
-    @Override public void close() { board.close(); }
+    @Override public void close() {
+        board.close();
+        sim.powerOff();
+    }
 }

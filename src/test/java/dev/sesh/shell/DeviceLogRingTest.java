@@ -35,4 +35,11 @@ class DeviceLogRingTest {
         ring.add("later");
         assertNull(q.poll());
     }
+
+    @Test
+    void recognisesTheFirmwaresEchoOfEachRequest() {
+        assertEquals(true, DeviceLogRing.echoesRequest("mg_rpc.c:311            I2C.Write via UART UART0"));
+        assertEquals(false, DeviceLogRing.echoesRequest("mgos_init.c:33          Init done, RAM: 52080 total"));
+        assertEquals(false, DeviceLogRing.echoesRequest("mg_rpc.c:311            No handler for Foo.Bar"));
+    }
 }

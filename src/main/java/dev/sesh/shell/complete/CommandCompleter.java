@@ -88,16 +88,21 @@ public final class CommandCompleter implements Completer {
             return;
         }
         if (cands instanceof ForWord f) {
-            String descr = first(arg.description());
+            // Many short candidates per level: the parameter's description beside each would only repeat.
             for (String c : f.candidates(line.word())) {
                 boolean partial = c.endsWith(".") || c.endsWith("=");
-                out.add(new Candidate(c, c, null, descr.isEmpty() ? null : descr, null, null, !partial));
+                out.add(new Candidate(c, c, null, null, null, null, !partial));
             }
             return;
         }
         if (cands != null) {
             String descr = first(arg.description());
-            for (String c : cands) out.add(candidate(c, describe(cands, c, descr), null));
+            int order = 0;
+            for (String c : cands) {
+                // The source's order wins over JLine's alphabetical one: slot 2 before slot 10.
+                Candidate made = candidate(c, describe(cands, c, descr), null);
+                out.add(new Candidate(made.value(), made.displ(), made.group(), made.descr(), made.suffix(), made.key(), made.complete(), order++));
+            }
             return;
         }
         Class<?> type = arg.type();

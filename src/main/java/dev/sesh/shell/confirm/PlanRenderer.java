@@ -52,7 +52,7 @@ public final class PlanRenderer {
 
     /** The question: {@code apply? [y/N] } or {@code type "PHRASE" to proceed: }. */
     public String question(Plan plan) {
-        return plan.isIrreversible() ? "type \"" + plan.phrase() + "\" to proceed: " : "apply? [y/N] ";
+        return plan.needsPhrase() ? "type \"" + plan.phrase() + "\" to proceed: " : "apply? [y/N] ";
     }
 
     private static boolean sameShape(Change a, Change b) {

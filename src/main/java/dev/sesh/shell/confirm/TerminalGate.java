@@ -57,7 +57,7 @@ public final class TerminalGate implements ChangeGate, Approver {
             return Decision.declined(DECLINED, "");
         }
         String typed = answer.strip();
-        if (plan.isIrreversible()) {
+        if (plan.needsPhrase()) {
             if (typed.equals(plan.phrase())) return Decision.approved();
             return Decision.declined("declined: the text typed was not \"" + plan.phrase() + "\"; nothing was changed",
                     "type the phrase exactly as shown to proceed");

@@ -45,9 +45,11 @@ public final class ProgressBar {
      * a terminal that cannot show a status line (dumb, or not a TTY) shows nothing.
      */
     public static Consumer<String> statusLineOf(Terminal terminal) {
-        // JLine 3.29's Status fails on close for a terminal without scroll regions, so never make one there.
+        // JLine 3.29's Status fails on close for a terminal it cannot draw on (no scroll regions, or
+        // a size of 0x0 as a pty without a window reports), so never make one there.
         boolean capable = !Terminal.TYPE_DUMB.equals(terminal.getType())
-                && terminal.getStringCapability(InfoCmp.Capability.change_scroll_region) != null;
+                && terminal.getStringCapability(InfoCmp.Capability.change_scroll_region) != null
+                && terminal.getSize().getRows() > 0 && terminal.getSize().getColumns() > 0;
         if (!capable) return text -> { };
         Status status = Status.getStatus(terminal, true);
         return text -> status.update(text.isEmpty() ? List.of() : List.of(new AttributedString(text)));

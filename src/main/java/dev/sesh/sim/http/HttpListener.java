@@ -95,6 +95,7 @@ final class HttpListener implements Closeable {
         ChipTlsCrypto crypto = null;
         try (s) {
             s.setSoTimeout(IDLE_MS);
+            s.setTcpNoDelay(true); // TLS records go out in several small writes; Nagle would hold them for the peer's delayed ACK
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();
             if (tls.isPresent()) {

@@ -75,20 +75,13 @@ public final class HttpService implements SimService {
             return List.of();
         }
         String cert = cfg.string("http.ssl_cert", "");
-        Optional<HttpListener.TlsSetup> tls = Optional.empty();
-        if (!cert.isEmpty()) {
-            Optional<String> problem = Optional.empty();
-            try {
-                tls = Optional.of(tlsSetup(ctx, cfg, cert, cfg.string("http.ssl_key", "")));
-            } catch (SetupException e) {
-                problem = Optional.of(e.getMessage());
-            }
-            if (problem.isPresent()) {
-                bindError(ctx, addr, problem.get());
-                return List.of();
-            }
+        try {
+            Optional<HttpListener.TlsSetup> tls = cert.isEmpty() ? Optional.empty()
+                    : Optional.of(tlsSetup(ctx, cfg, cert, cfg.string("http.ssl_key", "")));
+            start(ctx, port.getAsInt(), addr, tls);
+        } catch (SetupException e) {
+            bindError(ctx, addr, e.getMessage());
         }
-        start(ctx, port.getAsInt(), addr, tls);
         return List.of();
     }
 

@@ -10,8 +10,9 @@ import java.util.concurrent.Callable;
 
 /** The {@code atca} group: the ATECC508A/608A on the board (issue 7). */
 @Command(name = "atca", description = "The ATECC508A/608A secure element: config, slots, locks, data",
-        subcommands = {AtcaInfo.class, AtcaConfigCommand.class, AtcaLock.class, AtcaRandom.class,
-                AtcaRead.class, AtcaWrite.class, AtcaRaw.class},
+        subcommands = {AtcaInfo.class, AtcaConfigCommand.class, AtcaSlots.class, AtcaSlot.class, AtcaLint.class, AtcaLock.class, AtcaRandom.class,
+                AtcaRead.class, AtcaWrite.class, AtcaRaw.class,
+                AtcaKey.class, AtcaSign.class, AtcaVerify.class, AtcaCsr.class, AtcaCert.class},
         footer = {"",
                 "Back end: --via i2c drives the chip with sesh's own driver over I2C.Write/Read (a",
                 "write key never leaves this computer; locks carry the CRC of what you saw);",

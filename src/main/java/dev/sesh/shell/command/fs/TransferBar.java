@@ -13,23 +13,26 @@ import java.util.Locale;
 final class TransferBar implements TransferProgress, AutoCloseable {
     private final Session session;
     private final String label;
-    private final long start;
+    private long start;
     private ProgressBar bar;
 
     TransferBar(Session session, String label) {
         this.session = session;
         this.label = label;
-        this.start = session.board().clock().nanos();
     }
 
+    /** The first report (0 bytes, before the first request) starts the clock, so time at the confirm prompt does not count. */
     @Override public void advanced(long done, long total) {
-        if (bar == null) bar = session.progress(label, total);
+        if (bar == null) {
+            start = session.board().clock().nanos();
+            bar = session.progress(label, total);
+        }
         bar.update(done);
     }
 
     /** One line for stderr once the transfer is done. */
     String summary(String verb, long bytes) {
-        double s = (session.board().clock().nanos() - start) / 1e9;
+        double s = bar == null ? 0 : (session.board().clock().nanos() - start) / 1e9;
         String rate = s > 0 && bytes > 0 ? String.format(Locale.ROOT, " (%s/s)", ProgressBar.size((long) (bytes / s))) : "";
         return String.format(Locale.ROOT, "%s  %s  %s in %.1f s%s", label, ProgressBar.size(bytes), verb, s, rate);
     }
