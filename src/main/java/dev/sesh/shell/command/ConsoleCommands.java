@@ -4,6 +4,7 @@ import dev.sesh.shell.command.config.ConfigCommand;
 import dev.sesh.shell.command.fs.FsCommand;
 import dev.sesh.shell.command.atca.AtcaCommand;
 import dev.sesh.shell.command.i2c.I2cCommand;
+import dev.sesh.shell.command.x509.X509Command;
 import picocli.CommandLine.Command;
 
 /**
@@ -17,7 +18,7 @@ import picocli.CommandLine.Command;
                 HelpCommand.class, ExitCommand.class, I2cCommand.class, AtcaCommand.class,
                 VarsCommand.class, ResetCommand.class, RunCommand.class, GroovyCommand.class,
                 FsCommand.class, ConfigCommand.class,
-                LogCommand.class, HistoryCommand.class
+                LogCommand.class, HistoryCommand.class, X509Command.class
         })
 public final class ConsoleCommands implements Runnable {
     @Override public void run() { }

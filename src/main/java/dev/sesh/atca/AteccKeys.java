@@ -1,0 +1,117 @@
+package dev.sesh.atca;
+
+import dev.sesh.SeshException;
+import dev.sesh.atca.config.ConfigZone;
+import dev.sesh.atca.packet.StatusCode;
+import dev.sesh.bytes.Bytes;
+import dev.sesh.plan.Plan;
+
+import java.util.Optional;
+
+/**
+ * The key operations of {@link Atecc} (issue 7: {@code atca key set|gen|pub}, {@code atca sign}):
+ * importing a P-256 private key with PrivWrite, writing key data into a data slot, GenKey, the
+ * public key of a slot and signing a digest. Changes go through the board's gate with a plan that
+ * names the key's source and public key fingerprint and says whether any secret crosses the serial
+ * link (design.md 5.11); the host back end encrypts on this computer so a write key never does.
+ * Private keys are 32-byte big-endian scalars, public keys X || Y (64 bytes), signatures R || S
+ * (64 bytes) over a 32-byte digest (reference/atecc.md 7, 8). Key bytes never appear in plans,
+ * messages or exceptions.
+ */
+public final class AteccKeys {
+    private final Atecc atecc;
+
+    public AteccKeys(Atecc atecc) { this.atecc = atecc; }
+
+    /**
+     * Writes the private key {@code scalar} (32 bytes) into P-256 slot {@code slot} with PrivWrite:
+     * in the clear while the data zone is open, else encrypted with {@code writeKey} (the key held
+     * in the slot's WriteKey slot). {@code publicKey} is the key's X || Y and {@code keyLine}
+     * describes it for the plan ("ecc.key.pem, public key SHA-256 7f3a...c21e"). Afterwards the
+     * public key is read back (GenKey mode 0) and compared; a mismatch throws. When the slot
+     * already holds this key nothing is sent.
+     */
+    public KeyWriteResult setPrivateKey(int slot, SecretBytes scalar, Bytes publicKey, String keyLine, Optional<SecretBytes> writeKey) {
+        Atecc.checkSlot(slot);
+        if (scalar.length() != 32 || publicKey.length() != 64) throw new IllegalArgumentException("a P-256 key is a 32-byte scalar and a 64-byte public key");
+        ConfigZone z = atecc.config();
+        int wkSlot = KeyPlans.privateKeyRoute(z, slot, writeKey.isPresent());
+        ExistingKey existing = existing(z, slot);
+        String label = scalar.source();
+        if (existing.kind() == ExistingKey.Kind.KEY && existing.publicKey().equals(publicKey)) {
+            return new KeyWriteResult(slot, false, "none", true, "slot " + slot + " already holds the key of " + label + "; nothing was written");
+        }
+        AteccBackend b = atecc.backend();
+        Plan plan = KeyPlans.privateKeyWrite(atecc.target(), z, slot, b.via(), wkSlot, keyLine, writeKey.map(SecretBytes::source), existing);
+        Optional<Bytes> wk = wkSlot >= 0 ? writeKey.map(SecretBytes::bytes) : Optional.empty();
+        atecc.board().gate().run(plan, () -> atecc.chip(ChipOp.PRIV_WRITE, slot, wk.isPresent(),
+                () -> { b.privWrite(slot, scalar.bytes(), Math.max(wkSlot, 0), wk); return null; }));
+        String how = wkSlot >= 0 ? "encrypted PrivWrite" : "PrivWrite in the clear";
+        if (!z.keyConfig(slot).pubInfo()) {
+            return new KeyWriteResult(slot, true, how, false, "slot " + slot + " written (" + how + "); its PubInfo is 0, so the chip cannot give the public key back to check");
+        }
+        Bytes back = publicKey(slot);
+        if (!back.equals(publicKey)) {
+            throw SeshException.failed("slot " + slot + " was written, but the public key read back (SHA-256 " + PublicKeys.shortFingerprint(back)
+                    + ") is not the one of " + label, "check the key file, then write it again");
+        }
+        return new KeyWriteResult(slot, true, how, true, "slot " + slot + " written (" + how + "); public key read back from the chip matches " + label);
+    }
+
+    /**
+     * Writes {@code data} (whole 32-byte blocks, e.g. a write key) into data slot {@code slot} from
+     * block 0: in the clear where the chip takes that, else encrypted with {@code writeKey}.
+     */
+    public KeyWriteResult setData(int slot, SecretBytes data, Optional<SecretBytes> writeKey) {
+        Atecc.checkSlot(slot);
+        ConfigZone z = atecc.config();
+        int wkSlot = KeyPlans.dataRoute(z, slot, data.length(), writeKey.isPresent());
+        AteccBackend b = atecc.backend();
+        Plan plan = KeyPlans.dataWrite(atecc.target(), z, slot, b.via(), wkSlot, data.source(), data.length(), writeKey.map(SecretBytes::source));
+        Bytes all = data.bytes();
+        atecc.board().gate().run(plan, () -> atecc.chip(ChipOp.WRITE, slot, wkSlot >= 0, () -> {
+            for (int block = 0; block * 32 < all.length(); block++) {
+                Bytes chunk = all.slice(block * 32, block * 32 + 32);
+                if (wkSlot >= 0) b.writeEncrypted(slot, block, chunk, wkSlot, writeKey.get().bytes());
+                else b.writeClear(slot, block, chunk);
+            }
+            return null;
+        }));
+        String how = wkSlot >= 0 ? "encrypted Write" : "Write in the clear";
+        return new KeyWriteResult(slot, true, how, false, "slot " + slot + " written (" + data.length() + " bytes from " + data.source() + ", " + how + ")");
+    }
+
+    /** GenKey mode 0x04 after the gate: a new private key inside {@code slot}; returns its public key X || Y. */
+    public Bytes genKey(int slot) {
+        Atecc.checkSlot(slot);
+        ConfigZone z = atecc.config();
+        KeyPlans.checkGenKey(z, slot);
+        ExistingKey existing = existing(z, slot);
+        Plan plan = KeyPlans.genKey(atecc.target(), z, slot, existing);
+        return atecc.board().gate().apply(plan, () -> atecc.chip(ChipOp.GEN_KEY, slot, false, () -> atecc.backend().genKey(slot)));
+    }
+
+    /** The public key X || Y of the private key in {@code slot} (GenKey mode 0x00; changes nothing). */
+    public Bytes publicKey(int slot) {
+        Atecc.checkSlot(slot);
+        return atecc.chip(ChipOp.PUBLIC_KEY, slot, false, () -> atecc.backend().publicKey(slot));
+    }
+
+    /** Signs the 32-byte {@code digest} with the key in {@code slot}; returns R || S (64 bytes, big-endian). */
+    public Bytes sign(int slot, Bytes digest) {
+        Atecc.checkSlot(slot);
+        if (digest.length() != 32) throw SeshException.badArg("a digest is 32 bytes (SHA-256), not " + digest.length(), "give 64 hex digits, or --file F to hash a file");
+        return atecc.chip(ChipOp.SIGN, slot, false, () -> atecc.backend().sign(slot, digest));
+    }
+
+    // A refusal of GenKey mode 0 with an execution error means no valid key; anything else is not ours to hide.
+    private ExistingKey existing(ConfigZone z, int slot) {
+        if (!z.keyConfig(slot).pubInfo()) return ExistingKey.unknown("its PubInfo is 0, so the chip does not give its public key");
+        try {
+            return ExistingKey.key(atecc.backend().publicKey(slot));
+        } catch (ChipStatusException e) {
+            if (e.status() == StatusCode.EXECUTION_ERROR) return ExistingKey.none();
+            throw e;
+        }
+    }
+}
