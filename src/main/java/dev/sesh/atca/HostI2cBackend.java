@@ -45,6 +45,8 @@ public final class HostI2cBackend implements AteccBackend {
 
     @Override public Via via() { return Via.I2C; }
 
+    @Override public <T> T session(Supplier<T> sequence) { return driver.session(d -> sequence.get()); }
+
     @Override public Identity identify(Bytes config) {
         ChipIdentity id = call(ChipOp.INFO, -1, driver::identify);
         identified = true;

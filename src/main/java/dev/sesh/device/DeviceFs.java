@@ -36,10 +36,14 @@ import java.util.function.Supplier;
  * (docs/decisions.md "fs put: temporary names"). Sizes are in bytes.
  */
 public final class DeviceFs {
+    /** How long a listing serves completion before a Tab refreshes it. */
+    public static final java.time.Duration NAMES_FRESH = java.time.Duration.ofSeconds(10);
     private final Board board;
     private final FsTransfer transfer;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile List<String> names = List.of();
+    private volatile long namesAt;
+    private volatile boolean namesKnown;
 
     DeviceFs(Board board) {
         this.board = board;
@@ -56,7 +60,7 @@ public final class DeviceFs {
         List<String> out = new ArrayList<>();
         FrameJson.parse(board.raw("FS.List", FrameJson.write(Map.of("path", path)))).forEach(n -> out.add(n.asText()));
         out.sort(Comparator.naturalOrder());
-        if (isRoot(path)) names = List.copyOf(out);
+        if (isRoot(path)) remember(out);
         return out;
     }
 
@@ -70,7 +74,7 @@ public final class DeviceFs {
             out.add(new FileEntry(e.path("name").asText(), e.path("size").asLong()));
         }
         out.sort(Comparator.comparing(FileEntry::name));
-        if (isRoot(path)) names = out.stream().map(FileEntry::name).toList();
+        if (isRoot(path)) remember(out.stream().map(FileEntry::name).toList());
         return out;
     }
 
@@ -261,9 +265,25 @@ public final class DeviceFs {
     /** Device file names from the last listing, for completion; never waits for the board. */
     public List<String> cachedNames() { return names; }
 
-    /** Refreshes {@link #cachedNames()} on a background thread unless a refresh is running. */
-    public void refreshNamesInBackground() {
-        if (!refreshing.compareAndSet(false, true)) return;
+    /**
+     * For completion: refreshes {@link #cachedNames()} in the background when they are older than
+     * {@link #NAMES_FRESH} (each listing also shows up as a device log line, so not on every Tab).
+     * Returns whether a refresh was started.
+     */
+    public boolean refreshNamesIfStale() {
+        if (namesKnown && board.clock().nanos() - namesAt <= NAMES_FRESH.toNanos()) return false;
+        return refreshNamesInBackground();
+    }
+
+    private void remember(List<String> listed) {
+        names = List.copyOf(listed);
+        namesAt = board.clock().nanos();
+        namesKnown = true;
+    }
+
+    /** Refreshes {@link #cachedNames()} on a background thread unless a refresh is running; returns whether it started one. */
+    public boolean refreshNamesInBackground() {
+        if (!refreshing.compareAndSet(false, true)) return false;
         Thread t = new Thread(() -> {
             try {
                 list();
@@ -275,6 +295,7 @@ public final class DeviceFs {
         }, "fs-names");
         t.setDaemon(true);
         t.start();
+        return true;
     }
 
     private FileEntry existing(String name) {

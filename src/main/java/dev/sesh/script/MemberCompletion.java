@@ -147,8 +147,11 @@ public final class MemberCompletion {
         return Optional.empty();
     }
 
-    /** Properties (getters, record components) and public methods of {@code c}, one candidate per name. */
-    static List<Completion> members(Class<?> c) {
+    /**
+     * Properties (getters, record components) and public methods of {@code c}, one candidate per
+     * name; methods scripts may not call (they skip the confirm gate) are left out.
+     */
+    public static List<Completion> members(Class<?> c) {
         Map<String, Completion> out = new LinkedHashMap<>();
         List<Method> methods = Arrays.stream(c.getMethods()).filter(MemberCompletion::visible)
                 .filter(m -> !GateGuard.hides(c, m.getName()))

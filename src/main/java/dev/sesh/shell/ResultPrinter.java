@@ -2,6 +2,8 @@ package dev.sesh.shell;
 
 import dev.sesh.bytes.Bytes;
 import dev.sesh.device.BoardInfo;
+import dev.sesh.script.Completion;
+import dev.sesh.script.MemberCompletion;
 import dev.sesh.shell.command.InfoCommand;
 import dev.sesh.shell.format.HexDump;
 import dev.sesh.shell.format.JsonOut;
@@ -10,7 +12,6 @@ import dev.sesh.shell.format.Table;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,11 +79,11 @@ public final class ResultPrinter {
         return "[" + String.join(", ", parts) + "]";
     }
 
-    /** An object without its own toString (a device object such as {@code board}): its type and methods. */
+    /** An object without its own toString (a device object such as {@code board}): its type and the methods completion offers. */
     private static String summary(Class<?> c) {
-        String methods = Arrays.stream(c.getMethods())
-                .filter(m -> m.getDeclaringClass() != Object.class && !Modifier.isStatic(m.getModifiers()))
-                .map(Method::getName).distinct().sorted().collect(Collectors.joining(", "));
+        String methods = MemberCompletion.members(c).stream().map(Completion::value)
+                .filter(v -> v.endsWith("(") || v.endsWith("()")).map(v -> v.substring(0, v.indexOf('(')))
+                .distinct().sorted().collect(Collectors.joining(", "));
         return c.getSimpleName() + (methods.isEmpty() ? "" : " (methods: " + methods + ")");
     }
 

@@ -26,7 +26,8 @@ final class SeshParser extends DefaultParser {
     @Override public ParsedLine parse(String line, int cursor, ParseContext context) {
         boolean block = GroovyBlock.opens(line);
         boolean command = !block && registry.isCommand(line);
-        if (context == ParseContext.ACCEPT_LINE) {
+        // JLine asks again with SECONDARY_PROMPT to learn what the continuation prompt should say.
+        if (context == ParseContext.ACCEPT_LINE || context == ParseContext.SECONDARY_PROMPT) {
             if (block && !GroovyBlock.closed(line)) throw new EOFError(-1, -1, "groovy block open until a lone '.'", GroovyBlock.OPEN);
             if (!block && !command && Continuation.incomplete(line)) throw new EOFError(-1, -1, "unfinished Groovy", "...");
         }

@@ -172,4 +172,13 @@ class AtcaMainTest {
         assertTrue(t.contains("sesh [sim]> "), t);
         assertTrue(t.contains("sesh [sim ATECC508A cfg:open data:open]> "), t);
     }
+
+    @ParameterizedTest @ValueSource(strings = {"i2c", "rpc"})
+    void a608IsToldApartOnBothBackEnds(String via) {
+        String port = "sim:" + boardDir + "?chip=608a&baud=0";
+        if (via.equals("rpc")) assertEquals(0, run("--port", port, "--yes", "config", "set", "sys.atca.enable=true").code());
+        Run r = run("--port", port, "--via", via, "atca", "info");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(via.equals("i2c") ? "ATECC608A (Info command, revision 0x6002)" : "ATECC608A (config bytes 4-7"), r.out());
+    }
 }

@@ -33,12 +33,16 @@ class TmuxConsoleTest {
 
     /** Starts sesh on {@code port} in a fresh tmux session (ending the one {@link #start} made). */
     private void open(String port) throws Exception {
+        open(port, true);
+    }
+
+    private void open(String port, boolean noColor) throws Exception {
         Assumptions.assumeTrue(SimServeTest.onPath("tmux"), "tmux is not installed (CI installs it)");
         if (session != null) tmux("kill-session", "-t", session);
         session = "sesh-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         Path launcher = home.resolve("run-sesh.sh");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(launcher, "#!/bin/sh\ncd '" + home + "'\nexec env SESH_HOME='" + home + "' NO_COLOR=1 '" + java + "' -cp '"
+        Files.writeString(launcher, "#!/bin/sh\ncd '" + home + "'\nexec env SESH_HOME='" + home + "'" + (noColor ? " NO_COLOR=1" : "") + " TERM=xterm-256color '" + java + "' -cp '"
                 + System.getProperty("java.class.path") + "' " + Main.class.getName() + " --port '" + port + "'\n", StandardCharsets.UTF_8);
         launcher.toFile().setExecutable(true);
         tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", launcher.toString());
@@ -113,6 +117,39 @@ class TmuxConsoleTest {
         type("fs ls", "Enter");
         screen = screenShows(s -> s.contains("conf1.json") && lastLine(s).endsWith("]>"), 20_000);
         assertFalse(screen.contains("big.bin"), "no partial or temporary file is left:\n" + screen);
+    }
+
+    @Test
+    void logFollowStreamsNewLinesUntilCtrlCAndTheConsoleGoesOn() throws Exception {
+        type("call Sys.Reboot {\"delay_ms\":1500}", "Enter");
+        screenShows(s -> s.contains("apply? [y/N]"), 10_000);
+        type("y", "Enter");
+        screenShows(s -> lastLine(s).endsWith("]>"), 10_000);
+        type("C-l");
+        type("log --follow -n 0", "Enter");
+        String screen = screenShows(s -> s.contains("Init done"), 20_000);
+        assertFalse(screen.contains("[device]"), "followed lines print once, untagged:\n" + screen);
+        type("C-c");
+        screenShows(s -> lastLine(s).endsWith("]>"), 5_000);
+        type("status", "Enter");
+        screen = screenShows(s -> s.contains("connected") && lastLine(s).endsWith("]>"), 10_000);
+        assertTrue(screen.contains("true"), screen);
+    }
+
+    @Test
+    void noColorKeepsThePromptFreeOfEscapesAndATerminalWithoutItHasColour() throws Exception {
+        type("status", "Enter");
+        screenShows(s -> s.contains("connected") && lastLine(s).endsWith("]>"), 10_000);
+        assertFalse(captureWithEscapes().contains("\u001b["), captureWithEscapes());
+        open("sim:", false);
+        assertTrue(captureWithEscapes().contains("\u001b["), "the same run on a terminal without NO_COLOR is coloured");
+    }
+
+    private String captureWithEscapes() throws Exception {
+        Process p = new ProcessBuilder("tmux", "capture-pane", "-e", "-p", "-t", session).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(5, TimeUnit.SECONDS);
+        return out;
     }
 
     @Test

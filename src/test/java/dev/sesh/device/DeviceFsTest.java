@@ -200,6 +200,19 @@ class DeviceFsTest {
     }
 
     @Test
+    void completionNamesComeFromTheLastListingAndRefreshOnlyWhenStale() throws Exception {
+        assertTrue(fs().cachedNames().isEmpty());
+        fs().list();
+        assertTrue(fs().cachedNames().contains("conf0.json"));
+        link.board().raw("FS.Put", "{\"filename\":\"late.txt\",\"offset\":0,\"data\":\"AAAA\"}");
+        assertFalse(fs().refreshNamesIfStale(), "a fresh listing is kept");
+        link.clock.advance(DeviceFs.NAMES_FRESH.toNanos() + 1);
+        assertTrue(fs().refreshNamesIfStale());
+        for (int i = 0; i < 500 && !fs().cachedNames().contains("late.txt"); i++) Thread.sleep(10);
+        assertTrue(fs().cachedNames().contains("late.txt"), fs().cachedNames().toString());
+    }
+
+    @Test
     void temporaryNameFitsTheDeviceLimitAndIsRecognised() {
         String t = FsNames.temp("a".repeat(31));
         assertEquals(18, t.length());

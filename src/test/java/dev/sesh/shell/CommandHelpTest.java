@@ -38,6 +38,26 @@ class CommandHelpTest {
         assertEquals(List.of(), missing, "commands without an Examples: footer naming themselves");
     }
 
+    /**
+     * Commands that print no data of their own (they act, print a file's raw bytes, or print the
+     * board's JSON already): every other leaf command must take --json (design.md 5.1).
+     */
+    private static final java.util.Set<String> NO_DATA = java.util.Set.of(
+            "call", "connect", "disconnect", "exit", "help", "reboot", "reset", "run", "groovy",
+            "atca config get", "atca write", "config set", "fs cat", "fs get", "fs mv", "fs put", "fs rm");
+
+    @Test
+    void everyCommandThatPrintsDataTakesJson() {
+        CommandLine root = new CommandLine(new ConsoleCommands(), new SeshFactory(null));
+        List<String> missing = new ArrayList<>();
+        for (CommandLine cl : all(root, new ArrayList<>())) {
+            if (!cl.getSubcommands().isEmpty()) continue;
+            String path = cl.getCommandSpec().qualifiedName(" ").replaceFirst("^sesh ", "");
+            if (!NO_DATA.contains(path) && cl.getCommandSpec().findOption("--json") == null) missing.add(path);
+        }
+        assertEquals(List.of(), missing, "data commands without --json (or add them to NO_DATA with the reason)");
+    }
+
     @Test
     void everyCommandHasAOneLineDescription() {
         CommandLine root = new CommandLine(new ConsoleCommands(), new SeshFactory(null));

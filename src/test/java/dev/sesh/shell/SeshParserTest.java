@@ -31,6 +31,8 @@ class SeshParserTest {
     void unfinishedGroovyAsksForMoreWithTheContinuationPrompt() {
         EOFError e = assertThrows(EOFError.class, () -> parser.parse("x = [1,", 7, ParseContext.ACCEPT_LINE));
         assertEquals("...", e.getMissing());
+        EOFError prompt = assertThrows(EOFError.class, () -> parser.parse("x = [1,", 7, ParseContext.SECONDARY_PROMPT));
+        assertEquals("...", prompt.getMissing());
     }
 
     @Test

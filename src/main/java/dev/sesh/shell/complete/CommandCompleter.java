@@ -88,10 +88,10 @@ public final class CommandCompleter implements Completer {
             return;
         }
         if (cands instanceof ForWord f) {
-            String descr = first(arg.description());
+            // Many short candidates per level: the parameter's description beside each would only repeat.
             for (String c : f.candidates(line.word())) {
                 boolean partial = c.endsWith(".") || c.endsWith("=");
-                out.add(new Candidate(c, c, null, descr.isEmpty() ? null : descr, null, null, !partial));
+                out.add(new Candidate(c, c, null, null, null, null, !partial));
             }
             return;
         }

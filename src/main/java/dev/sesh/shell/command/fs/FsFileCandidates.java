@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Completion candidates for device file names: the names of the last listing, cached by the
- * board's {@code fs}. Asking also starts a refresh in the background, so typing never waits for
- * the board and the next Tab sees the board's current files.
+ * board's {@code fs}. Asking starts a refresh in the background when that listing is stale, so
+ * typing never waits for the board and a later Tab sees the board's current files.
  */
 public final class FsFileCandidates implements Iterable<String> {
     private final Session session;
@@ -18,7 +18,7 @@ public final class FsFileCandidates implements Iterable<String> {
 
     @Override public Iterator<String> iterator() {
         return session.currentBoard().map(Board::fs).map(fs -> {
-            fs.refreshNamesInBackground();
+            fs.refreshNamesIfStale();
             return fs.cachedNames();
         }).orElse(List.of()).iterator();
     }

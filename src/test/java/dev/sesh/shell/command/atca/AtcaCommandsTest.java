@@ -183,4 +183,32 @@ class AtcaCommandsTest {
         assertEquals(0, type("atca info"), err());
         assertEquals("ATECC508A cfg:open data:open", session.chipStatus().orElseThrow());
     }
+
+    @Test void badInputsAreOneErrorLineAndLeaveTheChipUnchanged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path yaml = java.nio.file.Files.writeString(dir.resolve("bad.yaml"), "slotinfo: [\n");
+        java.nio.file.Path unknownKey = java.nio.file.Files.writeString(dir.resolve("typo.yaml"), "i2caddres: 192\n");
+        java.nio.file.Path hex = java.nio.file.Files.writeString(dir.resolve("short.hex"), "0x01, 0x23\n");
+        byte[] before = sim.chip.memory().save();
+        for (String line : List.of("atca config set " + yaml, "atca config set " + unknownKey, "atca config set " + hex,
+                "atca config set " + dir.resolve("missing.yaml"), "atca write 16 00112233", "atca write 10 0011",
+                "atca read 16", "atca slot 99", "atca raw 0x17 0x80", "atca raw 0x17 0x100 0", "atca lock banana",
+                "atca lock config 3", "atca write 10 zz")) {
+            clear();
+            assertEquals(2, type(line), line + "\n" + err());
+            List<String> lines = err().lines().toList();
+            assertTrue(lines.get(0).startsWith("error: "), line + "\n" + err());
+            assertTrue(lines.size() <= 2 && (lines.size() == 1 || lines.get(1).startsWith("hint: ")), line + "\n" + err());
+        }
+        assertTrue(java.util.Arrays.equals(before, sim.chip.memory().save()), "chip unchanged");
+        assertTrue(sim.gate.plans.isEmpty(), "nothing reached the gate");
+    }
+
+    @Test void configSetOnALockedChipIsRefusedAndLeavesItUnchanged() {
+        assertEquals(0, type("atca lock config"), err());
+        byte[] before = sim.chip.memory().save();
+        clear();
+        assertEquals(1, type("atca config set " + aws()));
+        assertTrue(err().startsWith("error: the config zone of ATECC508A S/N "), err());
+        assertTrue(java.util.Arrays.equals(before, sim.chip.memory().save()));
+    }
 }
