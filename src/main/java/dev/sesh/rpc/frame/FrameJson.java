@@ -34,6 +34,9 @@ public final class FrameJson {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw SeshException.badArg("not valid JSON: " + e.getOriginalMessage(), "check quotes, commas and braces");
+        } catch (NumberFormatException e) {
+            // Jackson reads floats as BigDecimal and lets its exponent-range error through unwrapped.
+            throw SeshException.badArg("not valid JSON: a number out of range", "check the numbers' exponents");
         }
     }
 
