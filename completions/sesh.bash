@@ -175,6 +175,7 @@ function _complete_sesh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} log" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_sesh; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} x509" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sim" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rpc list" ];    then _picocli_sesh_rpc; return $?; fi
@@ -196,10 +197,19 @@ function _complete_sesh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca read" ];    then _picocli_sesh_atca; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca write" ];    then _picocli_sesh_atca; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca raw" ];    then _picocli_sesh_atca; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca key" ];    then _picocli_sesh_atca; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca sign" ];    then _picocli_sesh_atca; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca verify" ];    then _picocli_sesh_atca; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca csr" ];    then _picocli_sesh_atca; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca cert" ];    then _picocli_sesh_atca; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca config show" ];    then _picocli_sesh_atca_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca config get" ];    then _picocli_sesh_atca_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca config diff" ];    then _picocli_sesh_atca_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca config set" ];    then _picocli_sesh_atca_config; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca key set" ];    then _picocli_sesh_atca_key; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca key gen" ];    then _picocli_sesh_atca_key; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca key pub" ];    then _picocli_sesh_atca_key; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} atca cert selfsign" ];    then _picocli_sesh_atca_cert; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fs ls" ];    then _picocli_sesh_fs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fs cat" ];    then _picocli_sesh_fs; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} fs get" ];    then _picocli_sesh_fs; return $?; fi
@@ -211,6 +221,9 @@ function _complete_sesh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config set" ];    then _picocli_sesh_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config diff" ];    then _picocli_sesh_config; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config keys" ];    then _picocli_sesh_config; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} x509 keygen" ];    then _picocli_sesh_x509; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} x509 selfsign" ];    then _picocli_sesh_x509; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} x509 show" ];    then _picocli_sesh_x509; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sim serve" ];    then _picocli_sesh_sim; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -235,81 +248,107 @@ function _complete_sesh() {
   local cmds18=(config)
   local cmds19=(log)
   local cmds20=(history)
-  local cmds21=(sim)
-  local cmds22=(completion)
-  local cmds23=(rpc list)
-  local cmds24=(rpc describe)
-  local cmds25=(i2c scan)
-  local cmds26=(i2c read)
-  local cmds27=(i2c write)
-  local cmds28=(i2c get)
-  local cmds29=(i2c set)
-  local cmds30=(i2c dump)
-  local cmds31=(i2c wake)
-  local cmds32=(atca info)
-  local cmds33=(atca config)
-  local cmds34=(atca slots)
-  local cmds35=(atca slot)
-  local cmds36=(atca lint)
-  local cmds37=(atca lock)
-  local cmds38=(atca random)
-  local cmds39=(atca read)
-  local cmds40=(atca write)
-  local cmds41=(atca raw)
-  local cmds42=(atca config show)
-  local cmds43=(atca config get)
-  local cmds44=(atca config diff)
-  local cmds45=(atca config set)
-  local cmds46=(fs ls)
-  local cmds47=(fs cat)
-  local cmds48=(fs get)
-  local cmds49=(fs put)
-  local cmds50=(fs rm)
-  local cmds51=(fs mv)
-  local cmds52=(fs df)
-  local cmds53=(config get)
-  local cmds54=(config set)
-  local cmds55=(config diff)
-  local cmds56=(config keys)
-  local cmds57=(sim serve)
+  local cmds21=(x509)
+  local cmds22=(sim)
+  local cmds23=(completion)
+  local cmds24=(rpc list)
+  local cmds25=(rpc describe)
+  local cmds26=(i2c scan)
+  local cmds27=(i2c read)
+  local cmds28=(i2c write)
+  local cmds29=(i2c get)
+  local cmds30=(i2c set)
+  local cmds31=(i2c dump)
+  local cmds32=(i2c wake)
+  local cmds33=(atca info)
+  local cmds34=(atca config)
+  local cmds35=(atca slots)
+  local cmds36=(atca slot)
+  local cmds37=(atca lint)
+  local cmds38=(atca lock)
+  local cmds39=(atca random)
+  local cmds40=(atca read)
+  local cmds41=(atca write)
+  local cmds42=(atca raw)
+  local cmds43=(atca key)
+  local cmds44=(atca sign)
+  local cmds45=(atca verify)
+  local cmds46=(atca csr)
+  local cmds47=(atca cert)
+  local cmds48=(atca config show)
+  local cmds49=(atca config get)
+  local cmds50=(atca config diff)
+  local cmds51=(atca config set)
+  local cmds52=(atca key set)
+  local cmds53=(atca key gen)
+  local cmds54=(atca key pub)
+  local cmds55=(atca cert selfsign)
+  local cmds56=(fs ls)
+  local cmds57=(fs cat)
+  local cmds58=(fs get)
+  local cmds59=(fs put)
+  local cmds60=(fs rm)
+  local cmds61=(fs mv)
+  local cmds62=(fs df)
+  local cmds63=(config get)
+  local cmds64=(config set)
+  local cmds65=(config diff)
+  local cmds66=(config keys)
+  local cmds67=(x509 keygen)
+  local cmds68=(x509 selfsign)
+  local cmds69=(x509 show)
+  local cmds70=(sim serve)
 
-  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_sesh_sim_serve; return $?; fi
-  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_sesh_config_keys; return $?; fi
-  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_sesh_config_diff; return $?; fi
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_sesh_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_sesh_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_sesh_fs_df; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_sesh_fs_mv; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_sesh_fs_rm; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_sesh_fs_put; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_sesh_fs_get; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_sesh_fs_cat; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_sesh_fs_ls; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_sesh_atca_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_sesh_atca_config_diff; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_sesh_atca_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_sesh_atca_config_show; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_sesh_atca_raw; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_sesh_atca_write; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_sesh_atca_read; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_sesh_atca_random; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_sesh_atca_lock; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_sesh_atca_lint; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_sesh_atca_slot; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_sesh_atca_slots; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_sesh_atca_config; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_sesh_atca_info; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_sesh_i2c_wake; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_sesh_i2c_dump; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_sesh_i2c_set; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_sesh_i2c_get; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_sesh_i2c_write; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_sesh_i2c_read; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_sesh_i2c_scan; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_sesh_rpc_describe; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_sesh_rpc_list; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_sesh_completion; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_sesh_sim; return $?; fi
+  if CompWordsContainsArray "${cmds70[@]}"; then _picocli_sesh_sim_serve; return $?; fi
+  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_sesh_x509_show; return $?; fi
+  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_sesh_x509_selfsign; return $?; fi
+  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_sesh_x509_keygen; return $?; fi
+  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_sesh_config_keys; return $?; fi
+  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_sesh_config_diff; return $?; fi
+  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_sesh_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_sesh_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_sesh_fs_df; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_sesh_fs_mv; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_sesh_fs_rm; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_sesh_fs_put; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_sesh_fs_get; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_sesh_fs_cat; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_sesh_fs_ls; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_sesh_atca_cert_selfsign; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_sesh_atca_key_pub; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_sesh_atca_key_gen; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_sesh_atca_key_set; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_sesh_atca_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_sesh_atca_config_diff; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_sesh_atca_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_sesh_atca_config_show; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_sesh_atca_cert; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_sesh_atca_csr; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_sesh_atca_verify; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_sesh_atca_sign; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_sesh_atca_key; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_sesh_atca_raw; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_sesh_atca_write; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_sesh_atca_read; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_sesh_atca_random; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_sesh_atca_lock; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_sesh_atca_lint; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_sesh_atca_slot; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_sesh_atca_slots; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_sesh_atca_config; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_sesh_atca_info; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_sesh_i2c_wake; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_sesh_i2c_dump; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_sesh_i2c_set; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_sesh_i2c_get; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_sesh_i2c_write; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_sesh_i2c_read; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_sesh_i2c_scan; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_sesh_rpc_describe; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_sesh_rpc_list; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_sesh_completion; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_sesh_sim; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_sesh_x509; return $?; fi
   if CompWordsContainsArray "${cmds20[@]}"; then _picocli_sesh_history; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_sesh_log; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_sesh_config; return $?; fi
@@ -342,7 +381,7 @@ function _picocli_sesh() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="connect disconnect ports status info reboot call rpc help exit quit i2c atca vars reset run groovy fs config log history sim completion"
+  local commands="connect disconnect ports status info reboot call rpc help exit quit i2c atca vars reset run groovy fs config log history x509 sim completion"
   local flag_opts="--json --yes --yes-irreversible --debug -h --help -V --version"
   local arg_opts="-p --port --ca --baud --via --timeout -c"
 
@@ -617,7 +656,7 @@ function _picocli_sesh_atca() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="info config slots slot lint lock random read write raw"
+  local commands="info config slots slot lint lock random read write raw key sign verify csr cert"
   local flag_opts=""
   local arg_opts=""
 
@@ -789,6 +828,24 @@ function _picocli_sesh_history() {
       return
       ;;
   esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `x509` subcommand.
+function _picocli_sesh_x509() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="keygen selfsign show"
+  local flag_opts=""
+  local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1237,6 +1294,157 @@ function _picocli_sesh_atca_raw() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `key` subcommand.
+function _picocli_sesh_atca_key() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="set gen pub"
+  local flag_opts=""
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `sign` subcommand.
+function _picocli_sesh_atca_sign() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="--json"
+  local arg_opts="--digest --file"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    --digest)
+      return
+      ;;
+    --file)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `verify` subcommand.
+function _picocli_sesh_atca_verify() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="--json"
+  local arg_opts="--slot --pub --digest --file --sig"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    --slot)
+      return
+      ;;
+    --pub)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --digest)
+      return
+      ;;
+    --file)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --sig)
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `csr` subcommand.
+function _picocli_sesh_atca_csr() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="--gen-key"
+  local arg_opts="--subject --san"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    --subject)
+      return
+      ;;
+    --san)
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "csr" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 1 && currIndex <= 1 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `cert` subcommand.
+function _picocli_sesh_atca_cert() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands="selfsign"
+  local flag_opts=""
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `show` subcommand.
 function _picocli_sesh_atca_config_show() {
   # Get completion data
@@ -1330,6 +1538,139 @@ function _picocli_sesh_atca_config_set() {
     currIndex=$(currentPositionalIndex "set" "${arg_opts}" "${flag_opts}")
     if (( currIndex >= 0 && currIndex <= 0 )); then
       positionals=$( compReplyArray "${FILE_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set` subcommand.
+function _picocli_sesh_atca_key_set() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="--json"
+  local arg_opts="--write-key --cert"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    --write-key)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --cert)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "set" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 1 && currIndex <= 1 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `gen` subcommand.
+function _picocli_sesh_atca_key_gen() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="--json"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "gen" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 1 && currIndex <= 1 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `pub` subcommand.
+function _picocli_sesh_atca_key_pub() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="--json"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "pub" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 1 && currIndex <= 1 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `selfsign` subcommand.
+function _picocli_sesh_atca_cert_selfsign() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts=""
+  local arg_opts="--subject --days --san"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    --subject)
+      return
+      ;;
+    --days)
+      return
+      ;;
+    --san)
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "selfsign" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 1 && currIndex <= 1 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
     fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
@@ -1591,6 +1932,109 @@ function _picocli_sesh_config_keys() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `keygen` subcommand.
+function _picocli_sesh_x509_keygen() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts="--json"
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "keygen" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `selfsign` subcommand.
+function _picocli_sesh_x509_selfsign() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts=""
+  local arg_opts="--subject --days --san"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    --subject)
+      return
+      ;;
+    --days)
+      return
+      ;;
+    --san)
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "selfsign" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    elif (( currIndex >= 1 && currIndex <= 1 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `show` subcommand.
+function _picocli_sesh_x509_show() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="--json"
+  local arg_opts="--slot"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    --slot)
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "show" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

@@ -210,7 +210,7 @@ public final class Atecc {
         int crc = preview.summaryCrc();
         AteccBackend b = backend();
         Plan plan = AteccPlans.lockConfig(target(), preview, b.locksWithCrc());
-        board.gate().run(plan, () -> {
+        board.gate().run(plan, () -> b.session(() -> {
             if (!b.locksWithCrc()) {
                 ConfigZone now = ConfigZone.of(b.readConfig());
                 if (!now.equals(preview)) {
@@ -218,11 +218,11 @@ public final class Atecc {
                             "run atca config show, then atca lock config again");
                 }
             }
-            chip(ChipOp.LOCK_CONFIG, -1, false, () -> {
+            return chip(ChipOp.LOCK_CONFIG, -1, false, () -> {
                 b.lockConfig(crc);
                 return null;
             });
-        });
+        }));
         ConfigZone after = config();
         if (!after.lockState().configLocked()) throw SeshException.failed("the chip accepted the config lock but its LockConfig byte still reads unlocked", "run atca info");
         String how = b.locksWithCrc() ? String.format("CRC 0x%04X accepted by the chip", crc)
@@ -242,14 +242,14 @@ public final class Atecc {
             throw SeshException.failed("the data zone can be locked only after the config zone", "atca lock config first");
         }
         AteccBackend b = backend();
-        board.gate().run(AteccPlans.lockData(target()), () -> {
+        board.gate().run(AteccPlans.lockData(target()), () -> b.session(() -> {
             ConfigZone now = ConfigZone.of(b.readConfig());
             if (!now.equals(preview)) throw SeshException.failed("the config zone changed since the preview: nothing was locked", "run atca info, then lock again");
-            chip(ChipOp.LOCK_DATA, -1, false, () -> {
+            return chip(ChipOp.LOCK_DATA, -1, false, () -> {
                 b.lockData(OptionalInt.empty());
                 return null;
             });
-        });
+        }));
         if (!config().lockState().dataLocked()) throw SeshException.failed("the chip accepted the data lock but its LockValue byte still reads unlocked", "run atca info");
         return new LockResult("data zone", false, OptionalInt.empty(), "data zone locked (sent without CRC after the read-back)");
     }
@@ -278,13 +278,14 @@ public final class Atecc {
     public Bytes read(int slot) {
         checkSlot(slot);
         int size = dev.sesh.atca.command.Address.slotSize(slot);
-        return chip(ChipOp.READ, slot, false, () -> {
+        AteccBackend b = backend();
+        return chip(ChipOp.READ, slot, false, () -> b.session(() -> {
             Bytes all = Bytes.EMPTY;
             int block = 0;
-            for (; (block + 1) * 32 <= size; block++) all = all.concat(backend().read(slot, block, 0, 32));
-            for (int word = 0; block * 32 + word * 4 < size; word++) all = all.concat(backend().read(slot, block, word, 4));
+            for (; (block + 1) * 32 <= size; block++) all = all.concat(b.read(slot, block, 0, 32));
+            for (int word = 0; block * 32 + word * 4 < size; word++) all = all.concat(b.read(slot, block, word, 4));
             return all;
-        });
+        }));
     }
 
     /**
@@ -296,12 +297,11 @@ public final class Atecc {
         checkSlot(slot);
         ConfigZone z = config();
         AteccPlans.checkClearWrite(z, slot, data.length());
-        board.gate().run(AteccPlans.slotWrite(target(), z, slot, data.length(), via()), () -> chip(ChipOp.WRITE, slot, false, () -> {
-            for (int off = 0; off < data.length(); off += 32) {
-                backend().writeClear(slot, off / 32, data.slice(off, Math.min(data.length(), off + 32)));
-            }
+        AteccBackend b = backend();
+        board.gate().run(AteccPlans.slotWrite(target(), z, slot, data.length(), via()), () -> chip(ChipOp.WRITE, slot, false, () -> b.session(() -> {
+            for (int off = 0; off < data.length(); off += 32) b.writeClear(slot, off / 32, data.slice(off, Math.min(data.length(), off + 32)));
             return null;
-        }));
+        })));
     }
 
     /**

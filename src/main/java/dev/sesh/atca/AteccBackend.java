@@ -20,6 +20,13 @@ import java.util.OptionalInt;
 public sealed interface AteccBackend permits RpcAtcaBackend, HostI2cBackend {
     Via via();
 
+    /**
+     * Runs {@code sequence} with the chip to this caller: on the host driver inside the driver's
+     * session lock (TempKey is chip-global, design.md 5.12); over ATCA.* each method is already one
+     * firmware sequence, so the steps simply run in order.
+     */
+    <T> T session(java.util.function.Supplier<T> sequence);
+
     /** The chip variant and how it was learned ("Info revision 0x5000", "config bytes 4-7"). */
     Identity identify(Bytes config);
 

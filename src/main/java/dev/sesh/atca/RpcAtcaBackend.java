@@ -36,6 +36,8 @@ public final class RpcAtcaBackend implements AteccBackend {
 
     @Override public Via via() { return Via.RPC; }
 
+    @Override public <T> T session(java.util.function.Supplier<T> sequence) { return sequence.get(); }
+
     /** mos's rule: config bytes 4-7 big-endian, 0x6000 and up is a 608A. */
     @Override public Identity identify(Bytes config) {
         ConfigZone z = ConfigZone.of(config);

@@ -111,7 +111,9 @@ final class FsTransfer {
         int from = index * PUT_CHUNK;
         int len = Math.max(0, Math.min(PUT_CHUNK, data.length - from));
         String b64 = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(data, from, from + len));
-        String params = "{\"filename\":" + FrameJson.write(name) + ",\"offset\":" + from + ",\"append\":false,\"data\":\"" + b64 + "\"}";
+        // With an offset the board opens the file at it whatever append says (mos-rpc.md 4.4); like mos, sesh
+        // sends append:true after the first chunk, which also spares a "Receiving" log line per chunk.
+        String params = "{\"filename\":" + FrameJson.write(name) + ",\"offset\":" + from + ",\"append\":" + (from > 0) + ",\"data\":\"" + b64 + "\"}";
         board.raw("FS.Put", params, CHUNK);
     }
 

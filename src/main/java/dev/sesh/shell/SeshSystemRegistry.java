@@ -66,12 +66,21 @@ public final class SeshSystemRegistry {
         commands.setParameterExceptionHandler((ex, args) -> {
             CommandLine cl = ex.getCommandLine();
             String name = cl.getCommandSpec().qualifiedName(" ").replaceFirst("^sesh ", "");
-            session.errors().report(SeshException.badArg(ex.getMessage(), usageHint(ex, cl, name)), session.err());
+            session.errors().report(SeshException.badArg(usageMessage(ex, cl, name), usageHint(ex, cl, name)), session.err());
             return SeshException.USAGE;
         });
         for (CommandLine sub : commands.getSubcommands().values()) addHelpOption(sub);
         CommandLine run = commands.getSubcommands().get("run");
         if (run != null) run.setStopAtPositional(true);       // run FILE --opt: options after FILE are the script's
+    }
+
+    /** "rpc has no subcommand 'lst'" instead of picocli's "Unmatched argument at index 1". */
+    private static String usageMessage(CommandLine.ParameterException ex, CommandLine cl, String name) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !cl.getSubcommands().isEmpty() && !u.getUnmatched().isEmpty()
+                && cl.getCommandSpec().positionalParameters().isEmpty()) {
+            return name + " has no subcommand '" + u.getUnmatched().get(0) + "'";
+        }
+        return ex.getMessage();
     }
 
     /** "did you mean rpc list?" for a mistyped subcommand, else where the usage is. */

@@ -11,6 +11,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MemberCompletionTest {
+    /** Shaped like atca: a getter returning a generic list of records. */
+    public static final class Chip {
+        public record Slot(int index, boolean isPrivate) {}
+
+        public List<Slot> getSlots() { return List.of(new Slot(0, true)); }
+    }
+
+    @Test
+    void followsGenericListElementsThroughIndexing() {
+        List<String> after = MemberCompletion.complete("atca.slots[0].is", name -> java.util.Optional.of(new Chip()), List.of())
+                .stream().map(Completion::value).toList();
+        assertEquals(List.of("isPrivate", "isPrivate()"), after);
+        List<String> prop = MemberCompletion.complete("atca.sl", name -> java.util.Optional.of(new Chip()), List.of())
+                .stream().map(Completion::value).toList();
+        assertEquals(List.of("slots"), prop);
+    }
+
     @Test
     void deviceObjectsOfferTheirGatedMethodsButNotTheRawOnes() {
         List<String> board = MemberCompletion.members(Board.class).stream().map(Completion::value).toList();

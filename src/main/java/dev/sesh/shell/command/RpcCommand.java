@@ -45,7 +45,8 @@ public final class RpcCommand implements Callable<Integer> {
             footer = {"", "Examples:", "  rpc describe FS.Put"})
     public static final class Describe implements Callable<Integer> {
         private final Session session;
-        @Parameters(index = "0", paramLabel = "METHOD", completionCandidates = RpcMethodCandidates.class) String method;
+        @Parameters(index = "0", paramLabel = "METHOD", completionCandidates = RpcMethodCandidates.class,
+                description = "method name as RPC.List gives it (Tab completes)") String method;
         @Option(names = "--json", description = "print the board's JSON") boolean json;
 
         public Describe(Session session) { this.session = session; }

@@ -10,9 +10,9 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 @Command(name = "set", description = "Write FILE into the chip's config zone (plan: the field diff), then read back",
-        footer = {"", "Reversible until the config zone is locked; refused once it is. Only bytes 16-83",
-                "and 88-127 are written (UserExtra/Selector by UpdateExtra); serial, revision and",
-                "lock bytes in the file are ignored.",
+        footer = {"", "Reversible until the config zone is locked; refused once it is. Only",
+                "bytes 16-83 and 88-127 are written (UserExtra/Selector by UpdateExtra);",
+                "serial, revision and lock bytes in the file are ignored.",
                 "", "Examples:", "  atca config set atca-aws-test.yaml"})
 final class AtcaConfigSet implements Callable<Integer> {
     private final Session session;

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "lint", description = "Check a config (the chip's, or FILE) for mistakes; exit 1 if any is an error",
-        footer = {"", "Each finding: severity, slot or config, the field to change, what is wrong and the fix.",
-                "atca config set and atca lock config show the same findings in their plans; an error",
-                "makes even a config write ask for the typed phrase.",
+        footer = {"", "Each finding: severity, slot or config, the field to change, what is",
+                "wrong and the fix. atca config set and atca lock config show the same",
+                "findings in their plans; an error makes even a config write ask for the",
+                "typed phrase.",
                 "", "Examples:", "  atca lint", "  atca lint atca-aws-test.yaml", "  atca lint mine.yaml --json"})
 final class AtcaLint implements Callable<Integer> {
     private final Session session;

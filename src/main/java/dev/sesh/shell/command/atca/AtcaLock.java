@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "lock", description = "Lock the config zone, the data zone or one slot (irreversible)",
-        footer = {"", "Each lock shows its plan and asks you to type a phrase naming the chip, e.g.",
-                "'lock config f378'. Without a terminal it needs --yes-irreversible; --yes alone",
-                "does not lock. The config lock carries the CRC of the zone shown in the plan on the",
-                "host driver, so the chip refuses if the zone changed; over ATCA.LockZone (no CRC)",
-                "sesh reads the zone back and compares it just before locking. A zone that is",
-                "already locked is reported as such (exit 0). Slot locks need --via i2c.",
+        footer = {"", "Each lock shows its plan and asks you to type a phrase naming the chip,",
+                "e.g. 'lock config f378'. Without a terminal it needs --yes-irreversible;",
+                "--yes alone does not lock. On the host driver the config lock carries the",
+                "CRC of the zone shown in the plan, so the chip refuses if the zone changed;",
+                "over ATCA.LockZone (no CRC) sesh reads the zone back and compares it just",
+                "before locking. A zone that is already locked is reported as such (exit 0).",
+                "Slot locks need --via i2c.",
                 "", "Examples:", "  atca lock config", "  atca lock data", "  atca lock slot 4"})
 final class AtcaLock implements Callable<Integer> {
     private final Session session;
