@@ -202,32 +202,6 @@ class ScriptRunTest {
     }
 
     @Test
-    void provisionAwsExampleProvisionsThenSkipsEveryStepOnASecondRun() throws IOException {
-        Path key = dir.resolve("ecc.key.pem");
-        Path cert = dir.resolve("ecc.crt.pem");
-        Path writeKey = dir.resolve("slot4.key");
-        assertEquals(0, run("x509", "keygen", key.toString()).code());
-        assertEquals(0, run("x509", "selfsign", key.toString(), cert.toString(), "--subject", "CN=sesh-test", "--days", "30").code());
-        Files.writeString(writeKey, "5a".repeat(32) + "\n");
-        String[] provision = {"--port", "sim:" + dir.resolve("board"), "--yes-irreversible", "run",
-                Path.of("scripts/examples/provision-aws.groovy").toString(),
-                dev.sesh.testing.Vectors.referenceDir().resolve("atca-aws-test.yaml").toString(), key.toString(), cert.toString(), writeKey.toString()};
-        Run first = run(provision);
-        assertEquals(0, first.code(), first.out() + first.err());
-        for (String done : List.of("- config zone locked", "- data zone locked", "- slot 0 written", "- fs: ecc.crt.pem written",
-                "- config: set ", "- check: slot 0 signed a fresh digest")) {
-            assertTrue(first.out().contains(done), done + " missing in\n" + first.out());
-        }
-        assertTrue(first.out().endsWith("provisioned\n"), first.out());
-        Run second = run(provision);
-        assertEquals(0, second.code(), second.out() + second.err());
-        for (String skipped : List.of("- config zone: already locked", "- data zone: already locked", "- slots 4 and 0: slot 0 already holds ecc.key.pem",
-                "- fs: ecc.crt.pem already on the board", "- config: already set", "- check: slot 0 signed a fresh digest")) {
-            assertTrue(second.out().contains(skipped), skipped + " missing in\n" + second.out());
-        }
-    }
-
-    @Test
     void provisionAwsExampleWithoutYesIsRefusedAtItsFirstChange() throws IOException {
         Path key = dir.resolve("ecc.key.pem");
         Path cert = dir.resolve("ecc.crt.pem");
