@@ -40,9 +40,10 @@ public final class Board implements AutoCloseable {
     private volatile String id = "";
     private volatile List<String> methods = List.of();
     private volatile long logLines;
-    /** A simulated board's HTTP port mapping line (docs/simulator.md, "HTTPS"): device port -> host URL. */
+    /** A simulated board's HTTP port mapping line (docs/simulator.md, "HTTP and HTTPS"): device port, host URL. */
     private static final java.util.regex.Pattern HTTP_MAPPING = java.util.regex.Pattern.compile("HTTP \\[(\\d+)\\] is (\\S+) on this host");
-    private final Map<Integer, String> httpPorts = new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** The last boot's mapping, {@code 443 -> https://127.0.0.1:PORT} (one HTTP listener per boot), or empty. */
+    private volatile String httpMapping = "";
     private final DeviceFs fs = new DeviceFs(this);
     private final DeviceConfig config = new DeviceConfig(this);
     private final I2cBus i2c;
@@ -58,7 +59,7 @@ public final class Board implements AutoCloseable {
         rpc.addLogListener(line -> {
             logLines++;
             java.util.regex.Matcher m = HTTP_MAPPING.matcher(line);
-            if (m.find()) httpPorts.put(Integer.parseInt(m.group(1)), m.group(2));
+            if (m.find()) httpMapping = m.group(1) + " -> " + m.group(2);
             for (Consumer<String> l : logListeners) l.accept(line);
         });
     }
@@ -196,11 +197,7 @@ public final class Board implements AutoCloseable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("wire", rpc.profile().toString());
         m.put("device_log_lines", logLines);
-        if (!httpPorts.isEmpty()) {
-            StringBuilder http = new StringBuilder();
-            httpPorts.forEach((port, url) -> http.append(http.length() == 0 ? "" : ", ").append(port).append(" -> ").append(url));
-            m.put("device_http", http.toString());
-        }
+        if (!httpMapping.isEmpty()) m.put("device_http", httpMapping);
         return m;
     }
 

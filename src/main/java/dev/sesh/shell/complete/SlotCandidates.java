@@ -1,5 +1,6 @@
 package dev.sesh.shell.complete;
 
+import dev.sesh.atca.Atecc;
 import dev.sesh.atca.config.ConfigZone;
 import dev.sesh.atca.config.KeyConfig;
 import dev.sesh.atca.config.SlotConfig;
@@ -18,6 +19,8 @@ import java.util.stream.IntStream;
 public final class SlotCandidates implements Iterable<String>, CommandCompleter.Described {
     /** The zone changes only through sesh's own writes, which refresh the atca object's copy. */
     static final Duration MAX_AGE = Duration.ofMinutes(5);
+    /** The atca object lives as long as the board connection (the cache is dropped with the board). */
+    private static final Duration FOREVER = Duration.ofDays(365);
 
     private final Session session;
 
@@ -31,12 +34,17 @@ public final class SlotCandidates implements Iterable<String>, CommandCompleter.
         return zone().map(z -> describe(z, Integer.parseInt(value))).orElse("slot " + value);
     }
 
-    /** The atca object's last read, else a background read started by this Tab; never waits. */
+    /**
+     * The atca object's last read, else a background read started by this Tab; never waits. Even
+     * making the atca object may ask the board (its address), so that happens in the background too.
+     */
     private Optional<ConfigZone> zone() {
         if (session == null || session.currentBoard().isEmpty()) return Optional.empty();
-        Optional<ConfigZone> cached = session.atca().cachedConfig();
+        Optional<Atecc> chip = session.completionCache("atca", b -> Optional.of(session.atca()), Optional.<Atecc>empty(), FOREVER).get();
+        if (chip.isEmpty()) return Optional.empty();
+        Optional<ConfigZone> cached = chip.get().cachedConfig();
         if (cached.isPresent()) return cached;
-        return session.completionCache("atca.config", b -> Optional.of(session.atca().config()), Optional.<ConfigZone>empty(), MAX_AGE).get();
+        return session.completionCache("atca.config", b -> Optional.of(chip.get().config()), Optional.<ConfigZone>empty(), MAX_AGE).get();
     }
 
     /** {@code P256 private, secret, locked}: what the slot holds and whether it can still change. */
