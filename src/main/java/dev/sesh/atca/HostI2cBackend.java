@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 public final class HostI2cBackend implements AteccBackend {
     private final ChipOps ops;
     private final AtcaDriver driver;
+    private volatile boolean identified;
 
     /** The chip at 7-bit {@code address} on bus 0 of {@code board}. */
     public HostI2cBackend(Board board, int address) {
@@ -48,6 +49,7 @@ public final class HostI2cBackend implements AteccBackend {
 
     @Override public Identity identify(Bytes config) {
         ChipIdentity id = call(ChipOp.INFO, -1, driver::identify);
+        identified = true;
         return new Identity(id.variant(), id.revision(), String.format("Info command, revision 0x%04x", id.revision()));
     }
 
@@ -92,7 +94,11 @@ public final class HostI2cBackend implements AteccBackend {
 
     @Override public Bytes publicKey(int slot) { return call(ChipOp.PUBLIC_KEY, slot, () -> ops.publicKey(slot)); }
 
-    @Override public Bytes sign(int slot, Bytes digest32) { return call(ChipOp.SIGN, slot, () -> ops.sign(slot, digest32)); }
+    // The Sign sequence differs between 508A and 608A (reference/atecc.md 8.2): the driver must know the chip first.
+    @Override public Bytes sign(int slot, Bytes digest32) {
+        if (!identified) identify(Bytes.EMPTY);
+        return call(ChipOp.SIGN, slot, () -> ops.sign(slot, digest32));
+    }
 
     @Override public ResponsePacket raw(CommandPacket command, int responseLen) { return driver.transact(command, responseLen); }
 

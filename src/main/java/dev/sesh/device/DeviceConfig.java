@@ -123,7 +123,17 @@ public final class DeviceConfig {
         params.set("config", ConfigKeys.patch(wanted));
         params.put("save", true);
         if (reboot) params.put("reboot", true);
-        JsonNode r = FrameJson.parse(board.raw("Config.Set", FrameJson.write(params)));
+        JsonNode r;
+        try {
+            r = FrameJson.parse(board.raw("Config.Set", FrameJson.write(params)));
+        } catch (RemoteErrorException e) {
+            // An ESP8266 on its first boot after serial flashing saves, then restarts into its bootloader (mos-rpc.md 4.3).
+            if (e.code() == 418 && e.remoteMessage().contains("manual device reset")) {
+                throw SeshException.failed("the config was saved, but this ESP8266 needs a manual reset on its first boot after flashing",
+                        "press the board's RESET button (or power-cycle it), then connect again");
+            }
+            throw e;
+        }
         boolean saved = r.path("saved").asBoolean(false);
         if (!saved) {
             // Firmware older than 2.12 sets without saving (mos-rpc.md 5.2): save (and reboot) explicitly.

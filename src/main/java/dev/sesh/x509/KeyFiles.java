@@ -5,6 +5,7 @@ import dev.sesh.atca.SecretBytes;
 import dev.sesh.bytes.Bytes;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -170,7 +171,7 @@ public final class KeyFiles {
     }
 
     private static PrivateKeyFile fromEc(String name, String format, ECPrivateKey ec, ASN1Encodable params) {
-        if (params == null) throw SeshException.badArg(name + " does not say which curve its key is on", "export it with its curve: openssl ec -in KEY -param_out -out " + name);
+        if (params == null) params = curveFromPublicKey(name, ec);
         if (!P256.OID.equals(params)) throw wrongCurve(name, KeyAlgorithms.curveName(params));
         SecretBytes scalar = P256.scalar32(ec.getKey(), name);
         Bytes pub = P256.publicKey(scalar);
@@ -181,6 +182,17 @@ public final class KeyFiles {
             }
         }
         return new PrivateKeyFile(name, format, scalar, pub);
+    }
+
+    // A SEC1 key without its curve (as Java's own encoding writes it): the sizes of the embedded public
+    // key, or of the private key octets (RFC 5915: the size of the curve order), name the curve.
+    private static ASN1Encodable curveFromPublicKey(String name, ECPrivateKey ec) {
+        int pub = ec.getPublicKey() == null ? 0 : ec.getPublicKey().getOctets().length;
+        int priv = ASN1OctetString.getInstance(ASN1Sequence.getInstance(ec.toASN1Primitive()).getObjectAt(1)).getOctets().length;
+        if (pub == 65 || pub == 33) return P256.OID;
+        if (pub == 97 || pub == 49 || pub == 0 && priv == 48) throw wrongCurve(name, "secp384r1");
+        if (pub == 133 || pub == 67 || pub == 0 && priv == 66) throw wrongCurve(name, "secp521r1");
+        throw SeshException.badArg(name + " does not say which curve its key is on", "export it with its curve: openssl ec -in KEY -param_out -out " + name);
     }
 
     // 32 bytes, or 33 with a leading zero as a sign byte (mos trims it too; reference/atecc.md 7.6).

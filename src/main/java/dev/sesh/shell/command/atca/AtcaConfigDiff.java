@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "diff", description = "Compare the chip's config zone with FILE, field by field",
         footer = {"", "One line per field that differs: \"slot 0 WriteConfig: Always -> Encrypt(6)\".",
-                "Fields a config write cannot change (serial, revision, lock bytes) are marked.",
+                "Only what a config write can change is compared (bytes 16-85, 88-127):",
+                "never the serial, revision or lock bytes.",
                 "", "Examples:", "  atca config diff atca-aws-test.yaml", "  atca config diff mine.hex --json"})
 final class AtcaConfigDiff implements Callable<Integer> {
     private final Session session;
@@ -26,12 +27,14 @@ final class AtcaConfigDiff implements Callable<Integer> {
         ConfigZone wanted = AtcaCli.readConfig(file);
         ConfigDiff diff = ConfigDiff.between(AtcaCli.atca(session).config(), wanted);
         if (AtcaCli.json(session, json)) {
-            AtcaCli.printJson(session, diff.all());
+            AtcaCli.printJson(session, diff.planned());
             return 0;
         }
-        for (FieldChange c : diff.all()) session.out().println(c.line());
+        for (FieldChange c : diff.planned()) session.out().println(c.line());
         session.out().flush();
-        AtcaCli.note(session, diff.isEmpty() ? "no differences" : diff.all().size() + " differences, " + diff.planned().size() + " of them writable");
+        int ignored = diff.notWritable().size();
+        AtcaCli.note(session, (diff.planned().isEmpty() ? "no differences" : diff.planned().size() + " differences")
+                + (ignored > 0 ? " (" + ignored + " more in bytes a config write cannot change, not compared)" : ""));
         return 0;
     }
 }
