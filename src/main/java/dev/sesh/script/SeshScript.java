@@ -27,6 +27,9 @@ public abstract class SeshScript extends Script {
 
     public Bytes bytes(Object... values) { return Helpers.bytes(values); }
 
+    /** A byte[] as Bytes; without this overload Groovy would spread the array into the varargs. */
+    public Bytes bytes(byte[] values) { return Bytes.of(values); }
+
     /** Waits {@code ms} milliseconds on the session's clock (virtual in tests). */
     public void sleep(long ms) {
         if (ms < 0) throw SeshException.badArg("sleep(" + ms + "): negative time", "give milliseconds, 0 or more");

@@ -127,6 +127,7 @@ public final class HttpTransport implements Transport {
     @Override public synchronized void write(byte[] b, int off, int len) throws IOException {
         if (failed != null) throw failed;
         for (String json : lines.feed(b, off, len)) {
+            // The RPC client's per-call timeout decides when to give up; this only ends a request nobody waits for.
             HttpRequest req = HttpRequest.newBuilder(uri).timeout(timeout.plusSeconds(60))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 public final class ConnectCommand implements Callable<Integer> {
     private final Session session;
 
-    @Parameters(index = "0", paramLabel = "PORT", description = "serial device, tcp://HOST:PORT, ws://HOST/rpc, sim: or sim:PATH")
+    @Parameters(index = "0", paramLabel = "PORT", description = "serial device, tcp://HOST:PORT, ws://HOST/rpc, https://HOST:PORT/rpc, sim: or sim:PATH")
     String port;
 
     public ConnectCommand(Session session) { this.session = session; }

@@ -19,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.bouncycastle.tls.TlsServerProtocol;
 
 /**
@@ -109,6 +111,10 @@ final class HttpListener implements Closeable {
             exchanges(in, out, peer);
         } catch (SocketTimeoutException | SocketException e) {
             // idle, or the client went away: nothing to answer
+        } catch (TlsFatalAlertReceived e) {
+            // The client refused the handshake, most often because it does not trust the certificate.
+            ctx.log(ChipKey.SSL_IF, 161, "TLS handshake with " + peer + " failed: the client sent "
+                    + AlertDescription.getText(e.getAlertDescription()) + " (does it trust http.ssl_cert?)");
         } catch (IOException e) {
             // A failed handshake: the chip key and certificate lines were logged where it failed.
         } finally {

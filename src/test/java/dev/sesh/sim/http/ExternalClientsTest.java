@@ -64,6 +64,13 @@ class ExternalClientsTest {
         assertTrue(r.out().startsWith("{\"id\":5,") && r.out().contains("\"channel_info\": \"127.0.0.1:"), r.out());
     }
 
+    @Test void aClientThatDoesNotTrustTheCertificateIsLogged() throws Exception {
+        assumeTrue(installed("curl"), "curl is not installed");
+        Result r = exec(List.of("curl", "-sS", b.url() + "/"));
+        assertTrue(r.code() != 0, r.out());
+        assertTrue(b.log().contains("failed: the client sent "), b.log());
+    }
+
     @Test void opensslVerifiesTheChain() throws Exception {
         assumeTrue(installed("openssl"), "openssl is not installed");
         String hostPort = b.url().substring("https://".length());
