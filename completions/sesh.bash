@@ -1397,7 +1397,7 @@ function _picocli_sesh_atca_csr() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="--gen-key"
+  local flag_opts="--gen-key --json"
   local arg_opts="--subject --san"
 
   type compopt &>/dev/null && compopt +o default
@@ -1644,7 +1644,7 @@ function _picocli_sesh_atca_cert_selfsign() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts=""
+  local flag_opts="--json"
   local arg_opts="--subject --days --san"
 
   type compopt &>/dev/null && compopt +o default
@@ -1969,7 +1969,7 @@ function _picocli_sesh_x509_selfsign() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts=""
+  local flag_opts="--json"
   local arg_opts="--subject --days --san"
 
   type compopt &>/dev/null && compopt +o default

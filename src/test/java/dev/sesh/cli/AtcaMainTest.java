@@ -185,4 +185,15 @@ class AtcaMainTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains(via.equals("i2c") ? "ATECC608A (Info command, revision 0x6002)" : "ATECC608A (config bytes 4-7"), r.out());
     }
+
+    @Test
+    void configWithALintErrorIsNotCoveredByYesAlone() throws Exception {
+        ConfigZone aws = ConfigCodec.YAML.decode(Files.readString(Path.of(awsYaml())), "aws");
+        Path bad = home.resolve("readable-key.yaml");
+        Files.writeString(bad, ConfigCodec.YAML.encode(aws.withSlotConfig(0, aws.slotConfig(0).withIsSecret(false))));
+        Run r = on("i2c", "--yes", "atca", "config", "set", bad.toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().lines().anyMatch(l -> l.trim().startsWith("error slot 0")), r.err());
+        assertEquals(0, on("i2c", "--yes-irreversible", "atca", "config", "set", bad.toString()).code());
+    }
 }

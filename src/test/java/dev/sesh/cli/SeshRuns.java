@@ -23,7 +23,7 @@ final class SeshRuns {
             if (code == 0) return Optional.empty();
             if (errorLines() != 1) return Optional.of(errorLines() + " error: lines");
             if (hintLines() > 1) return Optional.of(hintLines() + " hint: lines");
-            if (err.contains("this is a bug in sesh") || err.contains("\tat ") || err.contains("Exception:")) return Optional.of("a bug report or stack trace: " + errorLine());
+            if (err.contains("this is a bug in sesh") || err.contains("\tat ")) return Optional.of("a bug report or stack trace: " + errorLine());
             return Optional.empty();
         }
     }

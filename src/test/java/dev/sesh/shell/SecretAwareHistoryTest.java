@@ -23,6 +23,15 @@ class SecretAwareHistoryTest {
     }
 
     @Test
+    void passwordGivenToAConfigKeyIsSecret() {
+        assertTrue(SecretAwareHistory.holdsSecret("config set wifi.sta.pass=Tr0ub4dor&3"));
+        assertTrue(SecretAwareHistory.holdsSecret("config set wifi.ap.pass = hunter2"));
+        assertTrue(SecretAwareHistory.holdsSecret("config.set(['wifi.sta.pass': 'hunter2'])"));
+        assertFalse(SecretAwareHistory.holdsSecret("config get wifi.sta.pass"));
+        assertFalse(SecretAwareHistory.holdsSecret("config set wifi.sta.ssid=lab"));
+    }
+
+    @Test
     void ordinaryCommandsAreKept() {
         assertFalse(SecretAwareHistory.holdsSecret("call Sys.GetInfo"));
         assertFalse(SecretAwareHistory.holdsSecret("i2c write 0x50 00 01 02 03"));

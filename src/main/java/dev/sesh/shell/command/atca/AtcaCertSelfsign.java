@@ -14,6 +14,8 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -30,6 +32,7 @@ final class AtcaCertSelfsign implements Callable<Integer> {
     @Option(names = "--subject", required = true, paramLabel = "DN", description = "/C=IE/O=ACME Ltd/CN=name or CN=name,O=ACME Ltd") String subject;
     @Option(names = "--days", required = true, paramLabel = "N", description = "validity in days from now") int days;
     @Option(names = "--san", paramLabel = "NAMES", description = "alternative names: DNS:host,IP:127.0.0.1") String san;
+    @Option(names = "--json", description = "print {\"slot\", \"file\", \"subject\", \"notAfter\", \"fingerprint\"}") boolean json;
 
     AtcaCertSelfsign(Session session) { this.session = session; }
 
@@ -40,7 +43,18 @@ final class AtcaCertSelfsign implements Callable<Integer> {
         SlotSigner signer = new SlotSigner(AtcaCli.atca(session), n);
         X509CertificateHolder cert = SelfSigned.build(signer, dn, days, sans, Instant.now());
         Pem.write(out, Pem.of("CERTIFICATE", cert.getEncoded()));
-        AtcaCli.result(session, "certificate for slot " + n + " (public key SHA-256 " + PublicKeys.fingerprint(signer.publicKey()) + ") written to " + out);
+        String fp = PublicKeys.fingerprint(signer.publicKey());
+        if (AtcaCli.json(session, json)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("slot", n);
+            m.put("file", out.toString());
+            m.put("subject", cert.getSubject().toString());
+            m.put("notAfter", cert.getNotAfter().toInstant().toString());
+            m.put("fingerprint", fp);
+            AtcaCli.printJson(session, m);
+        } else {
+            AtcaCli.result(session, "certificate for slot " + n + " (public key SHA-256 " + fp + ") written to " + out);
+        }
         return 0;
     }
 }

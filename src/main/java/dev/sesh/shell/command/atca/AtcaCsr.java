@@ -13,6 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -28,6 +30,7 @@ final class AtcaCsr implements Callable<Integer> {
     @Option(names = "--subject", required = true, paramLabel = "DN", description = "/C=IE/O=ACME Ltd/CN=name or CN=name,O=ACME Ltd") String subject;
     @Option(names = "--san", paramLabel = "NAMES", description = "alternative names: DNS:host,IP:127.0.0.1") String san;
     @Option(names = "--gen-key", description = "make a new key in the slot first (GenKey)") boolean genKey;
+    @Option(names = "--json", description = "print {\"slot\", \"fingerprint\", \"file\", \"pem\"}") boolean json;
 
     AtcaCsr(Session session) { this.session = session; }
 
@@ -40,13 +43,23 @@ final class AtcaCsr implements Callable<Integer> {
         SlotSigner signer = new SlotSigner(atecc, n);
         PKCS10CertificationRequest csr = CsrBuilder.build(signer, dn, sans);
         String pem = CsrBuilder.pem(csr);
-        if (out == null) {
+        out().ifPresent(f -> Pem.write(f, pem));
+        String fp = PublicKeys.fingerprint(signer.publicKey());
+        if (AtcaCli.json(session, json)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("slot", n);
+            m.put("fingerprint", fp);
+            m.put("file", out().map(Path::toString).orElse(""));
+            m.put("pem", pem);
+            AtcaCli.printJson(session, m);
+        } else if (out == null) {
             session.out().print(pem);
             session.out().flush();
         } else {
-            Pem.write(out, pem);
-            AtcaCli.result(session, "request for slot " + n + " (public key SHA-256 " + PublicKeys.fingerprint(signer.publicKey()) + ") written to " + out);
+            AtcaCli.result(session, "request for slot " + n + " (public key SHA-256 " + fp + ") written to " + out);
         }
         return 0;
     }
+
+    private Optional<Path> out() { return Optional.ofNullable(out); }
 }

@@ -1,6 +1,7 @@
 package dev.sesh.shell.command.x509;
 
 import dev.sesh.shell.Session;
+import dev.sesh.shell.format.JsonOut;
 import dev.sesh.x509.FileKeySigner;
 import dev.sesh.x509.KeyFiles;
 import dev.sesh.x509.Names;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -32,6 +35,7 @@ final class X509Selfsign implements Callable<Integer> {
     @Option(names = "--subject", required = true, paramLabel = "DN", description = "/C=IE/O=ACME Ltd/CN=name or CN=name,O=ACME Ltd") String subject;
     @Option(names = "--days", required = true, paramLabel = "N", description = "validity in days from now") int days;
     @Option(names = "--san", paramLabel = "NAMES", description = "alternative names: DNS:host,IP:127.0.0.1") String san;
+    @Option(names = "--json", description = "print {\"file\", \"subject\", \"notAfter\", \"fingerprint\"}") boolean json;
 
     X509Selfsign(Session session) { this.session = session; }
 
@@ -41,7 +45,16 @@ final class X509Selfsign implements Callable<Integer> {
         PrivateKeyFile k = KeyFiles.readPrivate(key);
         X509CertificateHolder cert = SelfSigned.build(new FileKeySigner(k), dn, days, sans, Instant.now());
         Pem.write(out, Pem.of("CERTIFICATE", cert.getEncoded()));
-        session.out().println("wrote " + out + ": " + cert.getSubject() + ", " + days + " days, public key SHA-256 " + k.fingerprint());
+        if (json || session.jsonByDefault()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", out.toString());
+            m.put("subject", cert.getSubject().toString());
+            m.put("notAfter", cert.getNotAfter().toInstant().toString());
+            m.put("fingerprint", k.fingerprint());
+            session.out().print(JsonOut.of(m));
+        } else {
+            session.out().println("wrote " + out + ": " + cert.getSubject() + ", " + days + " days, public key SHA-256 " + k.fingerprint());
+        }
         session.out().flush();
         return 0;
     }
