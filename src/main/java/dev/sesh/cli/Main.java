@@ -3,6 +3,7 @@ package dev.sesh.cli;
 import dev.sesh.SeshException;
 import dev.sesh.atca.Via;
 import dev.sesh.bytes.Clock;
+import dev.sesh.x509.X509Toolkit;
 import dev.sesh.plan.ChangeGate;
 import dev.sesh.rpc.RpcOptions;
 import dev.sesh.rpc.Timeouts;
@@ -181,6 +182,8 @@ public final class Main {
         }
     }
 
+    private static final X509Toolkit X509_TOOLKIT = new X509Toolkit();
+
     /** The objects scripts see: the session's own, looked up on each use so they follow connect/disconnect. */
     private static Bindings bindings(Session session, PrintWriter out) {
         return Bindings.builder(out, Clock.system())
@@ -189,6 +192,7 @@ public final class Main {
                 .bind("fs", () -> session.board().fs())
                 .bind("config", () -> session.board().config())
                 .bind("atca", session::atca)
+                .bind("x509", () -> X509_TOOLKIT)
                 .build();
     }
 

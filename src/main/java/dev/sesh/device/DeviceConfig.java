@@ -6,6 +6,7 @@ import dev.sesh.SeshException;
 import dev.sesh.plan.Change;
 import dev.sesh.plan.Plan;
 import dev.sesh.rpc.CallOptions;
+import dev.sesh.rpc.RpcTimeoutException;
 import dev.sesh.rpc.frame.FrameJson;
 
 import java.time.Duration;
@@ -126,6 +127,9 @@ public final class DeviceConfig {
         JsonNode r;
         try {
             r = FrameJson.parse(board.raw("Config.Set", FrameJson.write(params)));
+        } catch (RpcTimeoutException e) {
+            // design.md 5.7: the reply may be what was lost; read the config back before calling it a failure.
+            return appliedDespiteLostReply(wanted, reboot).orElseThrow(() -> e);
         } catch (RemoteErrorException e) {
             // An ESP8266 on its first boot after serial flashing saves, then restarts into its bootloader (mos-rpc.md 4.3).
             if (e.code() == 418 && e.remoteMessage().contains("manual device reset")) {
@@ -150,6 +154,27 @@ public final class DeviceConfig {
         }
         refreshKeysInBackground();
         return new ConfigSetResult(List.copyOf(wanted.keySet()), saved, back);
+    }
+
+    /**
+     * After Config.Set timed out: waits for the reboot it may have started, then reads the live
+     * config. If every wanted key holds its new value the set took effect (a save+reboot set is
+     * only live after the save), so the result says so; otherwise empty and the timeout stands.
+     */
+    private Optional<ConfigSetResult> appliedDespiteLostReply(TreeMap<String, JsonNode> wanted, boolean reboot) {
+        long start = board.clock().nanos();
+        if (reboot) {
+            sleep(REBOOT_DELAY.toMillis() + 100);
+            board.waitUntilBack(BOOT_LIMIT);
+        }
+        Map<String, JsonNode> now = ConfigKeys.leaves(tree(-1));
+        for (Map.Entry<String, JsonNode> w : wanted.entrySet()) {
+            JsonNode v = now.get(w.getKey());
+            if (v == null || !sameValue(v, w.getValue())) return Optional.empty();
+        }
+        keys = List.of();
+        Optional<Duration> back = reboot ? Optional.of(Duration.ofNanos(board.clock().nanos() - start)) : Optional.empty();
+        return Optional.of(new ConfigSetResult(List.copyOf(wanted.keySet()), true, back));
     }
 
     /** Keys from the last listing, for completion; never waits for the board. */

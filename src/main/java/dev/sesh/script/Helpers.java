@@ -70,7 +70,7 @@ final class Helpers {
             if (!(o instanceof Number n)) {
                 throw SeshException.badArg(helper + "(...): element " + i + " is not a number", "give numbers 0-255");
             }
-            out[i] = octet(n.longValue(), helper);
+            out[i] = n instanceof Byte b ? b : octet(n.longValue(), helper);   // a Java byte is already one octet
         }
         return Bytes.of(out);
     }

@@ -4,7 +4,7 @@ import dev.sesh.SeshException;
 import dev.sesh.bytes.Bytes;
 import groovy.lang.Binding;
 import groovy.lang.Script;
-import org.codehaus.groovy.runtime.InvokerHelper;
+import org.codehaus.groovy.runtime.FormatHelper;
 
 import java.io.PrintWriter;
 
@@ -27,6 +27,9 @@ public abstract class SeshScript extends Script {
 
     public Bytes bytes(Object... values) { return Helpers.bytes(values); }
 
+    /** A byte[] as Bytes; without this overload Groovy would spread the array into the varargs. */
+    public Bytes bytes(byte[] values) { return Bytes.of(values); }
+
     /** Waits {@code ms} milliseconds on the session's clock (virtual in tests). */
     public void sleep(long ms) {
         if (ms < 0) throw SeshException.badArg("sleep(" + ms + "): negative time", "give milliseconds, 0 or more");
@@ -41,12 +44,12 @@ public abstract class SeshScript extends Script {
     @Override public void println() { out().println(); out().flush(); }
 
     @Override public void println(Object value) {
-        out().println(InvokerHelper.toString(value));
+        out().println(FormatHelper.toString(value));
         out().flush();
     }
 
     @Override public void print(Object value) {
-        out().print(InvokerHelper.toString(value));
+        out().print(FormatHelper.toString(value));
         out().flush();
     }
 

@@ -196,6 +196,16 @@ class AtcaKeysMainTest {
         assertTrue(badSan.err().startsWith("error: cannot read the alternative name 'IP:localhost'"), badSan.err());
     }
 
+    @Test
+    void scriptsSeeTheX509Object() throws Exception {
+        Path script = Files.writeString(work.resolve("certs.groovy"),
+                "def k = x509.keygen('" + f("s.key.pem") + "')\n"
+                + "def c = x509.selfsign('" + f("s.key.pem") + "', '" + f("s.crt.pem") + "', subject: '/CN=localhost', days: 2, san: 'IP:127.0.0.1')\n"
+                + "println([x509.fingerprint(k.publicKey()) == c.fingerprint(), c.subjectAltNames(), \"$k\".contains('BEGIN')])\n");
+        Run r = ok(run("--port", "sim:", "run", script.toString()));
+        assertEquals("[true, [IP:127.0.0.1], false]\n", r.out());
+    }
+
     private Map<String, byte[]> snapshot() throws Exception {
         Map<String, byte[]> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(boardDir)) {

@@ -101,7 +101,7 @@ class BadInputCorpusTest {
         if (!r.out().isEmpty()) problems.add("stdout not empty: " + r.out());
         if (!after.sameAs(before)) problems.add("board changed: " + after.differences(before));
         RESULTS.put(e.name(), (problems.isEmpty() ? "ok" : "FAIL: " + String.join("; ", problems))
-                + " | " + r.code() + " | `" + r.errorLine().replace("|", "\\|") + "`");
+                + " | " + r.code() + " | `" + r.errorLine().replace(corpusDir().toString(), "$IN").replace("|", "\\|") + "`");
         assertTrue(problems.isEmpty(), e.name() + ": " + String.join("; ", problems) + "\n" + r.err());
     }
 

@@ -9,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,8 +46,8 @@ class FaultMatrixTest {
     static final Map<String, Map<String, String>> RESULTS = new ConcurrentHashMap<>();
     static final Map<String, Integer> POSITIONS = new ConcurrentHashMap<>();
 
-    /** Local files the operations read: a multi-chunk payload, the article's chip config, a script. */
-    record Files3(Path data, Path yaml, Path script, Path getTarget) { }
+    /** Local files the operations read: a multi-chunk payload, the article's chip config, keys and a certificate. */
+    record Files3(Path data, Path yaml, Path getTarget, Path writeKey, Path privateKey, Path cert) { }
 
     interface Setup { void prepare(Path home, Path board, Files3 files); }
 
@@ -76,9 +75,24 @@ class FaultMatrixTest {
                                 ? Optional.of("config zone partly written (atca config diff shows the rest; the rerun writes it)") : Optional.empty()),
                 new Op("atca lock config", (h, b, f) -> ok(h, b, "--yes", "atca", "config", "set", f.yaml().toString()),
                         f -> List.of("--yes-irreversible", "atca", "lock", "config"), d -> Optional.empty()),
-                new Op("provisioning script", (h, b, f) -> { }, f -> List.of("--yes", "run", f.script().toString(), f.data().toString()),
-                        d -> d.stream().allMatch(n -> n.equals("fs/data.bin") || n.startsWith("fs/%2Esesh-put-"))
-                                ? Optional.of("script stopped between steps (file written, config not yet; the rerun finishes)") : Optional.empty()));
+                new Op("atca key set (no write key)", (h, b, f) -> {
+                            ok(h, b, "--yes", "atca", "config", "set", f.yaml().toString());
+                            ok(h, b, "--yes-irreversible", "atca", "lock", "config");
+                        }, f -> List.of("--yes", "atca", "key", "set", "4", f.writeKey().toString()), d -> Optional.empty()),
+                new Op("atca key set (write key)", (h, b, f) -> {
+                            ok(h, b, "--yes", "atca", "config", "set", f.yaml().toString());
+                            ok(h, b, "--yes-irreversible", "atca", "lock", "config");
+                            ok(h, b, "--yes", "atca", "key", "set", "4", f.writeKey().toString());
+                            ok(h, b, "--yes-irreversible", "atca", "lock", "data");
+                        }, f -> List.of("--yes-irreversible", "atca", "key", "set", "0", f.privateKey().toString(), "--write-key", f.writeKey().toString()),
+                        d -> Optional.empty()),
+                new Op("provisioning script", (h, b, f) -> { },
+                        f -> List.of("--yes-irreversible", "run", "scripts/examples/provision-aws.groovy", f.yaml().toString(),
+                                f.privateKey().toString(), f.cert().toString(), f.writeKey().toString()),
+                        d -> d.stream().allMatch(n -> n.equals("atecc.bin") || n.equals("fs/conf9.json") || n.equals("fs/device-key.crt.pem")
+                                || n.startsWith("fs/%2Esesh-put-"))
+                                ? Optional.of("between steps (the zones, keys, certificate or config done so far; the script skips them on the rerun)")
+                                : Optional.empty()));
     }
 
     static void ok(Path home, Path board, String... args) {
@@ -94,13 +108,16 @@ class FaultMatrixTest {
         byte[] data = new byte[5000];                         // three 2048-byte chunks
         new Random(SEED).nextBytes(data);
         Path d = Files.write(dir.resolve("data.bin"), data);
-        Path s = Files.writeString(dir.resolve("provision.groovy"), String.join("\n",
-                "// the provisioning steps the matrix interrupts: a file, then config with a reboot",
-                "fs.put('data.bin', new File(args[0]))",
-                "config.set(['wifi.sta.ssid': 'lab', 'wifi.sta.enable': true])",
-                ""), StandardCharsets.UTF_8);
         Path yaml = Vectors.referenceDir().resolve("atca-aws-test.yaml");
-        return new Files3(d, yaml, s, dir.resolve("got.bin"));
+        Path wk = Files.writeString(dir.resolve("write-key.hex"), "4a1c9e0b7d3f62a85517c0e4b9d2f36e8a0c71b4e5f9d23a6c087b1e4f5a92d3\n");
+        Path pem = dir.resolve("device-key.pem");
+        Path cert = dir.resolve("device-key.crt.pem");
+        if (!Files.exists(pem)) {
+            Files.writeString(pem, SecretScanTest.sec1Pem(SecretScanTest.PRIVATE));
+            SeshRuns.Run r = SeshRuns.run(work.resolve("home"), "x509", "selfsign", pem.toString(), cert.toString(), "--subject", "CN=matrix", "--days", "365");
+            assertEquals(0, r.code(), r.err());
+        }
+        return new Files3(d, yaml, dir.resolve("got.bin"), wk, pem, cert);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -200,4 +200,19 @@ class ScriptRunTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("error: backend.groovy:1: atca.backend is not for scripts"), r.err());
     }
+
+    @Test
+    void provisionAwsExampleWithoutYesIsRefusedAtItsFirstChange() throws IOException {
+        Path key = dir.resolve("ecc.key.pem");
+        Path cert = dir.resolve("ecc.crt.pem");
+        Path writeKey = dir.resolve("slot4.key");
+        assertEquals(0, run("x509", "keygen", key.toString()).code());
+        assertEquals(0, run("x509", "selfsign", key.toString(), cert.toString(), "--subject", "CN=sesh-test", "--days", "30").code());
+        Files.writeString(writeKey, "5a".repeat(32) + "\n");
+        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/provision-aws.groovy").toString(),
+                dev.sesh.testing.Vectors.referenceDir().resolve("atca-aws-test.yaml").toString(), key.toString(), cert.toString(), writeKey.toString());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().contains("provision-aws.groovy:50: "), r.err());
+        assertFalse(r.out().contains("- config zone"), r.out());
+    }
 }

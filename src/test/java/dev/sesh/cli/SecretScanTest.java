@@ -63,6 +63,10 @@ class SecretScanTest {
                 + "\",\"wkey\":\"" + b64 + "\",\"wkslot\":4}");
         step("--yes-irreversible", "-c", "call ATCA.SetKey '{\"slot\":1,\"ecc\":true,\"key\":\"" + Base64.getEncoder().encodeToString(PRIVATE)
                 + "\",\"wkey\":\"" + b64 + "\",\"wkslot\":4}'");
+        // The key commands, on both back ends: the host driver keeps the write key off the link; ATCA.SetKey carries it (redacted in the trace).
+        step("--yes-irreversible", "--via", "i2c", "atca", "key", "set", "3", pem.toString(), "--write-key", wk.toString());
+        step("--yes-irreversible", "--via", "rpc", "atca", "key", "set", "0", pem.toString(), "--write-key", wk.toString());
+        step("--yes", "--via", "rpc", "atca", "key", "set", "8", wk.toString(), "--write-key", wk.toString());
         step("atca", "info");
         console("config get wifi.sta.ssid", "config set wifi.sta.pass=" + PASSWORD,
                 "call ATCA.SetKey '{\"slot\":2,\"ecc\":true,\"key\":\"" + Base64.getEncoder().encodeToString(PRIVATE) + "\",\"wkey\":\"" + b64 + "\",\"wkslot\":4}'",
@@ -90,8 +94,8 @@ class SecretScanTest {
             for (String n : needles) if (e.getValue().contains(n)) hits.add(e.getKey() + ": " + n);
         }
         ReliabilityDoc.section("secret-scan", "## Secret scan\n\nWritten by `SecretScanTest`: the provisioning flow that exists "
-                + "(config with a Wi-Fi password, `atca config set`, both locks, the write key and private keys through `call ATCA.SetKey` "
-                + "with `--yes`, `atca info`), every run with `--debug`, and a console session typing the same secrets. "
+                + "(config with a Wi-Fi password, `atca config set`, both locks, the write key and private keys through `call ATCA.SetKey`, "
+                + "`atca key set` of the private key with `--write-key` over both back ends (`--via i2c`, `--via rpc`) and of a secret data slot, `atca info`), every run with `--debug`, and a console session typing the same secrets. "
                 + "Searched: " + places.size() + " places (" + transcripts.size() + " runs' stdout+stderr with the wire trace, "
                 + "$SESH_HOME/history, $SESH_HOME/audit.log; " + bytes + " characters) for " + needles.size()
                 + " encodings of 2 keys and 1 password (every 8-byte window as hex lower/upper and decimal bytes, base64 and URL-safe "

@@ -74,6 +74,8 @@ class GroovyFacadeTest {
         assertEquals("0x60", groovy.eval("hex(96)"));
         assertEquals(Bytes.ofInts(1, 2, 255), groovy.eval("bytes(1, 2, 255)"));
         assertEquals("0102", groovy.eval("hex([1, 2])"));
+        assertEquals(Bytes.ofInts(0x9b, 1), groovy.eval("bytes([(byte) -101, (byte) 1] as byte[])"));
+        assertEquals("9b01", groovy.eval("hex([(byte) -101, (byte) 1] as byte[])"));
         ScriptError e = assertThrows(ScriptError.class, () -> groovy.eval("bytes(256)"));
         assertEquals(SeshException.USAGE, e.exitCode());
     }
