@@ -73,6 +73,7 @@ final class GateGuard {
             return super.invokeMethod(object, methodName, arguments);
         }
 
+        @SuppressWarnings("rawtypes")   // Groovy's signature
         @Override public Object invokeMethod(Class sender, Object receiver, String methodName, Object[] arguments,
                                              boolean isCallToSuper, boolean fromInsideClass) {
             check(methodName);

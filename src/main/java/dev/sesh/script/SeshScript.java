@@ -4,7 +4,7 @@ import dev.sesh.SeshException;
 import dev.sesh.bytes.Bytes;
 import groovy.lang.Binding;
 import groovy.lang.Script;
-import org.codehaus.groovy.runtime.InvokerHelper;
+import org.codehaus.groovy.runtime.FormatHelper;
 
 import java.io.PrintWriter;
 
@@ -44,12 +44,12 @@ public abstract class SeshScript extends Script {
     @Override public void println() { out().println(); out().flush(); }
 
     @Override public void println(Object value) {
-        out().println(InvokerHelper.toString(value));
+        out().println(FormatHelper.toString(value));
         out().flush();
     }
 
     @Override public void print(Object value) {
-        out().print(InvokerHelper.toString(value));
+        out().print(FormatHelper.toString(value));
         out().flush();
     }
 

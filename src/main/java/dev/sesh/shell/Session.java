@@ -102,10 +102,9 @@ public final class Session implements AutoCloseable {
      */
     public void chipStatusFrom(Supplier<Optional<String>> source) { this.chipStatus = source; }
 
-    /** Records what was just read about the current board's chip (model, zone locks) for the prompt. */
-    public void noteChip(ChipSummary summary) {
-        Optional<String> text = Optional.of(summary.text());
-        this.chipStatus = () -> text;
+    /** The current board's atca object if something has made it; never creates one, never asks the board. */
+    public synchronized Optional<Atecc> currentAtca() {
+        return atecc != null && atecc.board() == board ? Optional.of(atecc) : Optional.empty();
     }
 
     /**

@@ -191,6 +191,20 @@ class TmuxConsoleTest {
     }
 
     @Test
+    void ctrlRFindsAnEarlierLineAndRunsIt() throws Exception {
+        type("rpc describe FS.Get", "Enter");
+        screenShows(s -> s.contains("FS.Get {") && lastLine(s).endsWith("]>"), 10_000);
+        type("status", "Enter");
+        screenShows(s -> s.contains("connected") && lastLine(s).endsWith("]>"), 10_000);
+        type("C-l");
+        type("C-r", "FS.G");
+        String screen = screenShows(s -> s.contains("rpc describe FS.Get"), 5_000);
+        type("Enter");
+        screen = screenShows(s -> s.contains("FS.Get {") && lastLine(s).endsWith("]>"), 10_000);
+        assertTrue(screen.contains("filename"), screen);
+    }
+
+    @Test
     void ctrlCOnAnEmptyLineDoesNotExitAndCtrlDDoes() throws Exception {
         tmux("send-keys", "-t", session, "C-c");
         Thread.sleep(300);

@@ -23,15 +23,18 @@ public final class SlotCandidates implements Iterable<String>, CommandCompleter.
     private static final Duration FOREVER = Duration.ofDays(365);
 
     private final Session session;
+    /** The zone as of the last {@link #iterator()}: one Tab describes every slot from the same read. */
+    private volatile Optional<ConfigZone> snapshot = Optional.empty();
 
     public SlotCandidates(Session session) { this.session = session; }
 
     @Override public Iterator<String> iterator() {
+        snapshot = zone();
         return IntStream.range(0, 16).mapToObj(Integer::toString).iterator();
     }
 
     @Override public String describe(String value) {
-        return zone().map(z -> describe(z, Integer.parseInt(value))).orElse("slot " + value);
+        return snapshot.map(z -> describe(z, Integer.parseInt(value))).orElse("slot " + value);
     }
 
     /**
@@ -40,7 +43,9 @@ public final class SlotCandidates implements Iterable<String>, CommandCompleter.
      */
     private Optional<ConfigZone> zone() {
         if (session == null || session.currentBoard().isEmpty()) return Optional.empty();
-        Optional<Atecc> chip = session.completionCache("atca", b -> Optional.of(session.atca()), Optional.<Atecc>empty(), FOREVER).get();
+        Optional<Atecc> made = session.currentAtca();
+        Optional<Atecc> chip = made.isPresent() ? made
+                : session.completionCache("atca", b -> Optional.of(session.atca()), Optional.<Atecc>empty(), FOREVER).get();
         if (chip.isEmpty()) return Optional.empty();
         Optional<ConfigZone> cached = chip.get().cachedConfig();
         if (cached.isPresent()) return cached;
