@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One connected board: the {@code board} object of scripts and what the board commands use.
@@ -41,7 +43,7 @@ public final class Board implements AutoCloseable {
     private volatile List<String> methods = List.of();
     private volatile long logLines;
     /** A simulated board's HTTP port mapping line (docs/simulator.md, "HTTP and HTTPS"): device port, host URL. */
-    private static final java.util.regex.Pattern HTTP_MAPPING = java.util.regex.Pattern.compile("HTTP \\[(\\d+)\\] is (\\S+) on this host");
+    private static final Pattern HTTP_MAPPING = Pattern.compile("HTTP \\[(\\d+)\\] is (\\S+) on this host");
     /** The last boot's mapping, {@code 443 -> https://127.0.0.1:PORT} (one HTTP listener per boot), or empty. */
     private volatile String httpMapping = "";
     private final DeviceFs fs = new DeviceFs(this);
@@ -58,7 +60,7 @@ public final class Board implements AutoCloseable {
         this.i2c = new I2cBus(this, clock, ChangeClassifier.DEFAULT_CHIP_ADDRESS);
         rpc.addLogListener(line -> {
             logLines++;
-            java.util.regex.Matcher m = HTTP_MAPPING.matcher(line);
+            Matcher m = HTTP_MAPPING.matcher(line);
             if (m.find()) httpMapping = m.group(1) + " -> " + m.group(2);
             for (Consumer<String> l : logListeners) l.accept(line);
         });

@@ -17,11 +17,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A simulated Mongoose OS board as seen from its UART0 (mos-captures README 4, 5): boot text, the
  * RPC-over-UART channel with its sticky Q3 and CRC modes, the RPC core, registered services, the
- * reboot timer. It is a single-threaded state machine driven from outside: {@link #receive} feeds
+ * reboot timer. It is a state machine driven from outside: {@link #receive} feeds
  * what the host sent (taken as UART batches of up to 256 bytes), {@link #poll} runs what is due at
  * the clock's time, {@link #takeOutput} returns what the device has put on the wire. Time comes
  * only from the injected clock. {@link SimRpcServer} drives one over a Transport. Every entry point
@@ -80,7 +82,8 @@ public final class SimBoard {
 
     /**
      * Serves this board over {@code deviceEnd} on a new thread (powering it on first if needed);
-     * from then on only that thread may touch the board. Host bytes are paced at the board's baud.
+     * from then on that thread drives the UART (other channels only call {@link #rpcFrame}). Host
+     * bytes are paced at the board's baud.
      */
     public SimRpcServer attach(Transport deviceEnd) {
         if (!claim()) throw new IllegalStateException("the board is already being served");
@@ -253,7 +256,7 @@ public final class SimBoard {
      * that channel's type and info, and returns the reply frame's JSON (empty if the request asks
      * for none). The reboot lockout, ACL and "via" line apply as on the UART.
      */
-    public synchronized java.util.Optional<String> rpcFrame(String json, String channelType, String channelInfo) {
+    public synchronized Optional<String> rpcFrame(String json, String channelType, String channelInfo) {
         pump();
         String[] reply = new String[1];
         DeviceRpc one = new DeviceRpc(this, new DeviceRpc.Channel() {
@@ -272,7 +275,7 @@ public final class SimBoard {
             active = before;
         }
         pump();
-        return java.util.Optional.ofNullable(reply[0]);
+        return Optional.ofNullable(reply[0]);
     }
 
     /** Stops what the services keep running outside the event loop (listening sockets); the board is gone. */
@@ -329,10 +332,10 @@ public final class SimBoard {
         @Override public void scheduleReboot(long delayMs) { SimBoard.this.scheduleReboot(delayMs); }
         @Override public void respond(dev.sesh.sim.service.SimReply reply) { active.respond(reply); }
         @Override public void logBare(LogLevel level, String srcFile, String message) { SimBoard.this.logBare(level, srcFile, message); }
-        @Override public java.util.Optional<String> rpcFrame(String json, String channelType, String channelInfo) {
+        @Override public Optional<String> rpcFrame(String json, String channelType, String channelInfo) {
             return SimBoard.this.rpcFrame(json, channelType, channelInfo);
         }
-        @Override public <T> T exclusive(java.util.function.Supplier<T> work) {
+        @Override public <T> T exclusive(Supplier<T> work) {
             synchronized (SimBoard.this) {
                 return work.get();
             }

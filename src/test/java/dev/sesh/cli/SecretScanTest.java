@@ -88,16 +88,14 @@ class SecretScanTest {
         needles.add(PASSWORD);
         pemLines(Files.readString(pem)).forEach(needles::add);
         List<String> hits = new ArrayList<>();
-        long bytes = 0;
         for (var e : places.entrySet()) {
-            bytes += e.getValue().length();
             for (String n : needles) if (e.getValue().contains(n)) hits.add(e.getKey() + ": " + n);
         }
         ReliabilityDoc.section("secret-scan", "## Secret scan\n\nWritten by `SecretScanTest`: the provisioning flow that exists "
                 + "(config with a Wi-Fi password, `atca config set`, both locks, the write key and private keys through `call ATCA.SetKey`, "
                 + "`atca key set` of the private key with `--write-key` over both back ends (`--via i2c`, `--via rpc`) and of a secret data slot, `atca info`), every run with `--debug`, and a console session typing the same secrets. "
                 + "Searched: " + places.size() + " places (" + transcripts.size() + " runs' stdout+stderr with the wire trace, "
-                + "$SESH_HOME/history, $SESH_HOME/audit.log; " + bytes + " characters) for " + needles.size()
+                + "$SESH_HOME/history, $SESH_HOME/audit.log) for " + needles.size()
                 + " encodings of 2 keys and 1 password (every 8-byte window as hex lower/upper and decimal bytes, base64 and URL-safe "
                 + "base64 windows at each alignment, the PEM body lines, the password).\n\nHits: " + hits.size() + ".\n"
                 + (hits.isEmpty() ? "" : "\n" + String.join("\n", hits.stream().map(h -> "- " + h).toList()) + "\n"));

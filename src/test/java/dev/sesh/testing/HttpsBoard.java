@@ -45,9 +45,11 @@ public final class HttpsBoard implements AutoCloseable {
     /** The certificate of slot 0's key, PEM. */
     public String certPem;
 
-    public HttpsBoard(Clock clock) {
+    public HttpsBoard(Clock clock) { this(clock, SimOptions.defaults()); }
+
+    public HttpsBoard(Clock clock, SimOptions options) {
         this.clock = clock;
-        this.board = SimFirmware.open(SimOptions.defaults(), clock);
+        this.board = SimFirmware.open(options, clock);
         board.powerOn();
     }
 

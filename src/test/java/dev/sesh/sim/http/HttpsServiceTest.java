@@ -1,7 +1,10 @@
 package dev.sesh.sim.http;
 
+import dev.sesh.SeshException;
 import dev.sesh.bytes.Bytes;
 import dev.sesh.bytes.VirtualClock;
+import dev.sesh.rpc.transport.PortSpec;
+import dev.sesh.sim.SimOptions;
 import dev.sesh.testing.HttpsBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +94,22 @@ class HttpsServiceTest {
         HttpsURLConnection c = open(b.url() + "/", other);
         assertThrows(SSLHandshakeException.class, c::getResponseCode);
         assertTrue(b.log().contains("TLS handshake failed: the public key in other.crt.pem is not the key in ATCA:0"), b.log());
+    }
+
+    @Test void httpsPortOptionFixesTheHostPort() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        SimOptions o = SimOptions.from((PortSpec.Sim) PortSpec.parse("sim:?https_port=" + port, 0));
+        assertEquals(port, o.httpsPort());
+        b = new HttpsBoard(clock, o).provision();
+        assertEquals("https://127.0.0.1:" + port, b.url());
+    }
+
+    @Test void httpsPortOutsideTheTcpRangeIsABadArgument() {
+        SeshException e = assertThrows(SeshException.class, () -> SimOptions.from((PortSpec.Sim) PortSpec.parse("sim:?https_port=70000", 0)));
+        assertEquals(2, e.exitCode());
     }
 
     @Test void missingCertificateFileIsLoggedAtBoot() throws Exception {
