@@ -82,7 +82,9 @@ public final class Console {
             int rc;
             try {
                 rc = registry.execute(line);
-            } catch (RuntimeException e) {
+            } catch (Exception | StackOverflowError e) {
+                // Groovy can throw checked exceptions (InterruptedException from Ctrl-C in Thread.sleep)
+                // and overflow the stack; neither may end the console.
                 rc = session.errors().report(e, session.err());
             } finally {
                 running = null;

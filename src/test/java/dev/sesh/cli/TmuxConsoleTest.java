@@ -205,6 +205,22 @@ class TmuxConsoleTest {
     }
 
     @Test
+    void ctrlCStopsGroovySleepsAndEndlessLoopsAndTheConsoleGoesOn() throws Exception {
+        type("Thread.sleep(600000)", "Enter");
+        Thread.sleep(1500);
+        type("C-c");
+        screenShows(s -> s.contains("error: cancelled") && lastLine(s).endsWith("]>"), 10_000);
+        type("C-l");
+        type("n = 0; while (true) { n++ }", "Enter");
+        Thread.sleep(1500);
+        type("C-c");
+        screenShows(s -> s.contains("error: cancelled") && lastLine(s).endsWith("]>"), 10_000);
+        type("status", "Enter");
+        String screen = screenShows(s -> s.contains("connected") && lastLine(s).endsWith("]>"), 10_000);
+        assertTrue(screen.contains("true"), screen);
+    }
+
+    @Test
     void ctrlCOnAnEmptyLineDoesNotExitAndCtrlDDoes() throws Exception {
         tmux("send-keys", "-t", session, "C-c");
         Thread.sleep(300);
