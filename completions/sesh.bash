@@ -1194,6 +1194,7 @@ function _picocli_sesh_atca_lock() {
   local commands=""
   local flag_opts="--json"
   local arg_opts=""
+  local configdataslot_pos_param_args=("config" "data" "slot") # 0-0 values
   local SLOT_pos_param_args=("0" "1" "2" "3" "4" "5" "6" "7" "8" "9" "10" "11" "12" "13" "14" "15") # 1-1 values
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1202,7 +1203,9 @@ function _picocli_sesh_atca_lock() {
     local positionals=""
     local currIndex
     currIndex=$(currentPositionalIndex "lock" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 1 && currIndex <= 1 )); then
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${configdataslot_pos_param_args[@]}" )
+    elif (( currIndex >= 1 && currIndex <= 1 )); then
       positionals=$( compReplyArray "${SLOT_pos_param_args[@]}" )
     fi
     local IFS=$'\n'
