@@ -83,6 +83,7 @@ class TmuxConsoleTest {
         type("Enter");
         screen = screenShows(s -> s.contains("{") && lastLine(s).endsWith("]>"), 10_000);
         assertTrue(screen.contains("conf1.json"), screen);
+        assertTrue(lastLine(screen).startsWith("sesh [sim]>"), "output without a final newline does not push the prompt right:\n" + screen);
     }
 
     @Test
