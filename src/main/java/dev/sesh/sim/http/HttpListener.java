@@ -26,8 +26,9 @@ import org.bouncycastle.tls.TlsServerProtocol;
 /**
  * One listening socket of the board's HTTP server, on a loopback port of this host, with a thread
  * per connection: plain HTTP, or TLS through {@link ChipTlsServer} when the board has a
- * certificate. Serves {@code GET /} (a small page: device id, uptime) and {@code POST /rpc} (a
- * whole request frame in, the reply frame + CRLF out; mos-rpc.md 3), through the board's RPC core.
+ * certificate. Serves {@code GET /} (a small page: device id, uptime), {@code POST /rpc} (a whole
+ * request frame in, the reply frame + CRLF out; mos-rpc.md 3) and the REST style {@code /rpc/METHOD}
+ * ({@link RestCall}), through the board's RPC core.
  */
 final class HttpListener implements Closeable {
     private static final String HTTP_C = "mgos_http_server.c";
@@ -148,6 +149,13 @@ final class HttpListener implements Closeable {
             Optional<String> reply = ctx.rpcFrame(new String(x.body(), StandardCharsets.UTF_8), "HTTP", peer);
             byte[] body = reply.map(r -> (r + "\r\n").getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
             HttpExchange.respond(out, 200, "application/json", body, keep, "Access-Control-Allow-Origin: *");
+        } else if (path.startsWith("/rpc/") && (x.method().equals("POST") || x.method().equals("GET"))) {
+            String query = x.path().contains("?") ? x.path().substring(x.path().indexOf('?') + 1) : "";
+            String params = x.method().equals("POST") ? new String(x.body(), StandardCharsets.UTF_8) : RestCall.queryParams(query);
+            String method = java.net.URLDecoder.decode(path.substring(5), StandardCharsets.UTF_8);
+            RestCall.Answer a = RestCall.answer(ctx.rpcFrame(RestCall.frame(method, params), "HTTP", peer));
+            HttpExchange.respond(out, a.status(), "application/json", a.body().getBytes(StandardCharsets.UTF_8), keep,
+                    "Access-Control-Allow-Origin: *");
         } else if (path.equals("/") && (x.method().equals("GET") || x.method().equals("HEAD"))) {
             byte[] page = page();
             HttpExchange.respond(out, 200, "text/html", x.method().equals("HEAD") ? new byte[0] : page, keep);

@@ -64,6 +64,27 @@ class HttpServiceTest {
         assertTrue(b.log().contains("Sys.SetDebug via HTTP 127.0.0.1:"), b.log());
     }
 
+    @Test void restPostTakesParamsAndAnswersTheResult() throws Exception {
+        HttpResponse<String> r = send("POST", "/rpc/Config.Get", "{\"key\":\"http.listen_addr\"}");
+        assertEquals(200, r.statusCode());
+        assertEquals("\"80\"\r\n", r.body());
+    }
+
+    @Test void restGetInsertsQueryValuesRaw() throws Exception {
+        HttpResponse<String> r = send("GET", "/rpc/Config.Get?key=%22device.id%22", null);
+        assertEquals(200, r.statusCode());
+        assertEquals("\"" + b.board.identity().defaultDeviceId() + "\"\r\n", r.body());
+    }
+
+    @Test void restErrorIsTheErrorObjectWithItsStatus() throws Exception {
+        HttpResponse<String> r = send("POST", "/rpc/No.Such", "");
+        assertEquals(404, r.statusCode());
+        assertTrue(r.body().contains("No handler for No.Such"), r.body());
+        HttpResponse<String> other = send("POST", "/rpc/FS.Get", "{\"filename\":\"nope.txt\"}");
+        assertEquals(500, other.statusCode(), other.body());
+        assertTrue(other.body().startsWith("{\"code\":400,"), other.body());
+    }
+
     @Test void aRebootKeepsTheHostPort() {
         String before = url();
         int boots = b.board.boots();
