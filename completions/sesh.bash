@@ -1158,11 +1158,17 @@ function _picocli_sesh_atca_slot() {
   local commands=""
   local flag_opts="--json"
   local arg_opts=""
+  local SLOT_pos_param_args=("0" "1" "2" "3" "4" "5" "6" "7" "8" "9" "10" "11" "12" "13" "14" "15") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "slot" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${SLOT_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1194,6 +1200,7 @@ function _picocli_sesh_atca_lock() {
   local commands=""
   local flag_opts="--json"
   local arg_opts=""
+  local configdataslot_pos_param_args=("config" "data" "slot") # 0-0 values
   local SLOT_pos_param_args=("0" "1" "2" "3" "4" "5" "6" "7" "8" "9" "10" "11" "12" "13" "14" "15") # 1-1 values
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1202,7 +1209,9 @@ function _picocli_sesh_atca_lock() {
     local positionals=""
     local currIndex
     currIndex=$(currentPositionalIndex "lock" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 1 && currIndex <= 1 )); then
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${configdataslot_pos_param_args[@]}" )
+    elif (( currIndex >= 1 && currIndex <= 1 )); then
       positionals=$( compReplyArray "${SLOT_pos_param_args[@]}" )
     fi
     local IFS=$'\n'
@@ -1335,11 +1344,17 @@ function _picocli_sesh_atca_sign() {
       return $?
       ;;
   esac
+  local SLOT_pos_param_args=("0" "1" "2" "3" "4" "5" "6" "7" "8" "9" "10" "11" "12" "13" "14" "15") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "sign" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${SLOT_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -1410,6 +1425,7 @@ function _picocli_sesh_atca_csr() {
       return
       ;;
   esac
+  local SLOT_pos_param_args=("0" "1" "2" "3" "4" "5" "6" "7" "8" "9" "10" "11" "12" "13" "14" "15") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1417,7 +1433,9 @@ function _picocli_sesh_atca_csr() {
     local positionals=""
     local currIndex
     currIndex=$(currentPositionalIndex "csr" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 1 && currIndex <= 1 )); then
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${SLOT_pos_param_args[@]}" )
+    elif (( currIndex >= 1 && currIndex <= 1 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
@@ -1553,14 +1571,14 @@ function _picocli_sesh_atca_key_set() {
   local commands=""
   local flag_opts="--json"
   local arg_opts="--write-key --cert"
+  local FILE_option_args=("") # --write-key values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     --write-key)
       local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      COMPREPLY=( $( compReplyArray "${FILE_option_args[@]}" ) )
       return $?
       ;;
     --cert)
@@ -1570,6 +1588,8 @@ function _picocli_sesh_atca_key_set() {
       return $?
       ;;
   esac
+  local SLOT_pos_param_args=("0" "1" "2" "3" "4" "5" "6" "7" "8" "9" "10" "11" "12" "13" "14" "15") # 0-0 values
+  local FILE_pos_param_args=("") # 1-1 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1577,10 +1597,10 @@ function _picocli_sesh_atca_key_set() {
     local positionals=""
     local currIndex
     currIndex=$(currentPositionalIndex "set" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 1 && currIndex <= 1 )); then
-      local IFS=$'\n'
-      type compopt &>/dev/null && compopt -o filenames
-      positionals=$( compgen -f -- "${curr_word}" ) # files
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${SLOT_pos_param_args[@]}" )
+    elif (( currIndex >= 1 && currIndex <= 1 )); then
+      positionals=$( compReplyArray "${FILE_pos_param_args[@]}" )
     fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
@@ -1595,6 +1615,7 @@ function _picocli_sesh_atca_key_gen() {
   local commands=""
   local flag_opts="--json"
   local arg_opts=""
+  local SLOT_pos_param_args=("0" "1" "2" "3" "4" "5" "6" "7" "8" "9" "10" "11" "12" "13" "14" "15") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1602,7 +1623,9 @@ function _picocli_sesh_atca_key_gen() {
     local positionals=""
     local currIndex
     currIndex=$(currentPositionalIndex "gen" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 1 && currIndex <= 1 )); then
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${SLOT_pos_param_args[@]}" )
+    elif (( currIndex >= 1 && currIndex <= 1 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
@@ -1620,6 +1643,7 @@ function _picocli_sesh_atca_key_pub() {
   local commands=""
   local flag_opts="--json"
   local arg_opts=""
+  local SLOT_pos_param_args=("0" "1" "2" "3" "4" "5" "6" "7" "8" "9" "10" "11" "12" "13" "14" "15") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1627,7 +1651,9 @@ function _picocli_sesh_atca_key_pub() {
     local positionals=""
     local currIndex
     currIndex=$(currentPositionalIndex "pub" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 1 && currIndex <= 1 )); then
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${SLOT_pos_param_args[@]}" )
+    elif (( currIndex >= 1 && currIndex <= 1 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
@@ -1660,6 +1686,7 @@ function _picocli_sesh_atca_cert_selfsign() {
       return
       ;;
   esac
+  local SLOT_pos_param_args=("0" "1" "2" "3" "4" "5" "6" "7" "8" "9" "10" "11" "12" "13" "14" "15") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -1667,7 +1694,9 @@ function _picocli_sesh_atca_cert_selfsign() {
     local positionals=""
     local currIndex
     currIndex=$(currentPositionalIndex "selfsign" "${arg_opts}" "${flag_opts}")
-    if (( currIndex >= 1 && currIndex <= 1 )); then
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${SLOT_pos_param_args[@]}" )
+    elif (( currIndex >= 1 && currIndex <= 1 )); then
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files

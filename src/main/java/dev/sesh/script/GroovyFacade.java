@@ -5,6 +5,7 @@ import groovy.lang.GroovyCodeSource;
 import groovy.lang.GroovyShell;
 import groovy.lang.Script;
 import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
 import org.codehaus.groovy.control.customizers.ImportCustomizer;
 
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ public final class GroovyFacade implements ScriptEngineFacade {
         ImportMemory imports = new ImportMemory(DEFAULT_IMPORTS);
         CompilerConfiguration cc = new CompilerConfiguration();
         cc.setScriptBaseClass(SeshScript.class.getName());
-        cc.addCompilationCustomizers(imports.recorder(), imports.replay(), new ConsoleDeclarations());
+        cc.addCompilationCustomizers(imports.recorder(), imports.replay(), new ConsoleDeclarations(), interruptible());
         SeshBinding binding = new SeshBinding(bound);
         return new Console(binding, imports, new GroovyShell(GroovyFacade.class.getClassLoader(), binding, cc));
     }
@@ -87,8 +88,13 @@ public final class GroovyFacade implements ScriptEngineFacade {
     private static CompilerConfiguration fileConfig() {
         CompilerConfiguration cc = new CompilerConfiguration();
         cc.setScriptBaseClass(SeshScript.class.getName());
-        cc.addCompilationCustomizers(new ImportCustomizer().addImports(DEFAULT_IMPORTS));
+        cc.addCompilationCustomizers(new ImportCustomizer().addImports(DEFAULT_IMPORTS), interruptible());
         return cc;
+    }
+
+    /** Loops and closures check the thread's interrupt flag, so Ctrl-C stops {@code while (true) {}} too. */
+    private static ASTTransformationCustomizer interruptible() {
+        return new ASTTransformationCustomizer(groovy.transform.ThreadInterrupt.class);
     }
 
     private Console ready() {

@@ -44,6 +44,9 @@ public final class Console {
                 .variable(LineReader.HISTORY_FILE_SIZE, 5000)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                // Output without a final newline (fs cat of a JSON file) must not push the prompt
+                // to the right; a dumb terminal cannot do the trick and gets nothing extra.
+                .option(LineReader.Option.AUTO_FRESH_LINE, !isDumb(terminal))
                 .build();
         session.attachHistory(reader.getHistory());
         // printAbove redraws the prompt and the half-typed line under the log line; while a command
@@ -59,6 +62,10 @@ public final class Console {
     }
 
     public LineReader reader() { return reader; }
+
+    private static boolean isDumb(Terminal t) {
+        return Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType());
+    }
 
     /** A device log line as shown above the prompt: a dim {@code [device]} tag when colours are on. */
     static String deviceLine(String line, boolean colour) {
@@ -82,7 +89,9 @@ public final class Console {
             int rc;
             try {
                 rc = registry.execute(line);
-            } catch (RuntimeException e) {
+            } catch (Exception | StackOverflowError e) {
+                // Groovy can throw checked exceptions (InterruptedException from Ctrl-C in Thread.sleep)
+                // and overflow the stack; neither may end the console.
                 rc = session.errors().report(e, session.err());
             } finally {
                 running = null;

@@ -72,6 +72,20 @@ class AteccKeysTest {
         assertTrue(P256.verify(XY, digest, a.sign(0, digest)));
     }
 
+    @ParameterizedTest @EnumSource(dev.sesh.atca.packet.Variant.class)
+    void aFreshHostDriverSessionSignsWithTheChipsOwnSequence(dev.sesh.atca.packet.Variant variant) throws Exception {
+        sim = new SimI2cBoard(true, variant);
+        Atecc setup = new Atecc(sim.board, Optional.of(Via.I2C));
+        setup.setConfig(AteccTest.aws());
+        setup.lockConfig();
+        setup.lockData();
+        Bytes pub = setup.keys().genKey(2);
+        Atecc fresh = new Atecc(sim.board, Optional.of(Via.I2C));   // Sign before anything else told the driver the chip type
+        Bytes digest = Vectors.hex("ecc", "sign", "digest");
+        assertTrue(P256.verify(pub, digest, fresh.sign(2, digest)));
+        assertEquals(variant.name(), fresh.info().chip());
+    }
+
     @Test
     void hostBackEndNeverSendsTheWriteKeyOrThePrivateKeyOverTheLink() throws Exception {
         Atecc a = chip(Via.I2C, true);

@@ -47,15 +47,15 @@ class FaultMatrixTest {
     static final Map<String, Integer> POSITIONS = new ConcurrentHashMap<>();
 
     /** Local files the operations read: a multi-chunk payload, the article's chip config, keys and a certificate. */
-    record Files3(Path data, Path yaml, Path getTarget, Path writeKey, Path privateKey, Path cert) { }
+    record LocalFiles(Path data, Path yaml, Path getTarget, Path writeKey, Path privateKey, Path cert) { }
 
-    interface Setup { void prepare(Path home, Path board, Files3 files); }
+    interface Setup { void prepare(Path home, Path board, LocalFiles files); }
 
     /**
      * One operation of the matrix. {@code intermediate} names a state between old and new from the
      * set of files that differ from the old state, or returns empty when it is not a known one.
      */
-    record Op(String name, Setup setup, java.util.function.Function<Files3, List<String>> args,
+    record Op(String name, Setup setup, java.util.function.Function<LocalFiles, List<String>> args,
               java.util.function.Function<Set<String>, Optional<String>> intermediate) {
         @Override public String toString() { return name; }
     }
@@ -102,14 +102,14 @@ class FaultMatrixTest {
         assertEquals(0, r.code(), "setup " + all + "\n" + r.err());
     }
 
-    static Files3 files() throws IOException {
+    static LocalFiles files() throws IOException {
         Path dir = work.resolve("files");
         Files.createDirectories(dir);
         byte[] data = new byte[5000];                         // three 2048-byte chunks
         new Random(SEED).nextBytes(data);
         Path d = Files.write(dir.resolve("data.bin"), data);
         Path yaml = Vectors.referenceDir().resolve("atca-aws-test.yaml");
-        Path wk = Files.writeString(dir.resolve("write-key.hex"), "4a1c9e0b7d3f62a85517c0e4b9d2f36e8a0c71b4e5f9d23a6c087b1e4f5a92d3\n");
+        Path wk = Files.writeString(dir.resolve("write-key.hex"), java.util.HexFormat.of().formatHex(SecretScanTest.WRITE_KEY) + "\n");
         Path pem = dir.resolve("device-key.pem");
         Path cert = dir.resolve("device-key.crt.pem");
         if (!Files.exists(pem)) {
@@ -117,13 +117,13 @@ class FaultMatrixTest {
             SeshRuns.Run r = SeshRuns.run(work.resolve("home"), "x509", "selfsign", pem.toString(), cert.toString(), "--subject", "CN=matrix", "--days", "365");
             assertEquals(0, r.code(), r.err());
         }
-        return new Files3(d, yaml, dir.resolve("got.bin"), wk, pem, cert);
+        return new LocalFiles(d, yaml, dir.resolve("got.bin"), wk, pem, cert);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("ops")
     void everyFaultEndsInAKnownStateAndARerunCompletes(Op op) throws IOException {
-        Files3 f = files();
+        LocalFiles f = files();
         Path opDir = work.resolve(op.name().replace(' ', '-'));
         Path home = opDir.resolve("home");
         Path template = opDir.resolve("template");
@@ -174,7 +174,7 @@ class FaultMatrixTest {
     }
 
     /** The local file of a get appears only complete: absent after a failure, whole after success. */
-    private static void checkLocalFile(Files3 f, SeshRuns.Run r, List<String> problems, String where) throws IOException {
+    private static void checkLocalFile(LocalFiles f, SeshRuns.Run r, List<String> problems, String where) throws IOException {
         boolean exists = Files.exists(f.getTarget());
         if (r.code() != 0 && exists) problems.add(where + ": failed get left a local file");
         if (r.code() == 0 && (!exists || !Arrays.equals(Files.readAllBytes(f.getTarget()), Files.readAllBytes(f.data())))) {
@@ -186,7 +186,7 @@ class FaultMatrixTest {
         }
     }
 
-    private static SeshRuns.Run runOp(Path home, String port, Op op, Files3 f, String... options) {
+    private static SeshRuns.Run runOp(Path home, String port, Op op, LocalFiles f, String... options) {
         List<String> all = new ArrayList<>(List.of("--port", port));
         all.addAll(Arrays.asList(options));
         all.addAll(op.args().apply(f));

@@ -83,6 +83,7 @@ class TmuxConsoleTest {
         type("Enter");
         screen = screenShows(s -> s.contains("{") && lastLine(s).endsWith("]>"), 10_000);
         assertTrue(screen.contains("conf1.json"), screen);
+        assertTrue(lastLine(screen).startsWith("sesh [sim]>"), "output without a final newline does not push the prompt right:\n" + screen);
     }
 
     @Test
@@ -202,6 +203,22 @@ class TmuxConsoleTest {
         type("Enter");
         screen = screenShows(s -> s.contains("FS.Get {") && lastLine(s).endsWith("]>"), 10_000);
         assertTrue(screen.contains("filename"), screen);
+    }
+
+    @Test
+    void ctrlCStopsGroovySleepsAndEndlessLoopsAndTheConsoleGoesOn() throws Exception {
+        type("Thread.sleep(600000)", "Enter");
+        Thread.sleep(1500);
+        type("C-c");
+        screenShows(s -> s.contains("error: cancelled") && lastLine(s).endsWith("]>"), 10_000);
+        type("C-l");
+        type("n = 0; while (true) { n++ }", "Enter");
+        Thread.sleep(1500);
+        type("C-c");
+        screenShows(s -> s.contains("error: cancelled") && lastLine(s).endsWith("]>"), 10_000);
+        type("status", "Enter");
+        String screen = screenShows(s -> s.contains("connected") && lastLine(s).endsWith("]>"), 10_000);
+        assertTrue(screen.contains("true"), screen);
     }
 
     @Test

@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  */
 public final class SimI2cBoard implements AutoCloseable {
     public final VirtualClock clock = new VirtualClock();
-    public final AteccChip chip = new AteccChip(ChipMemory.factoryNew(Variant.ATECC508A, SimOptions.DEFAULT_SEED), clock, SimOptions.DEFAULT_SEED);
+    public final AteccChip chip;
     public final Lm75 sensor = new Lm75();
     public final RecordingGate gate = new RecordingGate();
     public final Board board;
@@ -47,7 +47,11 @@ public final class SimI2cBoard implements AutoCloseable {
     public SimI2cBoard() { this(true); }
 
     /** {@code i2cEnabled} false: the vendor config level turns I2C off, as {@code config set i2c.enable=false} + reboot would. */
-    public SimI2cBoard(boolean i2cEnabled) {
+    public SimI2cBoard(boolean i2cEnabled) { this(i2cEnabled, Variant.ATECC508A); }
+
+    /** As above with an ATECC508A or ATECC608A chip. */
+    public SimI2cBoard(boolean i2cEnabled, Variant variant) {
+        chip = new AteccChip(ChipMemory.factoryNew(variant, SimOptions.DEFAULT_SEED), clock, SimOptions.DEFAULT_SEED);
         Map<String, byte[]> image = new TreeMap<>(ConfigService.articleAppImage());
         if (!i2cEnabled) image.put(ConfigService.VENDOR_FILE, "{\"i2c\": {\"enable\": false}}".getBytes(StandardCharsets.US_ASCII));
         SimFirmware.Parts parts = SimFirmware.parts(FlashFs.inMemory(image, clock), clock, chip);

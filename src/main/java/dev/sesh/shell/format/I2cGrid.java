@@ -44,8 +44,9 @@ public final class I2cGrid {
         return sorted.size() + (sorted.size() == 1 ? " device: " : " devices: ") + String.join(", ", parts);
     }
 
+    /** What usually sits at 7-bit {@code addr}, with a question mark, or "" (also Tab's description). */
     // Common default addresses only; a question mark because any part may sit anywhere.
-    private static String guess(int addr) {
+    public static String guess(int addr) {
         if (addr == 0x60) return "ATECC508A/608A?";
         if (addr == 0x35 || addr == 0x36) return "ATECC608 TrustFLEX/TNG?";
         if (addr >= 0x50 && addr <= 0x57) return "EEPROM?";

@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
                 "  atca cert selfsign 0 local.crt.pem --subject CN=localhost --days 30 --san DNS:localhost,IP:127.0.0.1"})
 final class AtcaCertSelfsign implements Callable<Integer> {
     private final Session session;
-    @Parameters(index = "0", paramLabel = "SLOT", description = "a P-256 private key slot") String slot;
+    @Parameters(index = "0", paramLabel = "SLOT", description = "a P-256 private key slot",
+            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
     @Parameters(index = "1", paramLabel = "OUT", description = "file for the certificate (PEM)") Path out;
     @Option(names = "--subject", required = true, paramLabel = "DN", description = "/C=IE/O=ACME Ltd/CN=name or CN=name,O=ACME Ltd") String subject;
     @Option(names = "--days", required = true, paramLabel = "N", description = "validity in days from now") int days;

@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
                 "", "Examples:", "  atca csr 0 --subject /CN=esp8266_0A1B2C", "  atca csr 1 --subject CN=device1,O=ACME --gen-key device1.csr.pem"})
 final class AtcaCsr implements Callable<Integer> {
     private final Session session;
-    @Parameters(index = "0", paramLabel = "SLOT", description = "a P-256 private key slot") String slot;
+    @Parameters(index = "0", paramLabel = "SLOT", description = "a P-256 private key slot",
+            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
     @Parameters(index = "1", arity = "0..1", paramLabel = "OUT", description = "file for the request (PEM)") Path out;
     @Option(names = "--subject", required = true, paramLabel = "DN", description = "/C=IE/O=ACME Ltd/CN=name or CN=name,O=ACME Ltd") String subject;
     @Option(names = "--san", paramLabel = "NAMES", description = "alternative names: DNS:host,IP:127.0.0.1") String san;

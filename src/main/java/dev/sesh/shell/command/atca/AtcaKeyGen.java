@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
                 "", "Examples:", "  atca key gen 1", "  atca key gen 0 slot0.pub.pem"})
 final class AtcaKeyGen implements Callable<Integer> {
     private final Session session;
-    @Parameters(index = "0", paramLabel = "SLOT", description = "a P-256 private key slot") String slot;
+    @Parameters(index = "0", paramLabel = "SLOT", description = "a P-256 private key slot",
+            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
     @Parameters(index = "1", arity = "0..1", paramLabel = "PUB_OUT", description = "file for the public key (PEM)") Path out;
     @Option(names = "--json", description = "print {\"slot\", \"publicKey\", \"fingerprint\", \"file\"}") boolean json;
 

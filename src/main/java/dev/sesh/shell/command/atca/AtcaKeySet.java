@@ -24,9 +24,12 @@ import java.util.concurrent.Callable;
                 "  atca key set 0 ecc.key.pem --write-key slot4.key --cert ecc.crt.pem"})
 final class AtcaKeySet implements Callable<Integer> {
     private final Session session;
-    @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15") String slot;
-    @Parameters(index = "1", paramLabel = "FILE", description = "the key file") Path file;
-    @Option(names = "--write-key", paramLabel = "FILE", description = "the 32-byte key of the slot's write-key slot (hex or raw)") Path writeKey;
+    @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15",
+            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
+    @Parameters(index = "1", paramLabel = "FILE", description = "the key file",
+            completionCandidates = dev.sesh.shell.complete.LocalFiles.KeyFiles.class) Path file;
+    @Option(names = "--write-key", paramLabel = "FILE", description = "the 32-byte key of the slot's write-key slot (hex or raw)",
+            completionCandidates = dev.sesh.shell.complete.LocalFiles.KeyFiles.class) Path writeKey;
     @Option(names = "--cert", paramLabel = "FILE", description = "refuse unless the key is the one this certificate was made for") Path cert;
     @Option(names = "--json", description = "print the result as one JSON object") boolean json;
 

@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
                 "", "Examples:", "  atca lock config", "  atca lock data", "  atca lock slot 4"})
 final class AtcaLock implements Callable<Integer> {
     private final Session session;
-    @Parameters(index = "0", paramLabel = "config|data|slot", description = "what to lock") String what;
+    @Parameters(index = "0", paramLabel = "config|data|slot", description = "what to lock",
+            completionCandidates = dev.sesh.shell.complete.LockTargets.class) String what;
     @Parameters(index = "1", arity = "0..1", paramLabel = "SLOT", description = "slot number for a slot lock", completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
     @Option(names = "--json", description = "print {\"locked\", \"already_locked\", \"crc\", \"message\"}") boolean json;
 

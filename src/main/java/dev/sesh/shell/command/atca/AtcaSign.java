@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
                 "  atca sign 0 --file firmware.bin", "  atca sign 0 --file firmware.bin --json"})
 final class AtcaSign implements Callable<Integer> {
     private final Session session;
-    @Parameters(index = "0", paramLabel = "SLOT", description = "a P-256 private key slot") String slot;
+    @Parameters(index = "0", paramLabel = "SLOT", description = "a P-256 private key slot",
+            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
     @Parameters(index = "1", arity = "0..1", paramLabel = "HEX", description = "the 32-byte digest") String hex;
     @Option(names = "--digest", paramLabel = "HEX", description = "the 32-byte digest") String digest;
     @Option(names = "--file", paramLabel = "F", description = "sign the SHA-256 of this file") Path file;

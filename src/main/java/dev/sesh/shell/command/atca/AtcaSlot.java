@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 final class AtcaSlot implements Callable<Integer> {
     private static final int WIDTH = 96;
     private final Session session;
-    @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15") String slot;
+    @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15",
+            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
     @Option(names = "--json", description = "print {\"slot\", \"text\"}") boolean json;
 
     AtcaSlot(Session session) { this.session = session; }
