@@ -71,7 +71,8 @@ class AtcaKeysMainTest {
 
     /** The chip part of the AWS flow (atecc.md 10 steps 2-5) with the atca engineer's commands. */
     void lockedAwsChip(String via) {
-        if (via.equals("rpc")) ok(run("--port", "sim:" + boardDir, "--yes", "config", "set", "sys.atca.enable=true"));
+        assertTrue(ok(on(via, "i2c", "scan")).out().contains("0x60 (ATECC508A/608A?)"), "step 3: the chip answers at 96");
+        ok(run("--port", "sim:" + boardDir, "--yes", "config", "set", "sys.atca.enable=true"));
         ok(on(via, "--yes", "atca", "config", "set", Vectors.referenceDir().resolve("atca-aws-test.yaml").toString()));
         ok(on(via, "--yes-irreversible", "atca", "lock", "config"));
         ok(on(via, "--yes-irreversible", "atca", "lock", "data"));
@@ -84,6 +85,11 @@ class AtcaKeysMainTest {
         Files.writeString(work.resolve("slot4.key"), WRITE_KEY_HEX + "\n");
     }
 
+    /**
+     * The article's whole flow (docs/provisioning.md) through the command line on a factory-new
+     * simulated board, on both back ends: scan, enable ATCA, config, both locks, write key, encrypted
+     * private key, certificate, HTTP config; then the chip's state, signatures and the secret scan.
+     */
     @ParameterizedTest @ValueSource(strings = {"i2c", "rpc"})
     void awsFlowImportsTheKeysAndTheChipSignsForTheCertificate(String via) throws Exception {
         hostFiles();
@@ -123,6 +129,21 @@ class AtcaKeysMainTest {
                 .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(req.getSubjectPublicKeyInfo())));
         assertEquals(xy, P256.spki(xy).equals(req.getSubjectPublicKeyInfo()) ? xy : Bytes.EMPTY);
         assertEquals(Pem(xy), ok(on(via, "atca", "key", "pub", "0")).out());
+
+        // Steps 6-7: the certificate on the board, the HTTP server pointed at it and at slot 0.
+        ok(on(via, "--yes", "fs", "put", f("ecc.crt.pem")));
+        ok(on(via, "--yes", "config", "set", "http.listen_addr=:443", "http.ssl_cert=ecc.crt.pem", "http.ssl_key=ATCA:0"));
+        assertEquals("ATCA:0\n", ok(on(via, "config", "get", "http.ssl_key")).out());
+
+        // The chip ends as the reference says: the .hex's bytes 16-83 and 88-127, bytes 84-87 zero
+        // (UserExtra, Selector, LockValue, LockConfig: vector chip_image_after_data_lock), both zones locked.
+        byte[] want = dev.sesh.atca.config.ConfigCodec.HEX.decode(
+                Files.readString(Vectors.referenceDir().resolve("atca-aws-test.hex")), "atca-aws-test.hex").bytes().toArray();
+        byte[] got = dev.sesh.atca.config.ConfigCodec.HEX.decode(
+                ok(on(via, "atca", "config", "show", "--format", "hex")).out(), "chip").bytes().toArray();
+        assertEquals(Bytes.of(want).slice(16, 84), Bytes.of(got).slice(16, 84));
+        assertEquals(Bytes.of(want).slice(88, 128), Bytes.of(got).slice(88, 128));
+        assertEquals(Bytes.ofInts(0, 0, 0, 0), Bytes.of(got).slice(84, 88));
 
         assertNoSecretAnywhere(Bytes.ofHex(WRITE_KEY_HEX), Vectors.hex("ecc", "private_key"));
     }

@@ -54,12 +54,6 @@ public final class HttpService implements SimService {
         this.httpsPort = httpsPort;
     }
 
-    /** Host URL of this boot's listener ({@code https://127.0.0.1:PORT}), if one runs. */
-    public Optional<String> url() {
-        HttpListener l = listener;
-        return l == null ? Optional.empty() : Optional.of(l.url());
-    }
-
     @Override public List<SimMethod> init(SimContext ctx) {
         powerOff();
         SimConfigView cfg = ctx.config();
