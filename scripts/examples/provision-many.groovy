@@ -43,16 +43,35 @@ def hasKey = { b ->
         false
     }
 }
-def work = ports.collect { port ->
-    def b = boards.open(port)
-    def steps = []
-    if (b.config.get('sys.atca.enable') != true) steps << 'enable'
-    def locks = b.atca.locks()
-    if (!locks.configLocked) steps += ['config', 'lock config']
-    if (!locks.dataLocked) steps << 'lock data'
-    if (!hasKey(b)) steps += ['slot 4', 'genkey 0']
-    [port: port, b: b, steps: steps]
+// The CRC each chip's config zone will have once written: its own serial and lock bytes, the wanted rest.
+def expectedCrc = { zone ->
+    def now = zone.bytes()
+    def mine = now.slice(0, 16).concat(wanted.bytes().slice(16, 84)).concat(now.slice(84, 88)).concat(wanted.bytes().slice(88, 128))
+    ConfigZone.of(mine).summaryCrc()
 }
+
+// Each board is read in its own thread: at 115200 baud reading a chip takes over a second.
+def work = new Object[ports.size()]
+def readErrors = Collections.synchronizedList([])
+ports.withIndex().collect { port, i ->
+    Thread.start {
+        try {
+            def b = boards.open(port)
+            def steps = []
+            if (b.config.get('sys.atca.enable') != true) steps << 'enable'
+            def zone = b.atca.config()
+            def locks = zone.lockState()
+            if (!locks.configLocked) steps += ['config', 'lock config']
+            if (!locks.dataLocked) steps << 'lock data'
+            if (!hasKey(b)) steps += ['slot 4', 'genkey 0']
+            work[i] = [port: port, b: b, steps: steps, crc: expectedCrc(zone), who: b.atca.target().describe() + ' on ' + port]
+        } catch (Exception e) {
+            readErrors << e
+        }
+    }
+}*.join()
+if (readErrors) throw readErrors[0]
+work = work as List
 def todo = work.findAll { it.steps }
 work.findAll { !it.steps }.each { println "${it.port}: already provisioned" }
 if (!todo) {
@@ -60,18 +79,11 @@ if (!todo) {
     return
 }
 
-// The CRC each chip's config zone will have once written: its own serial and lock bytes, the wanted rest.
-def expectedCrc = { b ->
-    def now = b.atca.config().bytes()
-    def mine = now.slice(0, 16).concat(wanted.bytes().slice(16, 84)).concat(now.slice(84, 88)).concat(wanted.bytes().slice(88, 128))
-    ConfigZone.of(mine).summaryCrc()
-}
-
 // 2. One plan for the batch: one line per board per step.
-def batch = Plan.builder("provision ${todo.size()} boards: ${configFile.fileName}, write key in slot 4, GenKey in slot 0",
-        Target.board(todo.size() + ' boards', '')).boards(todo.size())
+def batch = Plan.builder("provision ${todo.size()} board${todo.size() == 1 ? '' : 's'}: ${configFile.fileName}, write key in slot 4, GenKey in slot 0",
+        Target.board(todo.size() == 1 ? todo[0].port : todo.size() + ' boards', '')).boards(todo.size())
 todo.each { w ->
-    def who = w.b.atca.target().describe() + ' on ' + w.port
+    def who = w.who
     batch.note("${who}: ${w.steps.join(', ')}")
     w.steps.each { s ->
         switch (s) {
@@ -79,7 +91,7 @@ todo.each { w ->
                 batch.change(new Change.ConfigKeyChange('sys.atca.enable', 'false', 'true', false))
                 batch.change(new Change.Reboot()); break
             case 'config': batch.change(new Change.ConfigZoneChange(who, 'config zone', 'as read', configFile.fileName.toString())); break
-            case 'lock config': batch.change(Change.Lock.config(expectedCrc(w.b))); break
+            case 'lock config': batch.change(Change.Lock.config(w.crc)); break
             case 'lock data': batch.change(Change.Lock.data(OptionalInt.empty())); break
             case 'slot 4': batch.change(new Change.SlotWrite(4, 'the write key from ' + writeKeyFile.fileName, Change.WriteMode.CLEAR, -1, false)); break
             case 'genkey 0': batch.change(new Change.KeyGen(0, true)); break
@@ -119,4 +131,4 @@ todo[0].b.board.gate().batch(batch.build(), todo.collect { it.b.board.target().p
 if (failures) {
     throw SeshException.failed("${failures.size()} of ${todo.size()} boards failed: ${failures.join(', ')}", 'see the lines above; run the script again to finish them')
 }
-println "provisioned ${todo.size()} boards"
+println "provisioned ${todo.size()} board${todo.size() == 1 ? '' : 's'}"
