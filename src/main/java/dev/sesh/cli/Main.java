@@ -12,6 +12,7 @@ import dev.sesh.rpc.transport.JSerialCommPortLister;
 import dev.sesh.rpc.transport.PortLister;
 import dev.sesh.rpc.transport.PortSpec;
 import dev.sesh.script.Bindings;
+import dev.sesh.script.Boards;
 import dev.sesh.script.GroovyFacade;
 import dev.sesh.script.ScriptEngineFacade;
 import dev.sesh.shell.Console;
@@ -120,12 +121,13 @@ public final class Main {
             ChangeGate gate = gate(cli, terminal, errWriter);
             CliBoardConnector connector = connector(cli, gate, errWriter);
             Consumer<String> status = terminal == null ? null : lazyStatusLine(terminal);
-            try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json, out, status, via(cli))) {
+            try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json, out, status, via(cli));
+                 Boards boards = new Boards(connector)) {
                 // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
                 boolean script = !cli.rest.isEmpty() && cli.rest.get(0).equals("run");
                 ScriptEngineFacade engine = script
-                        ? GroovyFacade.startInBackground(bindings(session, outWriter))
-                        : GroovyFacade.startOnFirstUse(bindings(session, outWriter));
+                        ? GroovyFacade.startInBackground(bindings(session, boards, outWriter))
+                        : GroovyFacade.startOnFirstUse(bindings(session, boards, outWriter));
                 session.connectOnDemand(() -> {
                     PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
                     if (choice instanceof PortChooser.None none) throw none.toError();
@@ -160,9 +162,10 @@ public final class Main {
                 banner = "sesh " + SeshCli.VERSION + " · no board found on USB serial ports; using a simulated board (sim:, factory-new)";
             }
             try (Session session = new Session(connector, termWriter, termWriter, errors, cli.json,
-                    terminal.output(), lazyStatusLine(terminal), via(cli))) {
+                    terminal.output(), lazyStatusLine(terminal), via(cli));
+                 Boards boards = new Boards(connector)) {
                 // Groovy takes about a second to start: it warms up while the user reads the banner and types.
-                ScriptEngineFacade engine = GroovyFacade.startInBackground(bindings(session, termWriter));
+                ScriptEngineFacade engine = GroovyFacade.startInBackground(bindings(session, boards, termWriter));
                 termWriter.println(banner);
                 termWriter.println("type help for commands; other lines are Groovy (atca.slots[0], i2c.scan())");
                 termWriter.flush();
@@ -185,7 +188,7 @@ public final class Main {
     private static final X509Toolkit X509_TOOLKIT = new X509Toolkit();
 
     /** The objects scripts see: the session's own, looked up on each use so they follow connect/disconnect. */
-    private static Bindings bindings(Session session, PrintWriter out) {
+    private static Bindings bindings(Session session, Boards boards, PrintWriter out) {
         return Bindings.builder(out, Clock.system())
                 .bind("board", session::board)
                 .bind("i2c", () -> session.board().i2c())
@@ -193,6 +196,7 @@ public final class Main {
                 .bind("config", () -> session.board().config())
                 .bind("atca", session::atca)
                 .bind("x509", () -> X509_TOOLKIT)
+                .bind("boards", () -> boards)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.sesh.plan;
 
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -22,5 +23,16 @@ public interface ChangeGate {
             action.run();
             return null;
         });
+    }
+
+    /**
+     * Asks once for {@code batchPlan} (built with {@link Plan.Builder#boards}, one change per board
+     * per step) and, if approved, runs {@code work}; inside it every per-board plan on one of
+     * {@code ports} whose changes are all of kinds the batch lists runs without asking again (see
+     * {@link BatchScope}). Declined or refused: exit 3 and {@code work} never runs.
+     */
+    default <T> T batch(Plan batchPlan, Set<String> ports, Supplier<T> work) {
+        BatchScope scope = BatchScope.of(batchPlan, ports);
+        return apply(batchPlan, () -> BatchScope.within(scope, work));
     }
 }

@@ -101,7 +101,7 @@ class BadInputCorpusTest {
         if (!r.out().isEmpty()) problems.add("stdout not empty: " + r.out());
         if (!after.sameAs(before)) problems.add("board changed: " + after.differences(before));
         RESULTS.put(e.name(), (problems.isEmpty() ? "ok" : "FAIL: " + String.join("; ", problems))
-                + " | " + r.code() + " | `" + r.errorLine().replace(corpusDir().toString(), "$IN").replace("|", "\\|") + "`");
+                + " | " + r.code() + " | `" + r.errorLine().replace(corpusDir().toString(), "$IN").replaceAll("S/N 0123[0-9a-f]{14}", "S/N 0123(serial)").replace("|", "\\|") + "`");
         assertTrue(problems.isEmpty(), e.name() + ": " + String.join("; ", problems) + "\n" + r.err());
     }
 

@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FaultMatrixTest {
     static final long SEED = 11;
     static final String TIMEOUT = "0.5";
-    static final List<String> FAULTS = List.of("junk", "drop", "flip", "crc", "delay=1500", "reboot", "cut", "xoff=1000");
+    static final List<String> FAULTS = List.of("junk", "drop", "flip", "crc", "delay=4000", "reboot", "cut", "xoff=1000");
 
     @TempDir static Path work;
     static final Map<String, Map<String, String>> RESULTS = new ConcurrentHashMap<>();
