@@ -54,11 +54,13 @@ public final class SimFirmware {
      * Flash, config, FS and I2C buses over {@code image}; bus 0 carries a 24C02 EEPROM at 0x50 and
      * {@code chip} (at the address in its config byte 16, 0x60).
      */
-    public static Parts parts(FlashFs fs, Clock clock, AteccChip chip) {
+    public static Parts parts(FlashFs fs, Clock clock, AteccChip chip) { return parts(fs, clock, chip, new ConfigService(fs)); }
+
+    private static Parts parts(FlashFs fs, Clock clock, AteccChip chip, ConfigService config) {
         I2cBusModel bus0 = new I2cBusModel(clock, I2cBusModel.DEFAULT_FREQ_HZ);
         bus0.attach(new Eeprom24C02(clock));
         bus0.attach(new AteccI2cTarget(chip));
-        return new Parts(fs, new ConfigService(fs), new FsService(fs), bus0, new I2cBusModel(clock, I2cBusModel.DEFAULT_FREQ_HZ), chip);
+        return new Parts(fs, config, new FsService(fs), bus0, new I2cBusModel(clock, I2cBusModel.DEFAULT_FREQ_HZ), chip);
     }
 
     /** The services in init order: I2C bus init, RPC, Sys, Config, FS, I2C, ATCA. */
@@ -114,7 +116,8 @@ public final class SimFirmware {
             long seed = chipSeed(mac, options);
             chip = new AteccChip(ChipMemory.factoryNew(options.chip(), seed), clock, seed);
         }
-        Parts p = parts(fs, clock, chip);
+        // The article's app also has the mqtt and aws libs (their keys are what aws-iot setup writes).
+        Parts p = parts(fs, clock, chip, new ConfigService(fs, dev.sesh.sim.conf.Esp8266Schema.app()));
         // The article's board also carries a register device (an LM75-style sensor) at 0x48, so a scan
         // shows all three kinds of target (issue 4, ux-examples "Find the chip"); the capture rig has none.
         p.bus0().attach(new Lm75());

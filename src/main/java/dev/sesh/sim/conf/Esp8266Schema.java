@@ -11,14 +11,32 @@ public final class Esp8266Schema {
     /** The unexpanded device id of level 0; the "??????" is filled from the MAC at boot. */
     public static final String DEVICE_ID_TEMPLATE = "esp8266_??????";
 
-    private static final ConfigSchema SCHEMA = build();
+    private static final ConfigSchema SCHEMA = build(b -> { });
+    private static final ConfigSchema APP = build(Esp8266Schema::mqttAndAws);
 
     private Esp8266Schema() {}
 
+    /** The capture rig's schema (Config.Get byte-exact against the captures). */
     public static ConfigSchema get() { return SCHEMA; }
 
-    private static ConfigSchema build() {
-        return ConfigSchema.builder()
+    /**
+     * The article's app: the capture schema plus the mqtt and aws libs (mos-rpc.md 5.2
+     * "aws-iot-setup" writes their keys), appended after the others with the libs' defaults.
+     */
+    public static ConfigSchema app() { return APP; }
+
+    private static void mqttAndAws(ConfigSchema.Builder root) {
+        root.group("mqtt", g -> g.b("enable", false).s("server", "iot.eclipse.org:1883").empty("client_id", "user", "pass")
+                        .d("reconnect_timeout_min", 2.0).d("reconnect_timeout_max", 60.0)
+                        .empty("ssl_cert", "ssl_key", "ssl_ca_cert", "ssl_cipher_suites", "ssl_psk_identity", "ssl_psk_key")
+                        .b("clean_session", true).i("keep_alive", 60).empty("will_topic", "will_message")
+                        .i("max_qos", 2).i("recv_mbuf_limit", 3072).b("require_time", false).b("cloud_events", true)
+                        .i("max_queue_length", 5))
+                .group("aws", g -> g.s("thing_name", ""));
+    }
+
+    private static ConfigSchema build(Consumer<ConfigSchema.Builder> libs) {
+        ConfigSchema.Builder root = ConfigSchema.builder()
                 .group("debug", g -> g.s("udp_log_addr", "").i("udp_log_level", 3).i("mbedtls_level", 0)
                         .i("level", 2).s("file_level", "").i("event_level", 2).i("stdout_uart", 0)
                         .i("stderr_uart", 0).i("factory_reset_gpio", -1).s("mg_mgr_hexdump_file", ""))
@@ -47,8 +65,9 @@ public final class Esp8266Schema {
                         .group("sta", sta()).group("sta1", sta()).group("sta2", sta())
                         .i("sta_rssi_thr", -95).i("sta_connect_timeout", 15).i("sta_roam_rssi_thr", -80)
                         .i("sta_roam_interval", 0).i("sta_ps_mode", 0).i("tx_rate_limit_11b", -1)
-                        .i("tx_rate_limit_11g", -1).i("tx_rate_limit_11n", -1))
-                .build();
+                        .i("tx_rate_limit_11g", -1).i("tx_rate_limit_11n", -1));
+        libs.accept(root);
+        return root.build();
     }
 
     private static Consumer<ConfigSchema.Builder> i2c(int sda, int scl) {

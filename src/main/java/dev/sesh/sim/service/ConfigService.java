@@ -49,8 +49,11 @@ public final class ConfigService implements SimService, SimConfigView {
     }
 
     /** The ESP8266 schema of the captures, its files in {@code fs}. */
-    public ConfigService(FlashFs fs) {
-        this.config = new SimConfig(Esp8266Schema.get(), fs, DeviceJsonOut::quoted);
+    public ConfigService(FlashFs fs) { this(fs, Esp8266Schema.get()); }
+
+    /** {@code schema} (e.g. {@link Esp8266Schema#app()}, with extra libs' keys), its files in {@code fs}. */
+    public ConfigService(FlashFs fs, dev.sesh.sim.conf.ConfigSchema schema) {
+        this.config = new SimConfig(schema, fs, DeviceJsonOut::quoted);
     }
 
     /** The config model itself. */
