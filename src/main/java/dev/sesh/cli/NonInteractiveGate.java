@@ -63,6 +63,12 @@ public final class NonInteractiveGate implements ChangeGate, Approver {
 
     @Override public <T> T apply(Plan plan, Supplier<T> action) { return gate.apply(plan, action); }
 
+    @Override public synchronized void showInBatch(Plan plan, String batchTitle) {
+        err.print(renderer.render(plan));
+        err.println("approved in batch: " + batchTitle);
+        err.flush();
+    }
+
     @Override public synchronized Decision decide(Plan plan) {
         if (onTerminal != null && !level.covers(plan)) return onTerminal.decide(plan);
         err.print(renderer.render(plan));

@@ -4,4 +4,10 @@ package dev.sesh.plan;
 @FunctionalInterface
 public interface Approver {
     Decision decide(Plan plan);
+
+    /**
+     * Shows {@code plan}, which runs without a question because the batch titled {@code batchTitle}
+     * covers it ({@link BatchScope}). Shows nothing by default.
+     */
+    default void showInBatch(Plan plan, String batchTitle) { }
 }

@@ -25,8 +25,13 @@ public final class AuditedGate implements ChangeGate {
 
     @Override public <T> T apply(Plan plan, Supplier<T> action) {
         BatchScope batch = BatchScope.current();
-        Decision decision = batch != null && batch.covers(plan)
-                ? new Decision(Answer.APPROVED_IN_BATCH, "", "") : approver.decide(plan);
+        Decision decision;
+        if (batch != null && batch.covers(plan)) {
+            approver.showInBatch(plan, batch.title());
+            decision = new Decision(Answer.APPROVED_IN_BATCH, "", "");
+        } else {
+            decision = approver.decide(plan);
+        }
         if (!decision.answer().approves()) {
             audit.append(new AuditEntry(wallClock.instant(), plan, decision.answer(), new Outcome.NotRun()));
             throw SeshException.declined(decision.message(), decision.hint());

@@ -74,6 +74,7 @@ class ProvisionManyScriptTest {
         Run r = run(provision("--yes-irreversible"));
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().endsWith("provisioned 3 boards\n"), r.out());
+        assertTrue(count(List.of(r.err().split("\n")), "approved in batch: provision 3 boards") >= 3 * 5, "each board's plans are shown: " + r.err());
         List<String> log = audit();
         assertEquals(1, count(log, "\"auto-approved\""), "one approval for the batch:\n" + String.join("\n", log));
         assertTrue(count(log, "approved in batch") >= 3 * 5, "config write, 2 locks, 2 key writes on each board:\n" + String.join("\n", log));

@@ -30,10 +30,16 @@ class BatchGateTest {
     private final Plan batch = Plan.builder("lock 2 boards", Target.board("2 boards", "")).boards(2)
             .change(Change.Lock.data(OptionalInt.empty())).change(Change.Lock.data(OptionalInt.empty())).build();
 
+    private final List<String> shown = Collections.synchronizedList(new ArrayList<>());
+
     private ChangeGate gate(Answer answer) {
-        return new AuditedGate(p -> {
-            asked.add(p);
-            return answer.approves() ? new Decision(answer, "", "") : Decision.refusedNoTty("refused: no terminal", "use --yes");
+        return new AuditedGate(new Approver() {
+            @Override public Decision decide(Plan p) {
+                asked.add(p);
+                return answer.approves() ? new Decision(answer, "", "") : Decision.refusedNoTty("refused: no terminal", "use --yes");
+            }
+
+            @Override public void showInBatch(Plan p, String batchTitle) { shown.add(p.target().port() + " in " + batchTitle); }
         }, log::add, clock);
     }
 
@@ -59,6 +65,7 @@ class BatchGateTest {
         });
         assertEquals(List.of(batch), asked);
         assertEquals(Set.of("tcp://a", "tcp://b"), Set.copyOf(ran));
+        assertEquals(Set.of("tcp://a in lock 2 boards", "tcp://b in lock 2 boards"), Set.copyOf(shown), "each board's plan is still shown");
         assertEquals(2, log.stream().filter(e -> e.answer() == Answer.APPROVED_IN_BATCH).count());
         assertEquals("approved in batch", Answer.APPROVED_IN_BATCH.word());
     }

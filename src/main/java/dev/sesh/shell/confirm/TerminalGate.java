@@ -40,6 +40,13 @@ public final class TerminalGate implements ChangeGate, Approver {
 
     @Override public <T> T apply(Plan plan, Supplier<T> action) { return gate.apply(plan, action); }
 
+    @Override public synchronized void showInBatch(Plan plan, String batchTitle) {
+        PrintWriter out = terminal.writer();
+        out.print(renderer.render(plan));
+        out.println("approved in batch: " + batchTitle);
+        out.flush();
+    }
+
     /**
      * Shows the plan and asks; does not record anything (the {@link AuditedGate} inside does).
      * One question at a time: a script thread and a command never interleave their prompts.
