@@ -199,7 +199,7 @@ public final class Atecc {
     }
 
     /**
-     * Locks the config zone (irreversible; typed phrase {@code lock config XXXX}). On the host
+     * Locks the config zone (irreversible; typed phrase {@code lock config} plus SN[6..7] in hex, e.g. {@code lock config f378}). On the host
      * driver the Lock carries the CRC of the zone shown in the plan, so the chip refuses if it
      * changed; over ATCA.LockZone (no CRC) sesh reads the zone back and compares it with the
      * preview right before locking, and the plan says so. Already locked: reported, nothing sent.
@@ -231,7 +231,7 @@ public final class Atecc {
     }
 
     /**
-     * Locks the data and OTP zones (irreversible; {@code lock data XXXX}). sesh does not know every
+     * Locks the data and OTP zones (irreversible; {@code lock data} plus SN[6..7], e.g. {@code lock data f378}). sesh does not know every
      * slot's contents, so the Lock carries no CRC; before it the config zone is read back to check
      * it is locked and unchanged. Already locked: reported, nothing sent.
      */
@@ -254,7 +254,7 @@ public final class Atecc {
         return new LockResult("data zone", false, OptionalInt.empty(), "data zone locked (sent without CRC after the read-back)");
     }
 
-    /** Locks slot {@code slot} (irreversible; {@code lock slot N XXXX}); host driver only. */
+    /** Locks slot {@code slot} (irreversible; {@code lock slot N} plus SN[6..7]); host driver only. */
     public LockResult lockSlot(int slot) {
         checkSlot(slot);
         ConfigZone preview = config();
