@@ -3,14 +3,9 @@ package dev.sesh.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,21 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MainTest {
     @TempDir Path home;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, List::of);
-        int code = m.run(args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    SeshRuns.Run run(String... args) { return SeshRuns.run(home, args); }
 
     @Test
     void nonInteractiveRunWithoutBoardExits4WithSimHint() {
-        Run r = run("-c", "info");
+        SeshRuns.Run r = run("-c", "info");
         assertEquals(4, r.code(), r.err());
         assertTrue(r.err().contains("--port sim:"), r.err());
         assertEquals("", r.out());
@@ -42,14 +27,14 @@ class MainTest {
 
     @Test
     void commandAsArgumentsWithoutBoardAlsoExits4() {
-        Run r = run("info");
+        SeshRuns.Run r = run("info");
         assertEquals(4, r.code());
         assertTrue(r.err().startsWith("error: no board found"), r.err());
     }
 
     @Test
     void unknownOptionIsUsageErrorExit2() {
-        Run r = run("--bogus");
+        SeshRuns.Run r = run("--bogus");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--bogus"), r.err());
         assertTrue(r.err().contains("hint:"), r.err());
@@ -57,21 +42,21 @@ class MainTest {
 
     @Test
     void badPortSchemeIsUsageError() {
-        Run r = run("--port", "ftp://x", "-c", "info");
+        SeshRuns.Run r = run("--port", "ftp://x", "-c", "info");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("unknown port scheme"), r.err());
     }
 
     @Test
     void versionPrintsOneLine() {
-        Run r = run("--version");
+        SeshRuns.Run r = run("--version");
         assertEquals(0, r.code());
         assertTrue(r.out().startsWith("sesh " + SeshCli.VERSION), r.out());
     }
 
     @Test
     void helpNamesExitCodes() {
-        Run r = run("--help");
+        SeshRuns.Run r = run("--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Exit codes"), r.out());
         assertFalse(r.out().contains("\u001b["), "no escape codes on a pipe");
@@ -79,7 +64,7 @@ class MainTest {
 
     @Test
     void infoOnTheSimulatedBoardPrintsATableAndExits0() {
-        Run r = run("--port", "sim:", "-c", "info");
+        SeshRuns.Run r = run("--port", "sim:", "-c", "info");
         assertEquals(0, r.code(), r.err());
         for (String field : List.of("id", "app", "arch", "mac", "uptime", "ram", "fs")) {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith(field + " ")), field + " missing in\n" + r.out());
@@ -89,7 +74,7 @@ class MainTest {
 
     @Test
     void jsonInfoIsOneJsonValueOnStdout() throws Exception {
-        Run r = run("--port", "sim:", "--json", "info");
+        SeshRuns.Run r = run("--port", "sim:", "--json", "info");
         assertEquals(0, r.code(), r.err());
         var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
         assertTrue(node.path("id").asText().startsWith("esp8266_"), r.out());
@@ -98,21 +83,21 @@ class MainTest {
 
     @Test
     void callPrintsTheResultLikeMosCall() {
-        Run r = run("--port", "sim:", "call", "RPC.Describe", "{\"name\":\"Sys.Reboot\"}");
+        SeshRuns.Run r = run("--port", "sim:", "call", "RPC.Describe", "{\"name\":\"Sys.Reboot\"}");
         assertEquals(0, r.code(), r.err());
         assertEquals("{\n  \"name\": \"Sys.Reboot\",\n  \"args_fmt\": \"{abort: %B, delay_ms: %d}\"\n}\n", r.out().replace("\r", ""));
     }
 
     @Test
     void callInsideDashCTakesQuotedJson() {
-        Run r = run("--port", "sim:", "-c", "call RPC.Describe '{\"name\":\"Sys.Reboot\"}'");
+        SeshRuns.Run r = run("--port", "sim:", "-c", "call RPC.Describe '{\"name\":\"Sys.Reboot\"}'");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("delay_ms"), r.out());
     }
 
     @Test
     void rpcListIsSorted() {
-        Run r = run("--port", "sim:", "rpc", "list");
+        SeshRuns.Run r = run("--port", "sim:", "rpc", "list");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(lines.stream().sorted().toList(), lines);
@@ -121,7 +106,7 @@ class MainTest {
 
     @Test
     void changeWithoutTerminalIsRefusedWithExit3() {
-        Run r = run("--port", "sim:", "reboot");
+        SeshRuns.Run r = run("--port", "sim:", "reboot");
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("--yes"), r.err());
         assertTrue(r.err().contains("plan:") || r.err().contains("reboot"), r.err());
@@ -129,7 +114,7 @@ class MainTest {
 
     @Test
     void changeWithYesIsPrintedAndApplied() throws Exception {
-        Run r = run("--port", "sim:", "--yes", "reboot");
+        SeshRuns.Run r = run("--port", "sim:", "--yes", "reboot");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("approved by --yes"), r.err());
         assertTrue(r.err().contains("board back after"), r.err());
@@ -139,7 +124,7 @@ class MainTest {
 
     @Test
     void remoteErrorIsOneLineWithTheCode() {
-        Run r = run("--port", "sim:", "--yes", "call", "Foo.Bar");
+        SeshRuns.Run r = run("--port", "sim:", "--yes", "call", "Foo.Bar");
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("404"), r.err());
         assertTrue(r.err().contains("No handler for Foo.Bar"), r.err());
@@ -148,16 +133,16 @@ class MainTest {
 
     @Test
     void badJsonParamsIsUsageErrorAndNothingIsSent() {
-        Run r = run("--port", "sim:", "call", "Sys.GetInfo", "{nope");
+        SeshRuns.Run r = run("--port", "sim:", "call", "Sys.GetInfo", "{nope");
         assertEquals(2, r.code(), r.err());
     }
 
     @Test
     void commandsThatNeedNoBoardRunWithoutOne() {
-        Run ports = run("ports");
+        SeshRuns.Run ports = run("ports");
         assertEquals(0, ports.code(), ports.err());
         assertTrue(ports.err().contains("no serial ports found"), ports.err());
-        Run help = run("-c", "help");
+        SeshRuns.Run help = run("-c", "help");
         assertEquals(0, help.code(), help.err());
         assertTrue(help.out().contains("anything else is Groovy"), help.out());
     }

@@ -6,17 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,16 +29,7 @@ class SimServeTest {
     @TempDir Path home;
     private final List<Process> processes = new ArrayList<>();
 
-    record Run(int code, String out, String err) {}
-
-    Run sesh(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, List::of).run(args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    SeshRuns.Run sesh(String... args) { return SeshRuns.run(home, args); }
 
     /** Starts {@code sesh sim serve ARGS} in a child JVM and returns the first line naming the listeners. */
     String serve(String... args) throws IOException {
@@ -74,10 +61,10 @@ class SimServeTest {
         String banner = serve("--listen", "tcp://127.0.0.1:0");
         Matcher m = SERVING.matcher(banner);
         assertTrue(m.find(), banner);
-        Run r = sesh("--port", m.group(1), "-c", "info");
+        SeshRuns.Run r = sesh("--port", m.group(1), "-c", "info");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("esp8266_"), r.out());
-        Run again = sesh("--port", m.group(1), "--json", "info");
+        SeshRuns.Run again = sesh("--port", m.group(1), "--json", "info");
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("\"uptime\""), again.out());
     }
@@ -87,14 +74,14 @@ class SimServeTest {
         String banner = serve("--listen", "tcp://127.0.0.1:0", "--listen", "ws://127.0.0.1:0/rpc");
         Matcher m = SERVING.matcher(banner);
         assertTrue(m.find() && m.group(2) != null, banner);
-        Run r = sesh("--port", m.group(2), "call", "RPC.Ping");
+        SeshRuns.Run r = sesh("--port", m.group(2), "call", "RPC.Ping");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("channel_info"), r.out());
     }
 
     @Test
     void nonLoopbackListenIsRefusedWithoutAllowRemote() {
-        Run r = sesh("sim", "serve", "--listen", "tcp://0.0.0.0:0");
+        SeshRuns.Run r = sesh("sim", "serve", "--listen", "tcp://0.0.0.0:0");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("no authentication"), r.err());
         assertTrue(r.err().contains("--allow-remote"), r.err());
@@ -107,11 +94,11 @@ class SimServeTest {
         String banner = serve("--listen", "tcp://127.0.0.1:0", "--pty", link.toString());
         assertTrue(banner.contains("also on serial"), banner);
         for (int i = 0; i < 100 && !Files.exists(link); i++) Thread.sleep(50);
-        Run r = sesh("--port", link.toString(), "-c", "info");
+        SeshRuns.Run r = sesh("--port", link.toString(), "-c", "info");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("esp8266_"), r.out());
         for (int i = 0; i < 100 && !Files.exists(link); i++) Thread.sleep(50);   // socat is started again for the next client
-        Run again = sesh("--port", link.toString(), "call", "Sys.GetInfo");
+        SeshRuns.Run again = sesh("--port", link.toString(), "call", "Sys.GetInfo");
         assertEquals(0, again.code(), again.err());
     }
 
