@@ -189,13 +189,24 @@ public final class Atecc {
         Optional<Plan> plan = AteccPlans.configWrite(target(), current, wanted, via());
         if (plan.isEmpty()) return new ConfigWriteResult(0, true, List.of());
         Bytes toWrite = AteccPlans.merged(current, wanted);
-        board.gate().run(plan.get(), () -> chip(ChipOp.WRITE_CONFIG, -1, false, () -> {
-            backend().writeConfig(toWrite);
-            return null;
-        }));
+        Optional<LostReply.Found> lost = board.gate().apply(plan.get(), () -> LostReply.guard("the config write",
+                () -> chip(ChipOp.WRITE_CONFIG, -1, false, () -> {
+                    backend().writeConfig(toWrite);
+                    return null;
+                }),
+                () -> configReadBack(current, ConfigZone.of(toWrite)), "run atca config set FILE again: it writes only what still differs"));
         ConfigZone after = config();
         List<String> mismatches = AteccPlans.mismatches(ConfigZone.of(toWrite), after);
-        return new ConfigWriteResult(plan.get().changes().size(), mismatches.isEmpty(), mismatches);
+        return new ConfigWriteResult(plan.get().changes().size(), mismatches.isEmpty(), mismatches, LostReply.note(lost));
+    }
+
+    // After a lost reply of a config write (13 Writes and 2 UpdateExtra): all, none or some of it is on the chip.
+    private LostReply.Found configReadBack(ConfigZone before, ConfigZone wanted) {
+        ConfigZone now = config();
+        int left = AteccPlans.mismatches(wanted, now).size();
+        if (left == 0) return LostReply.Found.done("the config zone reads back as written");
+        if (AteccPlans.mismatches(before, now).isEmpty()) return LostReply.Found.notDone("the config zone is unchanged, nothing was written");
+        return LostReply.Found.notDone("the config zone is partly written, " + left + " bytes still differ (atca config diff FILE lists them)");
     }
 
     /**
@@ -210,7 +221,7 @@ public final class Atecc {
         int crc = preview.summaryCrc();
         AteccBackend b = backend();
         Plan plan = AteccPlans.lockConfig(target(), preview, b.locksWithCrc());
-        board.gate().run(plan, () -> b.session(() -> {
+        Optional<LostReply.Found> lost = board.gate().apply(plan, () -> LostReply.guard("the config lock", () -> b.session(() -> {
             if (!b.locksWithCrc()) {
                 ConfigZone now = ConfigZone.of(b.readConfig());
                 if (!now.equals(preview)) {
@@ -222,12 +233,18 @@ public final class Atecc {
                 b.lockConfig(crc);
                 return null;
             });
-        }));
+        }), () -> lockReadBack("config zone", "LockConfig", z -> z.lockState().configLocked()), "run atca lock config again (an already locked zone is reported as done)"));
         ConfigZone after = config();
         if (!after.lockState().configLocked()) throw SeshException.failed("the chip accepted the config lock but its LockConfig byte still reads unlocked", "run atca info");
         String how = b.locksWithCrc() ? String.format("CRC 0x%04X accepted by the chip", crc)
                 : String.format("read back matched the preview, CRC 0x%04X; ATCA.LockZone carries no CRC", crc);
-        return new LockResult("config zone", false, b.locksWithCrc() ? OptionalInt.of(crc) : OptionalInt.empty(), "config zone locked (" + how + ")");
+        return new LockResult("config zone", false, b.locksWithCrc() ? OptionalInt.of(crc) : OptionalInt.empty(), "config zone locked (" + how + ")" + LostReply.note(lost));
+    }
+
+    // After a lost reply of a Lock: the lock byte decides (the chip locks with a matching CRC or not at all).
+    private LostReply.Found lockReadBack(String what, String lockByte, java.util.function.Predicate<ConfigZone> locked) {
+        return locked.test(config()) ? LostReply.Found.done(lockByte + " reads locked")
+                : LostReply.Found.notDone("the " + what + " is still unlocked, nothing was locked");
     }
 
     /**
@@ -242,16 +259,16 @@ public final class Atecc {
             throw SeshException.failed("the data zone can be locked only after the config zone", "atca lock config first");
         }
         AteccBackend b = backend();
-        board.gate().run(AteccPlans.lockData(target()), () -> b.session(() -> {
+        Optional<LostReply.Found> lost = board.gate().apply(AteccPlans.lockData(target()), () -> LostReply.guard("the data lock", () -> b.session(() -> {
             ConfigZone now = ConfigZone.of(b.readConfig());
             if (!now.equals(preview)) throw SeshException.failed("the config zone changed since the preview: nothing was locked", "run atca info, then lock again");
             return chip(ChipOp.LOCK_DATA, -1, false, () -> {
                 b.lockData(OptionalInt.empty());
                 return null;
             });
-        }));
+        }), () -> lockReadBack("data zone", "LockValue", z -> z.lockState().dataLocked()), "run atca lock data again (an already locked zone is reported as done)"));
         if (!config().lockState().dataLocked()) throw SeshException.failed("the chip accepted the data lock but its LockValue byte still reads unlocked", "run atca info");
-        return new LockResult("data zone", false, OptionalInt.empty(), "data zone locked (sent without CRC after the read-back)");
+        return new LockResult("data zone", false, OptionalInt.empty(), "data zone locked (sent without CRC after the read-back)" + LostReply.note(lost));
     }
 
     /** Locks slot {@code slot} (irreversible; {@code lock slot N} plus SN[6..7]); host driver only. */
@@ -261,12 +278,15 @@ public final class Atecc {
         if (preview.lockState().slotLocked(slot)) return LockResult.already("slot " + slot);
         AteccBackend b = backend();
         if (b instanceof RpcAtcaBackend) b.lockSlot(slot);      // says why it cannot, before any plan
-        board.gate().run(AteccPlans.lockSlot(target(), slot), () -> chip(ChipOp.LOCK_SLOT, slot, false, () -> {
-            b.lockSlot(slot);
-            return null;
-        }));
-        config();
-        return new LockResult("slot " + slot, false, OptionalInt.empty(), "slot " + slot + " locked");
+        Optional<LostReply.Found> lost = board.gate().apply(AteccPlans.lockSlot(target(), slot), () -> LostReply.guard("the slot lock",
+                () -> chip(ChipOp.LOCK_SLOT, slot, false, () -> {
+                    b.lockSlot(slot);
+                    return null;
+                }),
+                () -> lockReadBack("slot " + slot, "SlotLocked bit " + slot, z -> z.lockState().slotLocked(slot)),
+                "run atca lock slot " + slot + " again (an already locked slot is reported as done)"));
+        if (!config().lockState().slotLocked(slot)) throw SeshException.failed("the chip accepted the slot lock but SlotLocked bit " + slot + " still reads unlocked", "run atca slots");
+        return new LockResult("slot " + slot, false, OptionalInt.empty(), "slot " + slot + " locked" + LostReply.note(lost));
     }
 
     // ---- reads ----
@@ -292,16 +312,21 @@ public final class Atecc {
      * Writes {@code data} into slot {@code slot} in the clear, 32 bytes per block from block 0
      * (the last block may be 4 bytes), after the gate. Refused with nothing sent where the config
      * asks for encrypted writes, for private-key slots and for a length that does not fit.
+     * Returns the result line ("slot 10 written (32 bytes)", saying so when the board's reply was
+     * lost and the read-back found the data there).
      */
-    public void write(int slot, Bytes data) {
+    public String write(int slot, Bytes data) {
         checkSlot(slot);
         ConfigZone z = config();
         AteccPlans.checkClearWrite(z, slot, data.length());
         AteccBackend b = backend();
-        board.gate().run(AteccPlans.slotWrite(target(), z, slot, data.length(), via()), () -> chip(ChipOp.WRITE, slot, false, () -> b.session(() -> {
-            for (int off = 0; off < data.length(); off += 32) b.writeClear(slot, off / 32, data.slice(off, Math.min(data.length(), off + 32)));
-            return null;
-        })));
+        Optional<LostReply.Found> lost = board.gate().apply(AteccPlans.slotWrite(target(), z, slot, data.length(), via()), () -> LostReply.guard("the write",
+                () -> chip(ChipOp.WRITE, slot, false, () -> b.session(() -> {
+                    for (int off = 0; off < data.length(); off += 32) b.writeClear(slot, off / 32, data.slice(off, Math.min(data.length(), off + 32)));
+                    return null;
+                })),
+                () -> SlotReadBack.data(this, z, slot, data, "the data given"), "run the same atca write again (writing the same bytes again is safe)"));
+        return "slot " + slot + " written (" + data.length() + " bytes)" + LostReply.note(lost);
     }
 
     /**

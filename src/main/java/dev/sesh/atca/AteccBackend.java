@@ -69,6 +69,9 @@ public sealed interface AteccBackend permits RpcAtcaBackend, HostI2cBackend {
     /** GenKey mode 0x00: the public key X || Y of the key in {@code slot}. */
     Bytes publicKey(int slot);
 
+    /** MAC mode 0 of the key in {@code slot} over a 32-byte challenge (32 bytes). Host driver only. */
+    Bytes mac(int slot, Bytes challenge32);
+
     /** Signs a 32-byte digest with the key in {@code slot}; returns R || S (64 bytes). */
     Bytes sign(int slot, Bytes digest32);
 

@@ -2,7 +2,6 @@ package dev.sesh.atca;
 
 import dev.sesh.SeshException;
 import dev.sesh.atca.config.ConfigZone;
-import dev.sesh.atca.packet.StatusCode;
 import dev.sesh.bytes.Bytes;
 import dev.sesh.plan.Plan;
 
@@ -44,8 +43,10 @@ public final class AteccKeys {
         AteccBackend b = atecc.backend();
         Plan plan = KeyPlans.privateKeyWrite(atecc.target(), z, slot, b.via(), wkSlot, keyLine, writeKey.map(SecretBytes::source), existing);
         Optional<Bytes> wk = wkSlot >= 0 ? writeKey.map(SecretBytes::bytes) : Optional.empty();
-        atecc.board().gate().run(plan, () -> atecc.chip(ChipOp.PRIV_WRITE, slot, wk.isPresent(),
-                () -> { b.privWrite(slot, scalar.bytes(), Math.max(wkSlot, 0), wk); return null; }));
+        Optional<LostReply.Found> lost = atecc.board().gate().apply(plan, () -> LostReply.guard("the private key write",
+                () -> atecc.chip(ChipOp.PRIV_WRITE, slot, wk.isPresent(), () -> { b.privWrite(slot, scalar.bytes(), Math.max(wkSlot, 0), wk); return null; }),
+                () -> SlotReadBack.privateKey(atecc, z, slot, publicKey, label, existing),
+                "run the same atca key set again: it writes the key only if the slot does not hold it yet"));
         String how = wkSlot >= 0 ? "encrypted PrivWrite" : "PrivWrite in the clear";
         if (!z.keyConfig(slot).pubInfo()) {
             return new KeyWriteResult(slot, true, how, false, "slot " + slot + " written (" + how + "); its PubInfo is 0, so the chip cannot give the public key back to check");
@@ -55,7 +56,8 @@ public final class AteccKeys {
             throw SeshException.failed("slot " + slot + " was written, but the public key read back (SHA-256 " + PublicKeys.shortFingerprint(back)
                     + ") is not the one of " + label, "check the key file, then write it again");
         }
-        return new KeyWriteResult(slot, true, how, true, "slot " + slot + " written (" + how + "); public key read back from the chip matches " + label);
+        return new KeyWriteResult(slot, true, how, true, "slot " + slot + " written (" + how + "); public key read back from the chip matches " + label
+                + (lost.isPresent() ? " (the board's reply to the write was lost; this read-back shows it took effect)" : ""));
     }
 
     /**
@@ -69,16 +71,20 @@ public final class AteccKeys {
         AteccBackend b = atecc.backend();
         Plan plan = KeyPlans.dataWrite(atecc.target(), z, slot, b.via(), wkSlot, data.source(), data.length(), writeKey.map(SecretBytes::source));
         Bytes all = data.bytes();
-        atecc.board().gate().run(plan, () -> atecc.chip(ChipOp.WRITE, slot, wkSlot >= 0, () -> {
-            for (int block = 0; block * 32 < all.length(); block++) {
-                Bytes chunk = all.slice(block * 32, block * 32 + 32);
-                if (wkSlot >= 0) b.writeEncrypted(slot, block, chunk, wkSlot, writeKey.get().bytes());
-                else b.writeClear(slot, block, chunk);
-            }
-            return null;
-        }));
+        Optional<LostReply.Found> lost = atecc.board().gate().apply(plan, () -> LostReply.guard("the write",
+                () -> atecc.chip(ChipOp.WRITE, slot, wkSlot >= 0, () -> {
+                    for (int block = 0; block * 32 < all.length(); block++) {
+                        Bytes chunk = all.slice(block * 32, block * 32 + 32);
+                        if (wkSlot >= 0) b.writeEncrypted(slot, block, chunk, wkSlot, writeKey.get().bytes());
+                        else b.writeClear(slot, block, chunk);
+                    }
+                    return null;
+                }),
+                () -> SlotReadBack.data(atecc, z, slot, all, data.source()),
+                "run the same atca key set again (writing the same bytes again is safe)"));
         String how = wkSlot >= 0 ? "encrypted Write" : "Write in the clear";
-        return new KeyWriteResult(slot, true, how, false, "slot " + slot + " written (" + data.length() + " bytes from " + data.source() + ", " + how + ")");
+        return new KeyWriteResult(slot, true, how, lost.isPresent(), "slot " + slot + " written (" + data.length() + " bytes from " + data.source() + ", " + how + ")"
+                + LostReply.note(lost));
     }
 
     /** GenKey mode 0x04 after the gate: a new private key inside {@code slot}; returns its public key X || Y. */
@@ -88,7 +94,11 @@ public final class AteccKeys {
         KeyPlans.checkGenKey(z, slot);
         ExistingKey existing = existing(z, slot);
         Plan plan = KeyPlans.genKey(atecc.target(), z, slot, existing);
-        return atecc.board().gate().apply(plan, () -> atecc.chip(ChipOp.GEN_KEY, slot, false, () -> atecc.backend().genKey(slot)));
+        Bytes[] made = new Bytes[1];
+        Optional<LostReply.Found> lost = atecc.board().gate().apply(plan, () -> LostReply.guard("GenKey",
+                () -> made[0] = atecc.chip(ChipOp.GEN_KEY, slot, false, () -> atecc.backend().genKey(slot)),
+                () -> SlotReadBack.newKey(atecc, z, slot, existing), "run atca key gen " + slot + " again"));
+        return lost.isPresent() ? publicKey(slot) : made[0];
     }
 
     /** The public key X || Y of the private key in {@code slot} (GenKey mode 0x00; changes nothing). */
@@ -107,11 +117,6 @@ public final class AteccKeys {
     // A refusal of GenKey mode 0 with an execution error means no valid key; anything else is not ours to hide.
     private ExistingKey existing(ConfigZone z, int slot) {
         if (!z.keyConfig(slot).pubInfo()) return ExistingKey.unknown("its PubInfo is 0, so the chip does not give its public key");
-        try {
-            return ExistingKey.key(atecc.backend().publicKey(slot));
-        } catch (ChipStatusException e) {
-            if (e.status() == StatusCode.EXECUTION_ERROR) return ExistingKey.none();
-            throw e;
-        }
+        return SlotReadBack.publicKeyNow(atecc, slot).map(ExistingKey::key).orElse(ExistingKey.none());
     }
 }

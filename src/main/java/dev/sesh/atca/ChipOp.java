@@ -13,6 +13,7 @@ public enum ChipOp {
     GEN_KEY("GenKey"),
     PUBLIC_KEY("the public key request"),
     SIGN("the signature"),
+    MAC("the MAC"),
     VERIFY("the verification"),
     RANDOM("Random"),
     INFO("Info"),

@@ -94,6 +94,8 @@ public final class HostI2cBackend implements AteccBackend {
 
     @Override public Bytes publicKey(int slot) { return call(ChipOp.PUBLIC_KEY, slot, () -> ops.publicKey(slot)); }
 
+    @Override public Bytes mac(int slot, Bytes challenge32) { return call(ChipOp.MAC, slot, () -> ops.mac(slot, challenge32)); }
+
     // The Sign sequence differs between 508A and 608A (reference/atecc.md 8.2): the driver must know the chip first.
     @Override public Bytes sign(int slot, Bytes digest32) {
         if (!identified) identify(Bytes.EMPTY);

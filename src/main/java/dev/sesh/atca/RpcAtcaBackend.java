@@ -93,6 +93,8 @@ public final class RpcAtcaBackend implements AteccBackend {
         return base64(call("ATCA.GetPubKey", JSON.createObjectNode().put("slot", slot), ChipOp.PUBLIC_KEY, slot).path("pubkey"));
     }
 
+    @Override public Bytes mac(int slot, Bytes challenge32) { throw cannot("compute a MAC", "the ATCA.* service has no MAC method"); }
+
     @Override public Bytes sign(int slot, Bytes digest32) {
         ObjectNode p = JSON.createObjectNode().put("slot", slot).put("digest", b64(digest32));
         return base64(call("ATCA.Sign", p, ChipOp.SIGN, slot).path("signature"));

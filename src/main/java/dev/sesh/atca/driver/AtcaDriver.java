@@ -115,7 +115,7 @@ public final class AtcaDriver {
                         last = AtcaException.comm(name, AtcaException.TX_FAIL, "chip NACKed the command");
                         continue;
                     }
-                    byte[] raw = poll(name, command, responseLen);
+                    byte[] raw = reread(poll(name, command, responseLen), responseLen);
                     int count = raw[0] & 0xff;
                     if (count < 4) {
                         last = AtcaException.comm(name, AtcaException.RX_CRC_ERROR, "answer count byte " + count);
@@ -145,6 +145,34 @@ public final class AtcaDriver {
             throw last;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * An answer that does not check (count byte out of range, CRC wrong) may have been garbled on
+     * the way rather than by the chip: read the output buffer again after a word-address-0x00
+     * reset (reference/atecc.md 1.4, 1.6: the output can be read repeatedly), up to
+     * {@link DriverOptions#rereadAttempts()} times, before the command is resent. For a command
+     * that changed the chip this is what tells its result; resending could not.
+     */
+    private byte[] reread(byte[] raw, int len) {
+        for (int i = 0; i < options.rereadAttempts() && !checks(raw, len); i++) {
+            if (!port.write(options.address(), new byte[] {WA_RESET})) break;
+            Optional<byte[]> again = port.read(options.address(), len);
+            if (again.isEmpty()) break;
+            raw = again.get();
+        }
+        return raw;
+    }
+
+    private static boolean checks(byte[] raw, int len) {
+        int count = raw.length == 0 ? 0 : raw[0] & 0xff;
+        if (count < 4 || count > len || count > raw.length) return false;
+        try {
+            ResponsePacket.decode(Bytes.of(raw, 0, count));
+            return true;
+        } catch (PacketFormatException e) {
+            return false;
         }
     }
 

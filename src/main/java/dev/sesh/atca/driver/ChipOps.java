@@ -6,6 +6,7 @@ import dev.sesh.atca.command.Ecdh;
 import dev.sesh.atca.command.GenDig;
 import dev.sesh.atca.command.GenKey;
 import dev.sesh.atca.command.Lock;
+import dev.sesh.atca.command.Mac;
 import dev.sesh.atca.command.Nonce;
 import dev.sesh.atca.command.PrivWrite;
 import dev.sesh.atca.command.Random;
@@ -143,6 +144,15 @@ public final class ChipOps {
         GenDig gd = GenDig.ofSlot(wkSlot);
         driver.execute(gd, 4);
         return new Auth(sn, TempKeyMath.genDig(writeKey, Zone.DATA.code(), wkSlot, Optional.of(gd.otherData()), sn, tk1));
+    }
+
+    /**
+     * MAC mode 0x00: SHA-256 over the key in {@code slot} and the 32-byte {@code challenge} (no
+     * TempKey, no OTP, SN[8] and SN[0..1] only; reference/atecc.md 3.3). Answers 32 bytes.
+     */
+    public Bytes mac(int slot, Bytes challenge) {
+        if (challenge.length() != 32) throw AtcaException.refused("MAC", AtcaException.BAD_PARAM, "a MAC challenge is 32 bytes");
+        return driver.execute(new Mac(0x00, slot, challenge), 35);
     }
 
     /** GenKey mode 0x04: a new private key in {@code slot}; returns its public key X || Y (64). */

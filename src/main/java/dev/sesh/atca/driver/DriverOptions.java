@@ -13,31 +13,34 @@ package dev.sesh.atca.driver;
  * @param wakeAttempts     wake attempts before 0xD0 "wake failed" (&gt;= 1)
  * @param commandAttempts  attempts of one command on CRC errors, 0xFF/0xEE answers or a NACKed
  *                         command write (&gt;= 1)
+ * @param rereadAttempts   re-reads of an answer that does not check (after a word-address-0x00
+ *                         reset) before the command is resent; 0 = resend at once, as the firmware
  */
 public record DriverOptions(int address, long wakeDelayUs, boolean waitExecution, long firstPollUs,
-                            long pollIntervalUs, long pollTimeoutUs, int wakeAttempts, int commandAttempts) {
+                            long pollIntervalUs, long pollTimeoutUs, int wakeAttempts, int commandAttempts, int rereadAttempts) {
     public static final int DEFAULT_ADDRESS = 0x60;
 
     public DriverOptions {
         if (address < 0 || address > 0x7F) throw new IllegalArgumentException("7-bit address out of range: " + address);
-        if (wakeAttempts < 1 || commandAttempts < 1) throw new IllegalArgumentException("attempts must be >= 1");
+        if (wakeAttempts < 1 || commandAttempts < 1 || rereadAttempts < 0) throw new IllegalArgumentException("attempts must be >= 1 (re-reads >= 0)");
         if (pollTimeoutUs <= 0 || pollIntervalUs <= 0) throw new IllegalArgumentException("poll interval and timeout must be positive");
     }
 
     /** The Mongoose OS HAL's pacing (reference/atecc.md 1.9): 1 ms, then poll every 2 ms for up to 2.5 s. */
     public static DriverOptions firmware() {
-        return new DriverOptions(DEFAULT_ADDRESS, 1_500, false, 1_000, 2_000, 2_500_000, 3, 3);
+        return new DriverOptions(DEFAULT_ADDRESS, 1_500, false, 1_000, 2_000, 2_500_000, 3, 3, 0);
     }
 
     /**
      * For a host far from the chip (every I2C access is an RPC round trip): wait the maximum
-     * execution time, so the first poll normally succeeds.
+     * execution time, so the first poll normally succeeds; an answer garbled on the serial link is
+     * read again before the command is resent.
      */
     public static DriverOptions host() {
-        return new DriverOptions(DEFAULT_ADDRESS, 1_500, true, 0, 5_000, 2_500_000, 3, 3);
+        return new DriverOptions(DEFAULT_ADDRESS, 1_500, true, 0, 5_000, 2_500_000, 3, 3, 2);
     }
 
     public DriverOptions withAddress(int a) {
-        return new DriverOptions(a, wakeDelayUs, waitExecution, firstPollUs, pollIntervalUs, pollTimeoutUs, wakeAttempts, commandAttempts);
+        return new DriverOptions(a, wakeDelayUs, waitExecution, firstPollUs, pollIntervalUs, pollTimeoutUs, wakeAttempts, commandAttempts, rereadAttempts);
     }
 }

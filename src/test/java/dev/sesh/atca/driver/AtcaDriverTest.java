@@ -67,6 +67,25 @@ class AtcaDriverTest {
         port.done();
     }
 
+    @Test void hostRereadsAGarbledAnswerAfterAResetInsteadOfResending() {
+        driver = new AtcaDriver(port, clock, DriverOptions.host());
+        // A PrivWrite whose answer came back garbled over the link: the chip did it, so resending
+        // (TempKey already used) would fail. The host reads the output buffer again instead.
+        port.wake().cmd(INFO_GROUP).read(0x60, 7, "ff00005000 0391").write(0x60, "00", true).read(0x60, 7, INFO_508A).idle();
+        assertEquals(Bytes.ofHex("00005000"), driver.execute(INFO, 7));
+        port.done();
+    }
+
+    @Test void hostResendsWhenTheRereadsDoNotCheckEither() {
+        driver = new AtcaDriver(port, clock, DriverOptions.host());
+        port.wake().cmd(INFO_GROUP).read(0x60, 7, "0700005000 0392")
+                .write(0x60, "00", true).read(0x60, 7, "0700005000 0392")
+                .write(0x60, "00", true).read(0x60, 7, "0700005000 0392").idle()
+            .wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A).idle();
+        assertEquals(Bytes.ofHex("00005000"), driver.execute(INFO, 7));
+        port.done();
+    }
+
     @Test void chipCrcComplaintIsResent() {
         port.wake().cmd(INFO_GROUP).read(0x60, 7, "04ff0142").idle()
             .wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A).idle();

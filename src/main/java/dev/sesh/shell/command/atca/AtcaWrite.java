@@ -22,8 +22,7 @@ final class AtcaWrite implements Callable<Integer> {
     @Override public Integer call() {
         int n = AtcaCli.slot(slot);
         var bytes = AtcaCli.hexBytes(data, "DATA");
-        AtcaCli.atca(session).write(n, bytes);
-        AtcaCli.result(session, "slot " + n + " written (" + bytes.length() + " bytes)");
+        AtcaCli.result(session, AtcaCli.atca(session).write(n, bytes));
         return 0;
     }
 }
