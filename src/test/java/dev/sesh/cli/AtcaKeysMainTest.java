@@ -13,9 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,28 +38,21 @@ class AtcaKeysMainTest {
     @TempDir Path work;
     final List<String> transcript = new ArrayList<>();
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, List::of);
-        int code = m.run(args);
-        Run r = new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    /** A run of sesh (SeshRuns), its stdout and stderr kept in {@link #transcript} for the secret scan. */
+    SeshRuns.Run run(String... args) {
+        SeshRuns.Run r = SeshRuns.run(home, args);
         transcript.add(r.out());
         transcript.add(r.err());
         return r;
     }
 
-    Run on(String via, String... args) {
+    SeshRuns.Run on(String via, String... args) {
         List<String> all = new ArrayList<>(List.of("--port", "sim:" + boardDir, "--via", via));
         all.addAll(List.of(args));
         return run(all.toArray(String[]::new));
     }
 
-    Run ok(Run r) {
+    SeshRuns.Run ok(SeshRuns.Run r) {
         assertEquals(0, r.code(), r.err());
         return r;
     }
@@ -93,17 +83,17 @@ class AtcaKeysMainTest {
     @ParameterizedTest @ValueSource(strings = {"i2c", "rpc"})
     void awsFlowImportsTheKeysAndTheChipSignsForTheCertificate(String via) throws Exception {
         hostFiles();
-        Run cert = ok(run("x509", "selfsign", f("ecc.key.pem"), f("ecc.crt.pem"), "--subject", "/C=IE/L=Dublin/O=ACME Ltd/OU=Testing/CN=test.acme.com",
+        SeshRuns.Run cert = ok(run("x509", "selfsign", f("ecc.key.pem"), f("ecc.crt.pem"), "--subject", "/C=IE/L=Dublin/O=ACME Ltd/OU=Testing/CN=test.acme.com",
                 "--days", "3650", "--san", "DNS:localhost,IP:127.0.0.1"));
         assertTrue(cert.out().startsWith("wrote " + f("ecc.crt.pem") + ": C=IE,L=Dublin,O=ACME Ltd,OU=Testing,CN=test.acme.com, 3650 days"), cert.out());
         lockedAwsChip(via);
 
-        Run wk = ok(on(via, "--yes", "--debug", "atca", "key", "set", "4", f("slot4.key")));
+        SeshRuns.Run wk = ok(on(via, "--yes", "--debug", "atca", "key", "set", "4", f("slot4.key")));
         assertTrue(wk.err().contains("==> "), "the wire trace is on, and is checked for secrets below");
         assertEquals("slot 4 written (32 bytes from " + f("slot4.key") + ", Write in the clear)\n", wk.out());
         assertTrue(wk.err().contains("cross the serial link in the clear (slot 4's WriteConfig takes clear writes)"), wk.err());
 
-        Run key = ok(on(via, "--yes", "--debug", "atca", "key", "set", "0", f("ecc.key.pem"), "--write-key", f("slot4.key"), "--cert", f("ecc.crt.pem")));
+        SeshRuns.Run key = ok(on(via, "--yes", "--debug", "atca", "key", "set", "0", f("ecc.key.pem"), "--write-key", f("slot4.key"), "--cert", f("ecc.crt.pem")));
         assertEquals("slot 0 written (encrypted PrivWrite); public key read back from the chip matches " + f("ecc.key.pem") + "\n", key.out());
         assertTrue(key.err().contains("key: " + f("ecc.key.pem") + ", public key SHA-256 "), key.err());
         assertTrue(key.err().contains("(matches " + f("ecc.crt.pem") + ")"), key.err());
@@ -111,19 +101,19 @@ class AtcaKeysMainTest {
 
         Bytes xy = KeyFiles.readPrivate(work.resolve("ecc.key.pem")).publicKey();
         Bytes digest = Bytes.of(MessageDigest.getInstance("SHA-256").digest("hello from sesh".getBytes(StandardCharsets.US_ASCII)));
-        Run sig = ok(on(via, "atca", "sign", "0", digest.hex()));
+        SeshRuns.Run sig = ok(on(via, "atca", "sign", "0", digest.hex()));
         Bytes rs = Bytes.ofHex(sig.out().strip());
         assertTrue(P256.verify(xy, digest, rs), "signature verifies with ecc.key.pem's public key");
         assertTrue(CertView.read(work.resolve("ecc.crt.pem")).matches(xy));
         assertTrue(ok(on(via, "atca", "verify", "--pub", f("ecc.crt.pem"), "--digest", digest.hex(), "--sig", rs.hex())).out().startsWith("signature valid: the public key in "));
         assertTrue(ok(on(via, "atca", "verify", "--slot", "0", "--digest", digest.hex(), "--sig", rs.hex())).out().startsWith("signature valid: slot 0's public key"));
-        Run show = ok(on(via, "x509", "show", f("ecc.crt.pem"), "--slot", "0"));
+        SeshRuns.Run show = ok(on(via, "x509", "show", f("ecc.crt.pem"), "--slot", "0"));
         assertTrue(show.out().contains("matches: the chip holds this certificate's key"), show.out());
 
         ok(on(via, "atca", "cert", "selfsign", "0", f("chip.crt.pem"), "--subject", "CN=localhost", "--days", "30", "--san", "DNS:localhost,IP:127.0.0.1"));
         X509CertificateHolder chipCert = (X509CertificateHolder) pem(work.resolve("chip.crt.pem"));
         assertTrue(dev.sesh.x509.SelfSigned.signedBy(chipCert, xy), "the chip-signed certificate verifies with slot 0's key");
-        Run csr = ok(on(via, "atca", "csr", "0", "--subject", "/CN=esp8266_0A1B2C"));
+        SeshRuns.Run csr = ok(on(via, "atca", "csr", "0", "--subject", "/CN=esp8266_0A1B2C"));
         PKCS10CertificationRequest req = (PKCS10CertificationRequest) new PEMParser(new StringReader(csr.out())).readObject();
         assertTrue(req.isSignatureValid(new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder()
                 .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(req.getSubjectPublicKeyInfo())));
@@ -183,18 +173,18 @@ class AtcaKeysMainTest {
                 {"p384.pem", "is a key on secp384r1"}, {"rsa.pem", "holds an RSA key"}, {"enc.pem", "is an encrypted (password-protected) private key"},
                 {"junk.bin", "is not a key file sesh can read"}, {"short.hex", "holds 40 hex digits (20 bytes)"}};
         for (String[] c : cases) {
-            Run r = on("i2c", "--yes-irreversible", "atca", "key", "set", "0", f(c[0]), "--write-key", f("slot4.key"));
+            SeshRuns.Run r = on("i2c", "--yes-irreversible", "atca", "key", "set", "0", f(c[0]), "--write-key", f("slot4.key"));
             assertEquals(2, r.code(), c[0] + ": " + r.err());
             assertTrue(r.err().matches("error: [^\n]*" + java.util.regex.Pattern.quote(c[1]) + "[^\n]*\nhint: [^\n]+\n"), r.err());
             assertEquals("", r.out());
         }
-        Run wkShort = on("i2c", "--yes", "atca", "key", "set", "0", f("ecc.key.pem"), "--write-key", f("short.hex"));
+        SeshRuns.Run wkShort = on("i2c", "--yes", "atca", "key", "set", "0", f("ecc.key.pem"), "--write-key", f("short.hex"));
         assertEquals(2, wkShort.code(), wkShort.err());
-        Run noWriteKey = on("i2c", "--yes", "atca", "key", "set", "0", f("ecc.key.pem"));
+        SeshRuns.Run noWriteKey = on("i2c", "--yes", "atca", "key", "set", "0", f("ecc.key.pem"));
         assertEquals(2, noWriteKey.code());
         assertEquals("error: slot 0 takes only an encrypted PrivWrite now that the data zone is locked\n"
                 + "hint: add --write-key FILE with the key held in slot 4\n", noWriteKey.err());
-        Run slot16 = on("i2c", "--yes", "atca", "key", "set", "16", f("ecc.key.pem"));
+        SeshRuns.Run slot16 = on("i2c", "--yes", "atca", "key", "set", "16", f("ecc.key.pem"));
         assertEquals(2, slot16.code(), slot16.err());
         assertEquals(before.keySet(), snapshot().keySet());
         for (String k : before.keySet()) assertTrue(java.util.Arrays.equals(before.get(k), snapshot().get(k)), "board file " + k + " unchanged");
@@ -202,17 +192,17 @@ class AtcaKeysMainTest {
 
     @Test
     void x509CommandsNeedNoBoardAndShowTheCertificate() throws Exception {
-        Run kg = ok(run("x509", "keygen", f("new.key.pem")));
+        SeshRuns.Run kg = ok(run("x509", "keygen", f("new.key.pem")));
         assertTrue(kg.out().matches("wrote .*new.key.pem: P-256 private key, public key SHA-256 [0-9a-f]{64}\n"), kg.out());
         ok(run("x509", "selfsign", f("new.key.pem"), f("new.crt.pem"), "--subject", "CN=localhost", "--days", "365", "--san", "DNS:localhost,IP:127.0.0.1"));
-        Run show = ok(run("x509", "show", f("new.crt.pem")));
+        SeshRuns.Run show = ok(run("x509", "show", f("new.crt.pem")));
         assertTrue(show.out().contains("names        DNS:localhost, IP:127.0.0.1"), show.out());
         assertTrue(show.out().contains("issuer       CN=localhost (self-signed)"), show.out());
         String fp = kg.out().substring(kg.out().length() - 65).strip();
         assertTrue(show.out().contains("key SHA-256  " + fp), show.out());
-        Run again = run("x509", "keygen", f("new.key.pem"));
+        SeshRuns.Run again = run("x509", "keygen", f("new.key.pem"));
         assertEquals(2, again.code());
-        Run badSan = run("x509", "selfsign", f("new.key.pem"), f("x.pem"), "--subject", "CN=x", "--days", "1", "--san", "IP:localhost");
+        SeshRuns.Run badSan = run("x509", "selfsign", f("new.key.pem"), f("x.pem"), "--subject", "CN=x", "--days", "1", "--san", "IP:localhost");
         assertEquals(2, badSan.code());
         assertTrue(badSan.err().startsWith("error: cannot read the alternative name 'IP:localhost'"), badSan.err());
     }
@@ -223,7 +213,7 @@ class AtcaKeysMainTest {
                 "def k = x509.keygen('" + f("s.key.pem") + "')\n"
                 + "def c = x509.selfsign('" + f("s.key.pem") + "', '" + f("s.crt.pem") + "', subject: '/CN=localhost', days: 2, san: 'IP:127.0.0.1')\n"
                 + "println([x509.fingerprint(k.publicKey()) == c.fingerprint(), c.subjectAltNames(), \"$k\".contains('BEGIN')])\n");
-        Run r = ok(run("--port", "sim:", "run", script.toString()));
+        SeshRuns.Run r = ok(run("--port", "sim:", "run", script.toString()));
         assertEquals("[true, [IP:127.0.0.1], false]\n", r.out());
     }
 

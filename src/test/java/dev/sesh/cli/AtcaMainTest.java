@@ -10,15 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,47 +24,35 @@ class AtcaMainTest {
     @TempDir Path home;
     @TempDir Path boardDir;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, List::of);
-        int code = m.run(args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    SeshRuns.Run run(String... args) { return SeshRuns.run(home, args); }
 
     /** A run against this test's board folder, with the back end {@code via} and more options. */
-    Run on(String via, String... args) {
+    SeshRuns.Run on(String via, String... args) {
         List<String> all = new ArrayList<>(List.of("--port", "sim:" + boardDir + "?baud=0", "--via", via));
         all.addAll(List.of(args));
         return run(all.toArray(String[]::new));
     }
 
     void enableAtcaService() {
-        Run r = run("--port", "sim:" + boardDir + "?baud=0", "--yes", "config", "set", "sys.atca.enable=true");
+        SeshRuns.Run r = run("--port", "sim:" + boardDir + "?baud=0", "--yes", "config", "set", "sys.atca.enable=true");
         assertEquals(0, r.code(), r.err());
     }
 
     static String awsYaml() { return Vectors.referenceDir().resolve("atca-aws-test.yaml").toString(); }
 
     ConfigZone chipConfig(String via) {
-        Run r = on(via, "atca", "config", "show", "--format", "hex");
+        SeshRuns.Run r = on(via, "atca", "config", "show", "--format", "hex");
         assertEquals(0, r.code(), r.err());
         return ConfigCodec.HEX.decode(r.out(), "stdout");
     }
 
     /** The console on this test's board, lines typed in, the whole transcript (stdout and stderr) out. */
     String console(String typed, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--port", "sim:" + boardDir + "?baud=0"));
         all.addAll(List.of(args));
-        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), false, List::of);
-        assertEquals(0, m.run(all.toArray(String[]::new)));
-        return out.toString(StandardCharsets.UTF_8).replace("\r", "");
+        SeshRuns.Run r = SeshRuns.interleaved(home, typed, all.toArray(String[]::new));
+        assertEquals(0, r.code());
+        return r.out().replace("\r", "");
     }
 
     @ParameterizedTest @ValueSource(strings = {"i2c", "rpc"})
@@ -94,7 +77,7 @@ class AtcaMainTest {
     @ParameterizedTest @ValueSource(strings = {"i2c", "rpc"})
     void atcaInfoSaysWhichBackEndAndHowTheChipWasTold(String via) {
         if (via.equals("rpc")) enableAtcaService();
-        Run r = on(via, "atca", "info");
+        SeshRuns.Run r = on(via, "atca", "info");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains(via.equals("i2c") ? "ATECC508A (Info command, revision 0x5000)" : "ATECC508A (config bytes 4-7, revision 0x5000)"), r.out());
         assertTrue(r.out().contains("back end     " + via + ": asked for with --via " + via), r.out());
@@ -103,14 +86,14 @@ class AtcaMainTest {
 
     @Test
     void atcaInfoWithoutViaChoosesTheHostDriverAndSaysWhy() {
-        Run r = run("--port", "sim:?baud=0", "atca", "info");
+        SeshRuns.Run r = run("--port", "sim:?baud=0", "atca", "info");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("i2c: I2C.Scan found the chip at 0x60"), r.out());
     }
 
     @Test
     void atcaOverRpcWithoutTheServiceSaysHowToEnableIt() {
-        Run r = run("--port", "sim:?baud=0", "--via", "rpc", "atca", "info");
+        SeshRuns.Run r = run("--port", "sim:?baud=0", "--via", "rpc", "atca", "info");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("error: the board's ATCA service is not running"), r.err());
         assertTrue(r.err().contains("hint: config set sys.atca.enable=true"), r.err());
@@ -118,14 +101,14 @@ class AtcaMainTest {
 
     @Test
     void lockWithoutATerminalIsRefusedWithExit3() {
-        Run r = on("i2c", "atca", "lock", "config");
+        SeshRuns.Run r = on("i2c", "atca", "lock", "config");
         assertEquals(3, r.code(), r.err());
         assertFalse(chipConfig("i2c").lockState().configLocked());
     }
 
     @Test
     void yesAloneDoesNotLock() {
-        Run r = on("i2c", "--yes", "atca", "lock", "config");
+        SeshRuns.Run r = on("i2c", "--yes", "atca", "lock", "config");
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("--yes-irreversible"), r.err());
         assertFalse(chipConfig("i2c").lockState().configLocked());
@@ -135,7 +118,7 @@ class AtcaMainTest {
     void lockingALockedZoneSaysAlreadyLockedAndExits0(String via) {
         if (via.equals("rpc")) enableAtcaService();
         assertEquals(0, on(via, "--yes-irreversible", "atca", "lock", "config").code());
-        Run again = on(via, "--yes-irreversible", "atca", "lock", "config");
+        SeshRuns.Run again = on(via, "--yes-irreversible", "atca", "lock", "config");
         assertEquals(0, again.code(), again.err());
         assertEquals("config zone: already locked\n", again.out());
     }
@@ -143,7 +126,7 @@ class AtcaMainTest {
     @Test
     void configSetAfterTheConfigLockIsRefusedWithOneLine() {
         assertEquals(0, on("i2c", "--yes-irreversible", "atca", "lock", "config").code());
-        Run r = on("i2c", "--yes", "atca", "config", "set", awsYaml());
+        SeshRuns.Run r = on("i2c", "--yes", "atca", "config", "set", awsYaml());
         assertEquals(1, r.code());
         assertTrue(r.err().matches("error: the config zone of ATECC508A S/N [0-9a-f]{18} is locked: it can never be written again\nhint: .*\n"), r.err());
     }
@@ -152,7 +135,7 @@ class AtcaMainTest {
     void badConfigFileIsExit2AndNothingIsSent() throws Exception {
         Path bad = home.resolve("bad.yaml");
         Files.writeString(bad, "slotinfo: [\n");
-        Run r = on("i2c", "--yes", "atca", "config", "set", bad.toString());
+        SeshRuns.Run r = on("i2c", "--yes", "atca", "config", "set", bad.toString());
         assertEquals(2, r.code(), r.err());
         assertEquals("", r.out());
     }
@@ -160,7 +143,7 @@ class AtcaMainTest {
     @Test
     void rawIsRefusedOverRpcWithTheReason() {
         enableAtcaService();
-        Run r = on("rpc", "atca", "raw", "0x30", "0", "0");
+        SeshRuns.Run r = on("rpc", "atca", "raw", "0x30", "0", "0");
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("error: cannot send a raw command over ATCA.* RPC"), r.err());
         assertTrue(r.err().contains("hint: use --via i2c"), r.err());
@@ -168,11 +151,9 @@ class AtcaMainTest {
 
     @Test
     void promptShowsTheChipAndItsLocksOnceAnAtcaCommandReadIt() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream("atca info\nexit\n".getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), false, List::of);
-        assertEquals(0, m.run(new String[] {"--port", "sim:?baud=0", "--via", "i2c"}));
-        String t = out.toString(StandardCharsets.UTF_8);
+        SeshRuns.Run r = SeshRuns.interleaved(home, "atca info\nexit\n", "--port", "sim:?baud=0", "--via", "i2c");
+        assertEquals(0, r.code());
+        String t = r.out();
         assertTrue(t.contains("sesh [sim]> "), t);
         assertTrue(t.contains("sesh [sim ATECC508A cfg:open data:open]> "), t);
     }
@@ -181,7 +162,7 @@ class AtcaMainTest {
     void a608IsToldApartOnBothBackEnds(String via) {
         String port = "sim:" + boardDir + "?chip=608a&baud=0";
         if (via.equals("rpc")) assertEquals(0, run("--port", port, "--yes", "config", "set", "sys.atca.enable=true").code());
-        Run r = run("--port", port, "--via", via, "atca", "info");
+        SeshRuns.Run r = run("--port", port, "--via", via, "atca", "info");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains(via.equals("i2c") ? "ATECC608A (Info command, revision 0x6002)" : "ATECC608A (config bytes 4-7"), r.out());
     }
@@ -191,7 +172,7 @@ class AtcaMainTest {
         ConfigZone aws = ConfigCodec.YAML.decode(Files.readString(Path.of(awsYaml())), "aws");
         Path bad = home.resolve("readable-key.yaml");
         Files.writeString(bad, ConfigCodec.YAML.encode(aws.withSlotConfig(0, aws.slotConfig(0).withIsSecret(false))));
-        Run r = on("i2c", "--yes", "atca", "config", "set", bad.toString());
+        SeshRuns.Run r = on("i2c", "--yes", "atca", "config", "set", bad.toString());
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().lines().anyMatch(l -> l.trim().startsWith("error slot 0")), r.err());
         assertEquals(0, on("i2c", "--yes-irreversible", "atca", "config", "set", bad.toString()).code());

@@ -15,9 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,25 +41,18 @@ class AwsIotMainTest {
     @TempDir Path boardDir;
     @TempDir Path work;
 
-    record Run(int code, String out, String err) {}
-
     @BeforeEach void noAwsTool() { System.setProperty("sesh.aws", ""); }
 
     @AfterEach void restore() { System.clearProperty("sesh.aws"); }
 
-    Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** A run against this test's board folder. */
+    SeshRuns.Run run(String... args) {
         List<String> all = new ArrayList<>(List.of("--port", "sim:" + boardDir));
         all.addAll(List.of(args));
-        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, List::of);
-        int code = m.run(all.toArray(String[]::new));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return SeshRuns.run(home, all.toArray(String[]::new));
     }
 
-    Run ok(Run r) {
+    SeshRuns.Run ok(SeshRuns.Run r) {
         assertEquals(0, r.code(), r.err());
         return r;
     }
@@ -108,7 +97,7 @@ class AwsIotMainTest {
     @Test void localCaStandsInForAwsAndTheBoardGetsTheCertificateAndMqttConfig() throws Exception {
         lockedAwsChip();
         String before = boardState();
-        Run offline = ok(run("--yes-irreversible", "aws-iot", "setup", "--slot", "0", "--gen-key", "--thing", "sesh-thing-0123456789", "--csr-out", f("dev.csr.pem")));
+        SeshRuns.Run offline = ok(run("--yes-irreversible", "aws-iot", "setup", "--slot", "0", "--gen-key", "--thing", "sesh-thing-0123456789", "--csr-out", f("dev.csr.pem")));
         assertTrue(offline.out().startsWith("aws iot create-certificate-from-csr --certificate-signing-request file://" + f("dev.csr.pem")
                 + " --set-as-active --certificate-pem-outfile " + f("aws-sesh-thing-0123456789.crt.pem")), offline.out());
         assertTrue(offline.out().contains("aws iot attach-policy --policy-name mos-default --target "), offline.out());
@@ -122,7 +111,7 @@ class AwsIotMainTest {
         }
         signWithLocalCa(work.resolve("dev.csr.pem"), work.resolve("aws-sesh-thing-0123456789.crt.pem"));
 
-        Run done = ok(run("--yes", "aws-iot", "setup", "--slot", "0", "--thing", "sesh-thing-0123456789",
+        SeshRuns.Run done = ok(run("--yes", "aws-iot", "setup", "--slot", "0", "--thing", "sesh-thing-0123456789",
                 "--cert", f("aws-sesh-thing-0123456789.crt.pem"), "--endpoint", "abc123-ats.iot.eu-west-1.amazonaws.com"));
         assertEquals("board set up for AWS IoT: aws-sesh-thing-01234.crt.pem on the board, mqtt.server=abc123-ats.iot.eu-west-1.amazonaws.com:8883, mqtt.ssl_key=ATCA:0\n", done.out());
         String certPem = Files.readString(work.resolve("aws-sesh-thing-0123456789.crt.pem"));
@@ -143,7 +132,7 @@ class AwsIotMainTest {
     }
 
     @Test void unlockedChipIsOneLineNamingAtcaLock() {
-        Run r = run("--yes", "aws-iot", "setup", "--slot", "0", "--csr-out", f("x.csr.pem"));
+        SeshRuns.Run r = run("--yes", "aws-iot", "setup", "--slot", "0", "--csr-out", f("x.csr.pem"));
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("Enabling ATCA..."), "the ATCA lib is turned on first, as mos does: " + r.err());
         assertTrue(r.err().contains("atca lock"), r.err());
@@ -156,7 +145,7 @@ class AwsIotMainTest {
         ok(run("x509", "keygen", f("other.key.pem")));
         ok(run("x509", "selfsign", f("other.key.pem"), f("a.crt.pem"), "--subject", "CN=other", "--days", "30"));
         String before = boardState();
-        Run r = run("--yes", "aws-iot", "setup", "--slot", "0", "--cert", f("a.crt.pem"), "--endpoint", "abc123-ats.iot.eu-west-1.amazonaws.com");
+        SeshRuns.Run r = run("--yes", "aws-iot", "setup", "--slot", "0", "--cert", f("a.crt.pem"), "--endpoint", "abc123-ats.iot.eu-west-1.amazonaws.com");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("is not slot 0's"), r.err());
         assertEquals(before, boardState());
@@ -167,13 +156,13 @@ class AwsIotMainTest {
         ok(run("--yes-irreversible", "aws-iot", "setup", "--slot", "1", "--gen-key", "--csr-out", f("b.csr.pem")));
         signWithLocalCa(work.resolve("b.csr.pem"), work.resolve("b.crt.pem"));
         String before = boardState();
-        Run r = run("aws-iot", "setup", "--slot", "1", "--cert", f("b.crt.pem"), "--endpoint", "abc123-ats.iot.eu-west-1.amazonaws.com");
+        SeshRuns.Run r = run("aws-iot", "setup", "--slot", "1", "--cert", f("b.crt.pem"), "--endpoint", "abc123-ats.iot.eu-west-1.amazonaws.com");
         assertEquals(3, r.code(), r.err());
         assertEquals(before, boardState());
     }
 
     @Test void slotsAbove7AreRefusedAsMosDoes() {
-        Run r = run("aws-iot", "setup", "--slot", "8");
+        SeshRuns.Run r = run("aws-iot", "setup", "--slot", "8");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("0-7"), r.err());
     }

@@ -3,13 +3,8 @@ package dev.sesh.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,28 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsoleExperienceTest {
     @TempDir Path home;
 
-    String console(String typed, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, List::of);
-        int code = m.run(args);
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
-    }
+    String console(String typed, String... args) { return SeshRuns.console(home, typed, args); }
 
-    record Run(int code, String out, String err) {}
-
-    Run once(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, List::of);
-        int code = m.run(args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    SeshRuns.Run once(String... args) { return SeshRuns.run(home, args); }
 
     @Test
     void deviceLinesArriveTaggedAndLogShowsThemPlain() {
@@ -64,7 +40,7 @@ class ConsoleExperienceTest {
 
     @Test
     void logJsonIsOneArrayOnStdout() throws Exception {
-        Run r = once("--port", "sim:", "-c", "log --json");
+        SeshRuns.Run r = once("--port", "sim:", "-c", "log --json");
         assertEquals(0, r.code(), r.err());
         assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).isArray(), r.out());
     }
@@ -92,7 +68,7 @@ class ConsoleExperienceTest {
 
     @Test
     void historyOutsideTheConsoleSaysWhereItLives() {
-        Run r = once("--port", "sim:", "history");
+        SeshRuns.Run r = once("--port", "sim:", "history");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("$SESH_HOME/history"), r.err());
     }

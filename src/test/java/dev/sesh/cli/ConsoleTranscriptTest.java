@@ -3,14 +3,8 @@ package dev.sesh.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -23,11 +17,9 @@ class ConsoleTranscriptTest {
     @TempDir Path home;
 
     private String transcript(String typed) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), false, List::of);
-        assertEquals(0, m.run(new String[]{"--port", "sim:"}));
-        return normalise(out.toString(StandardCharsets.UTF_8));
+        SeshRuns.Run r = SeshRuns.interleaved(home, typed, "--port", "sim:");
+        assertEquals(0, r.code());
+        return normalise(r.out());
     }
 
     /** Text as a reader sees it: no ANSI, no CR, the per-board id and serial replaced. */

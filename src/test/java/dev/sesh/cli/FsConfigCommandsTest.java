@@ -170,12 +170,9 @@ class FsConfigCommandsTest {
 
     @Test
     void consoleRunsTheGroupsAndBareGroupNamesListOrPrint() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Main m = new Main(Map.of("SESH_HOME", home.toString()),
-                new ByteArrayInputStream("fs\nfs df\nconfig get i2c.sda_gpio\nconfig\nexit\n".getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8), false, List::of);
-        assertEquals(0, m.run(new String[0]));
-        String t = out.toString(StandardCharsets.UTF_8);
+        SeshRuns.Run r = SeshRuns.interleaved(home, "fs\nfs df\nconfig get i2c.sda_gpio\nconfig\nexit\n");
+        assertEquals(0, r.code());
+        String t = r.out();
         assertTrue(t.contains("conf0.json"), t);
         assertTrue(t.contains("233681"), t);
         assertTrue(t.lines().anyMatch(l -> l.endsWith("12")), t);

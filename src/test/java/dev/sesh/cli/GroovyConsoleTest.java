@@ -3,13 +3,7 @@ package dev.sesh.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,16 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GroovyConsoleTest {
     @TempDir Path home;
 
-    String console(String typed) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, List::of);
-        int code = m.run(new String[]{"--port", "sim:"});
-        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
-        return (out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8)).replace("\r", "");
-    }
+    String console(String typed) { return SeshRuns.console(home, typed, "--port", "sim:").replace("\r", ""); }
 
     @Test
     void bareObjectNameIsGroovyAndShowsItsMethods() {

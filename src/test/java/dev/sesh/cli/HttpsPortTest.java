@@ -7,14 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,8 +19,6 @@ class HttpsPortTest {
     static HttpsBoard board;
     static Path ca;
 
-    record Run(int code, String out, String err) {}
-
     @BeforeAll static void provision() throws Exception {
         board = new HttpsBoard(new VirtualClock()).provision();
         ca = dir.resolve("ecc.crt.pem");
@@ -35,38 +27,30 @@ class HttpsPortTest {
 
     @AfterAll static void powerOff() { board.close(); }
 
-    static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main m = new Main(Map.of("SESH_HOME", dir.resolve("home").toString()), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, List::of);
-        int code = m.run(args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    static SeshRuns.Run run(String... args) { return SeshRuns.run(dir.resolve("home"), args); }
 
     @Test void infoOverHttpsWithTheBoardsCertificate() {
-        Run r = run("--port", board.url() + "/rpc", "--ca", ca.toString(), "-c", "info --json");
+        SeshRuns.Run r = run("--port", board.url() + "/rpc", "--ca", ca.toString(), "-c", "info --json");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"fw_version\""), r.out());
         assertTrue(board.log().contains("Sys.GetInfo via HTTP 127.0.0.1:"), board.log());
     }
 
     @Test void callOverHttpsReachesTheChip() {
-        Run r = run("--port", board.url() + "/rpc", "--ca", ca.toString(), "-c", "call ATCA.GetPubKey {\"slot\":0}");
+        SeshRuns.Run r = run("--port", board.url() + "/rpc", "--ca", ca.toString(), "-c", "call ATCA.GetPubKey {\"slot\":0}");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("pubkey"), r.out());
     }
 
     @Test void withoutCaTheHandshakeFailsAsUnreachableWithAHint() {
-        Run r = run("--port", board.url() + "/rpc", "-c", "info");
+        SeshRuns.Run r = run("--port", board.url() + "/rpc", "-c", "info");
         assertEquals(4, r.code(), r.err());
         assertTrue(r.err().contains("TLS handshake with https://127.0.0.1:"), r.err());
         assertTrue(r.err().contains("--ca"), r.err());
     }
 
     @Test void caOnAPlainHttpPortIsAUsageError() {
-        Run r = run("--port", "http://127.0.0.1:1/rpc", "--ca", ca.toString(), "-c", "info");
+        SeshRuns.Run r = run("--port", "http://127.0.0.1:1/rpc", "--ca", ca.toString(), "-c", "info");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("--ca applies to https:// ports only"), r.err());
     }

@@ -7,14 +7,8 @@ import dev.sesh.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,26 +18,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class I2cMainTest {
     @TempDir Path home;
 
-    record Run(int code, String out, String err) {}
+    SeshRuns.Run typed(String stdin, String... args) { return SeshRuns.typed(home, stdin, args).withoutCarriageReturns(); }
 
-    Run typed(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, List::of);
-        int code = m.run(args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8).replace("\r", ""), err.toString(StandardCharsets.UTF_8).replace("\r", ""));
-    }
-
-    Run run(String... args) { return typed("", args); }
+    SeshRuns.Run run(String... args) { return typed("", args); }
 
     private static String lockConfigPacket() {
         return Bytes.ofInts(0x03).concat(new CommandPacket(Opcode.LOCK, 0x80, 0).encode()).hex();
     }
 
     @Test void scanFindsTheSensorTheEepromAndTheChip() {
-        Run r = run("--port", "sim:", "i2c", "scan");
+        SeshRuns.Run r = run("--port", "sim:", "i2c", "scan");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\n40: -- -- -- -- -- -- -- -- 48 -- "), r.out());
         assertTrue(r.out().contains("\n50: 50 -- "), r.out());
@@ -52,19 +36,19 @@ class I2cMainTest {
     }
 
     @Test void scanJsonIsOneJsonValueOnStdout() throws Exception {
-        Run r = run("--port", "sim:", "--json", "i2c", "scan");
+        SeshRuns.Run r = run("--port", "sim:", "--json", "i2c", "scan");
         assertEquals(0, r.code(), r.err());
         assertEquals("[72,80,96]", new ObjectMapper().readTree(r.out()).path("found").toString());
     }
 
     @Test void readOfTheEepromPrintsAHexDump() {
-        Run r = run("--port", "sim:", "-c", "i2c read 0x50 4");
+        SeshRuns.Run r = run("--port", "sim:", "-c", "i2c read 0x50 4");
         assertEquals(0, r.code(), r.err());
         assertEquals("0000  00 01 02 03                                       |....|\n", r.out());
     }
 
     @Test void writeWithoutTerminalIsRefusedWithExit3() {
-        Run r = run("--port", "sim:", "i2c", "write", "0x50", "00", "de", "ad");
+        SeshRuns.Run r = run("--port", "sim:", "i2c", "write", "0x50", "00", "de", "ad");
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("i2c write 0x50"), r.err());
         assertTrue(r.err().contains("--yes"), r.err());
@@ -72,7 +56,7 @@ class I2cMainTest {
     }
 
     @Test void writeWithYesIsShownAppliedAndAudited() throws Exception {
-        Run r = run("--port", "sim:", "--yes", "i2c", "write", "0x50", "00deadbeef");
+        SeshRuns.Run r = run("--port", "sim:", "--yes", "i2c", "write", "0x50", "00deadbeef");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("00deadbeef"), r.err());
         assertTrue(r.err().contains("approved by --yes"), r.err());
@@ -82,21 +66,21 @@ class I2cMainTest {
     }
 
     @Test void handWrittenLockPacketIsIrreversibleAndYesDoesNotCoverIt() {
-        Run r = run("--port", "sim:", "--yes", "i2c", "write", "0x60", lockConfigPacket());
+        SeshRuns.Run r = run("--port", "sim:", "--yes", "i2c", "write", "0x60", lockConfigPacket());
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("Lock"), r.err());
         assertTrue(r.err().contains("--yes-irreversible"), r.err());
     }
 
     @Test void handWrittenLockPacketWithoutAnyFlagIsRefusedForLackOfATerminal() {
-        Run r = run("--port", "sim:", "i2c", "write", "0x60", lockConfigPacket());
+        SeshRuns.Run r = run("--port", "sim:", "i2c", "write", "0x60", lockConfigPacket());
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("no terminal"), r.err());
     }
 
     @Test void reversibleChipCommandIsCoveredByYes() {
         String write = Bytes.ofInts(0x03).concat(new CommandPacket(Opcode.WRITE, 0x00, 0x0004, Bytes.ofHex("01020304")).encode()).hex();
-        Run r = run("--port", "sim:", "--yes", "-c", "i2c write 0x60 " + write);
+        SeshRuns.Run r = run("--port", "sim:", "--yes", "-c", "i2c write 0x60 " + write);
         assertTrue(r.err().contains("approved by --yes"), r.err());
         assertFalse(r.err().contains("01020304"), "chip data is not shown: " + r.err());
         assertEquals(1, r.code(), "the chip sleeps, so it NACKs: " + r.err());
@@ -104,27 +88,27 @@ class I2cMainTest {
     }
 
     @Test void lockPacketWithYesIrreversibleAndWakeReachesTheChip() {
-        Run r = run("--port", "sim:", "--yes-irreversible", "-c", "i2c write --wake 0x60 " + lockConfigPacket());
+        SeshRuns.Run r = run("--port", "sim:", "--yes-irreversible", "-c", "i2c write --wake 0x60 " + lockConfigPacket());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("approved by --yes-irreversible"), r.err());
         assertTrue(r.err().contains("wrote 8 bytes to 0x60"), r.err());
     }
 
     @Test void consoleWakesTheChipAndReadsTheWakeAnswer() {
-        Run r = typed("i2c wake\ni2c scan\nexit\n", "--port", "sim:");
+        SeshRuns.Run r = typed("i2c wake\ni2c scan\nexit\n", "--port", "sim:");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("0x60 answered 04 11 33 43: awake (the wake answer)"), r.out());
     }
 
     @Test void eightBitAddressWarningGoesToStderr() {
-        Run r = run("--port", "sim:", "i2c", "read", "0xa0", "1");
+        SeshRuns.Run r = run("--port", "sim:", "i2c", "read", "0xa0", "1");
         assertEquals(0, r.code(), r.err());
         assertEquals("0000  00                                                |.|\n", r.out());
         assertTrue(r.err().startsWith("warning: 0xa0 is the 8-bit form"), r.err());
     }
 
     @Test void addressOutOfRangeIsUsageErrorExit2() {
-        Run r = run("--port", "sim:", "i2c", "read", "0x78", "1");
+        SeshRuns.Run r = run("--port", "sim:", "i2c", "read", "0x78", "1");
         assertEquals(2, r.code(), r.err());
         assertEquals(2, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: I2C address 0x78"), r.err());
@@ -132,7 +116,7 @@ class I2cMainTest {
     }
 
     @Test void helpExplainsTheRpcLimits() {
-        Run r = run("--port", "sim:", "help", "i2c");
+        SeshRuns.Run r = run("--port", "sim:", "help", "i2c");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("repeated START"), r.out());
         assertTrue(r.out().contains("dump"), r.out());

@@ -4,16 +4,11 @@ import dev.sesh.testing.Vectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,16 +22,7 @@ class ProvisionManyScriptTest {
     @TempDir Path home;
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(List<String> args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, List::of).run(args.toArray(String[]::new));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    SeshRuns.Run run(List<String> args) { return SeshRuns.run(home, args.toArray(String[]::new)); }
 
     List<String> provision(String... gateFlags) throws IOException {
         Path writeKey = dir.resolve("slot4.key");
@@ -58,20 +44,20 @@ class ProvisionManyScriptTest {
 
     @Test
     void withoutTerminalTheBatchIsRefusedAndNothingChanges() throws IOException {
-        Run r = run(provision());
+        SeshRuns.Run r = run(provision());
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("provision 3 boards"), r.err());
         List<String> log = audit();
         assertEquals(1, log.size(), String.join("\n", log));
         assertTrue(log.get(0).contains("refused-no-tty"), log.get(0));
-        Run again = run(provision("--yes-irreversible"));
+        SeshRuns.Run again = run(provision("--yes-irreversible"));
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("provision 3 boards"), "the refused run left every board to do: " + again.err());
     }
 
     @Test
     void oneApprovalProvisionsEveryBoardAndARerunAsksNothing() throws IOException {
-        Run r = run(provision("--yes-irreversible"));
+        SeshRuns.Run r = run(provision("--yes-irreversible"));
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().endsWith("provisioned 3 boards\n"), r.out());
         assertTrue(count(List.of(r.err().split("\n")), "approved in batch: provision 3 boards") >= 3 * 5, "each board's plans are shown: " + r.err());
@@ -83,13 +69,13 @@ class ProvisionManyScriptTest {
             assertEquals(3, csrs.filter(p -> p.toString().endsWith(".csr.pem")).count(), "one CSR per chip");
         }
         for (String b : List.of("b1", "b2", "b3")) {
-            Run info = run(List.of("--port", "sim:" + dir.resolve(b), "--json", "atca", "info"));
+            SeshRuns.Run info = run(List.of("--port", "sim:" + dir.resolve(b), "--json", "atca", "info"));
             assertEquals(0, info.code(), info.err());
             String flat = info.out().replaceAll("\\s", "");
             assertTrue(flat.contains("\"configLocked\":true") && flat.contains("\"dataLocked\":true"), info.out());
         }
 
-        Run again = run(provision());
+        SeshRuns.Run again = run(provision());
         assertEquals(0, again.code(), again.err());
         assertEquals(3, count(List.of(again.out().split("\n")), "already provisioned"), again.out());
         assertEquals(log.size(), audit().size(), "a rerun asks for nothing");

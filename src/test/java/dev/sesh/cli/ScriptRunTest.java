@@ -3,15 +3,10 @@ package dev.sesh.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,17 +17,7 @@ class ScriptRunTest {
     @TempDir Path home;
     @TempDir Path dir;
 
-    record Run(int code, String out, String err) {}
-
-    Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, List::of);
-        int code = m.run(args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8).replace("\r", ""), err.toString(StandardCharsets.UTF_8).replace("\r", ""));
-    }
+    SeshRuns.Run run(String... args) { return SeshRuns.run(home, args).withoutCarriageReturns(); }
 
     String script(String name, String text) throws IOException {
         Path p = dir.resolve(name);
@@ -43,7 +28,7 @@ class ScriptRunTest {
     @Test
     void runPrintsToStdoutAndExits0() throws IOException {
         String f = script("id.groovy", "println board.info().arch\nprintln args.join('+')\n");
-        Run r = run("--port", "sim:", "run", f, "a", "--b");
+        SeshRuns.Run r = run("--port", "sim:", "run", f, "a", "--b");
         assertEquals(0, r.code(), r.err());
         assertEquals("esp8266\na+--b\n", r.out());
     }
@@ -51,7 +36,7 @@ class ScriptRunTest {
     @Test
     void groovyFileAsFirstArgumentRunsIt() throws IOException {
         String f = script("direct.groovy", "println args.size()\n");
-        Run r = run("--port", "sim:", f, "x", "y");
+        SeshRuns.Run r = run("--port", "sim:", f, "x", "y");
         assertEquals(0, r.code(), r.err());
         assertEquals("2\n", r.out());
     }
@@ -59,7 +44,7 @@ class ScriptRunTest {
     @Test
     void bugOnAKnownLineExits1WithFileAndLineAndNoStack() throws IOException {
         String f = script("bug.groovy", "x = 1\n\nboard.nothing(x)\n");
-        Run r = run("--port", "sim:", "run", f);
+        SeshRuns.Run r = run("--port", "sim:", "run", f);
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().startsWith("error: bug.groovy:3: no method nothing(Integer) on Board\n"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
@@ -68,7 +53,7 @@ class ScriptRunTest {
     @Test
     void debugShowsTheStack() throws IOException {
         String f = script("bug.groovy", "board.nothing()\n");
-        Run r = run("--port", "sim:", "--debug", "run", f);
+        SeshRuns.Run r = run("--port", "sim:", "--debug", "run", f);
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("\tat "), r.err());
     }
@@ -76,7 +61,7 @@ class ScriptRunTest {
     @Test
     void seshErrorKeepsItsHintAndExitCode() throws IOException {
         String f = script("slots.groovy", "\nthrow SeshException.badArg('slot 16 does not exist', 'slots are 0-15')\n");
-        Run r = run("--port", "sim:", "run", f);
+        SeshRuns.Run r = run("--port", "sim:", "run", f);
         assertEquals(2, r.code(), r.err());
         assertEquals("error: slots.groovy:2: slot 16 does not exist\nhint: slots are 0-15\n", r.err());
     }
@@ -84,7 +69,7 @@ class ScriptRunTest {
     @Test
     void changeWithoutTerminalIsRefusedExit3AndTheScriptStops() throws IOException {
         String f = script("reboot.groovy", "println 'before'\nboard.reboot(0, true)\nprintln 'after'\n");
-        Run r = run("--port", "sim:", "run", f);
+        SeshRuns.Run r = run("--port", "sim:", "run", f);
         assertEquals(3, r.code(), r.err());
         assertEquals("before\n", r.out());
         assertTrue(r.err().contains("reboot.groovy:2: "), r.err());
@@ -94,7 +79,7 @@ class ScriptRunTest {
     @Test
     void rebootFromAScriptUnderYesWorks() throws IOException {
         String f = script("reboot.groovy", "def took = board.reboot(0, true)\nprintln 'back'\nprintln board.info().arch\n");
-        Run r = run("--port", "sim:", "--yes", "run", f);
+        SeshRuns.Run r = run("--port", "sim:", "--yes", "run", f);
         assertEquals(0, r.code(), r.err());
         assertEquals("back\nesp8266\n", r.out());
         assertTrue(r.err().contains("approved by --yes"), r.err());
@@ -102,20 +87,20 @@ class ScriptRunTest {
 
     @Test
     void exitHelperSetsTheExitCode() throws IOException {
-        Run r = run("--port", "sim:", "run", script("five.groovy", "exit 5\n"));
+        SeshRuns.Run r = run("--port", "sim:", "run", script("five.groovy", "exit 5\n"));
         assertEquals(5, r.code(), r.err());
     }
 
     @Test
     void missingFileIsUsageError() {
-        Run r = run("--port", "sim:", "run", dir.resolve("nope.groovy").toString());
+        SeshRuns.Run r = run("--port", "sim:", "run", dir.resolve("nope.groovy").toString());
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("no script"), r.err());
     }
 
     @Test
     void noPortMeansNoSimFallbackExit4() throws IOException {
-        Run r = run("run", script("any.groovy", "println board.info().arch\n"));
+        SeshRuns.Run r = run("run", script("any.groovy", "println board.info().arch\n"));
         assertEquals(4, r.code(), r.err());
         assertTrue(r.err().contains("--port sim:"), r.err());
         assertEquals("", r.out());
@@ -123,21 +108,21 @@ class ScriptRunTest {
 
     @Test
     void dashCEvaluatesGroovyAndPrintsTheResult() {
-        Run r = run("--port", "sim:", "-c", "board.info().arch");
+        SeshRuns.Run r = run("--port", "sim:", "-c", "board.info().arch");
         assertEquals(0, r.code(), r.err());
         assertEquals("===> esp8266\n", r.out());
     }
 
     @Test
     void groovyCommandWithCodeEvaluatesIt() {
-        Run r = run("--port", "sim:", "groovy", "[1, 2].sum()");
+        SeshRuns.Run r = run("--port", "sim:", "groovy", "[1, 2].sum()");
         assertEquals(0, r.code(), r.err());
         assertEquals("===> 3\n", r.out());
     }
 
     @Test
     void inspectBoardExampleRunsOnTheSimulatedBoard() {
-        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/inspect-board.groovy").toString());
+        SeshRuns.Run r = run("--port", "sim:", "run", Path.of("scripts/examples/inspect-board.groovy").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("board:   esp8266_"), r.out());
         assertTrue(r.out().contains("Sys      "), r.out());
@@ -148,7 +133,7 @@ class ScriptRunTest {
     @Test
     void eepromDumpExampleReadsAndSavesTheWholeMemory() throws IOException {
         Path saved = dir.resolve("eeprom.bin");
-        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/eeprom-dump.groovy").toString(), "0x50", saved.toString());
+        SeshRuns.Run r = run("--port", "sim:", "run", Path.of("scripts/examples/eeprom-dump.groovy").toString(), "0x50", saved.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("00: 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f  |................|\n"), r.out());
         assertTrue(r.out().contains("40: 40 41 42 43 44 45 46 47 48 49 4a 4b 4c 4d 4e 4f  |@ABCDEFGHIJKLMNO|"), r.out());
@@ -159,7 +144,7 @@ class ScriptRunTest {
 
     @Test
     void eepromDumpExampleNamesAnAbsentAddress() {
-        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/eeprom-dump.groovy").toString(), "0x51");
+        SeshRuns.Run r = run("--port", "sim:", "run", Path.of("scripts/examples/eeprom-dump.groovy").toString(), "0x51");
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().startsWith("error: eeprom-dump.groovy:9: nothing answers at 0x51 (found: "), r.err());
         assertTrue(r.err().contains("0x50, 0x60)"), r.err());
@@ -167,10 +152,10 @@ class ScriptRunTest {
 
     @Test
     void scriptsCannotCallTheUngatedDeviceMethods() throws IOException {
-        Run r = run("--port", "sim:", "--yes", "run", script("raw.groovy", "board.raw('Sys.Reboot', '{}')\n"));
+        SeshRuns.Run r = run("--port", "sim:", "--yes", "run", script("raw.groovy", "board.raw('Sys.Reboot', '{}')\n"));
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("error: raw.groovy:1: board.raw is not for scripts: it skips the confirm gate\n"), r.err());
-        Run w = run("--port", "sim:", "--yes", "run", script("rawi2c.groovy", "\ni2c.rawWrite(0x60, bytes('03 07 02 00'))\n"));
+        SeshRuns.Run w = run("--port", "sim:", "--yes", "run", script("rawi2c.groovy", "\ni2c.rawWrite(0x60, bytes('03 07 02 00'))\n"));
         assertEquals(2, w.code(), w.err());
         assertTrue(w.err().contains("rawi2c.groovy:2: i2c.rawWrite is not for scripts"), w.err());
         assertTrue(w.err().contains("hint: use i2c.write(ADDR, BYTES)"), w.err());
@@ -178,7 +163,7 @@ class ScriptRunTest {
 
     @Test
     void inspectSlotsExampleListsSixteenSlotsAndExplainsTheOnesNamed() {
-        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/inspect-slots.groovy").toString(), "8");
+        SeshRuns.Run r = run("--port", "sim:", "run", Path.of("scripts/examples/inspect-slots.groovy").toString(), "8");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(0).matches("ATECC508A S/N 0123[0-9a-f]{12}ee: config zone open, data zone open \\(via i2c\\)"), lines.get(0));
@@ -189,14 +174,14 @@ class ScriptRunTest {
 
     @Test
     void inspectSlotsExampleNamesTheLineOfABadSlot() {
-        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/inspect-slots.groovy").toString(), "16");
+        SeshRuns.Run r = run("--port", "sim:", "run", Path.of("scripts/examples/inspect-slots.groovy").toString(), "16");
         assertEquals(2, r.code(), r.err());
         assertEquals("error: inspect-slots.groovy:22: slot 16 does not exist\nhint: slots are 0-15\n", r.err());
     }
 
     @Test
     void scriptsCannotReachTheChipBackEndAroundTheGate() throws IOException {
-        Run r = run("--port", "sim:", "--yes", "run", script("backend.groovy", "atca.backend()\n"));
+        SeshRuns.Run r = run("--port", "sim:", "--yes", "run", script("backend.groovy", "atca.backend()\n"));
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("error: backend.groovy:1: atca.backend is not for scripts"), r.err());
     }
@@ -209,7 +194,7 @@ class ScriptRunTest {
         assertEquals(0, run("x509", "keygen", key.toString()).code());
         assertEquals(0, run("x509", "selfsign", key.toString(), cert.toString(), "--subject", "CN=sesh-test", "--days", "30").code());
         Files.writeString(writeKey, "5a".repeat(32) + "\n");
-        Run r = run("--port", "sim:", "run", Path.of("scripts/examples/provision-aws.groovy").toString(),
+        SeshRuns.Run r = run("--port", "sim:", "run", Path.of("scripts/examples/provision-aws.groovy").toString(),
                 dev.sesh.testing.Vectors.referenceDir().resolve("atca-aws-test.yaml").toString(), key.toString(), cert.toString(), writeKey.toString());
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("provision-aws.groovy:50: "), r.err());

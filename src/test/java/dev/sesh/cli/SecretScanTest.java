@@ -7,10 +7,7 @@ import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,12 +108,9 @@ class SecretScanTest {
     }
 
     private void console(String... lines) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         String typed = String.join("\n", lines) + "\n";
-        Main m = new Main(Map.of("SESH_HOME", home.toString()), new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false, List::of);
-        m.run(new String[] {"--port", "sim:" + board, "--debug", "--yes-irreversible"});
-        transcripts.add(out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
+        SeshRuns.Run r = SeshRuns.typed(home, typed, "--port", "sim:" + board, "--debug", "--yes-irreversible");
+        transcripts.add(r.out() + r.err());
     }
 
     /** Every 8-byte window of {@code s}: hex, decimal and base64 forms, as listed in the class comment. */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 /** Runs sesh in-process as a user would without a TTY, with SESH_HOME in a given folder. */
 final class SeshRuns {
     private SeshRuns() { }
@@ -26,19 +28,44 @@ final class SeshRuns {
             if (err.contains("this is a bug in sesh") || err.contains("\tat ")) return Optional.of("a bug report or stack trace: " + errorLine());
             return Optional.empty();
         }
+
+        /** This run with the carriage returns taken out of stdout and stderr. */
+        Run withoutCarriageReturns() { return new Run(code, out.replace("\r", ""), err.replace("\r", "")); }
     }
 
     static Run run(Path home, String... args) { return run(home, Map.of(), args); }
 
-    static Run run(Path home, Map<String, String> moreEnv, String... args) {
+    static Run run(Path home, Map<String, String> moreEnv, String... args) { return start(home, moreEnv, "", false, args); }
+
+    /** A run with {@code stdin} as its input; without a TTY the console reads it through a dumb terminal. */
+    static Run typed(Path home, String stdin, String... args) { return start(home, Map.of(), stdin, false, args); }
+
+    /**
+     * A run with {@code stdin} as its input and stdout and stderr written to one stream, interleaved as
+     * a user sees them: the whole transcript is in {@link Run#out()}, and {@link Run#err()} is empty.
+     */
+    static Run interleaved(Path home, String stdin, String... args) { return start(home, Map.of(), stdin, true, args); }
+
+    /**
+     * A console session with {@code stdin} as its input that must exit 0 (the test fails with stderr
+     * otherwise); returns stdout followed by stderr.
+     */
+    static String console(Path home, String stdin, String... args) {
+        Run r = typed(home, stdin, args);
+        assertEquals(0, r.code(), r.err());
+        return r.out() + r.err();
+    }
+
+    /** The one place that builds {@link Main} for these runs: no TTY, no serial ports, SESH_HOME in {@code home}. */
+    private static Run start(Path home, Map<String, String> moreEnv, String stdin, boolean oneStream, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = oneStream ? out : new ByteArrayOutputStream();
         Map<String, String> env = new java.util.HashMap<>(moreEnv);
         env.put("SESH_HOME", home.toString());
-        Main m = new Main(env, new ByteArrayInputStream(new byte[0]),
+        Main m = new Main(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 false, List::of);
         int code = m.run(args);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), oneStream ? "" : err.toString(StandardCharsets.UTF_8));
     }
 }
