@@ -1,5 +1,6 @@
 package dev.sesh.cli;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * screen. Proves TAB completion, the status prompt and the Ctrl-C / exit keys as a user meets them.
  */
 class TmuxConsoleTest {
+    private static final String SOCKET = "sesh-test-" + ProcessHandle.current().pid();
     @TempDir Path home;
     private String session;
 
@@ -46,6 +48,7 @@ class TmuxConsoleTest {
                 + System.getProperty("java.class.path") + "' " + Main.class.getName() + " --port '" + port + "'\n", StandardCharsets.UTF_8);
         launcher.toFile().setExecutable(true);
         tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", launcher.toString());
+        tmux("set-option", "-s", "exit-empty", "off");
         screenShows(s -> s.contains("sesh [sim]>"), 20_000);
     }
 
@@ -147,7 +150,7 @@ class TmuxConsoleTest {
     }
 
     private String captureWithEscapes() throws Exception {
-        Process p = new ProcessBuilder("tmux", "capture-pane", "-e", "-p", "-t", session).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(tmuxCommand("capture-pane", "-e", "-p", "-t", session)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(5, TimeUnit.SECONDS);
         return out;
@@ -256,7 +259,7 @@ class TmuxConsoleTest {
     }
 
     private String capture() throws Exception {
-        Process p = new ProcessBuilder("tmux", "capture-pane", "-p", "-t", session).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(tmuxCommand("capture-pane", "-p", "-t", session)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(5, TimeUnit.SECONDS);
         return out;
@@ -267,10 +270,29 @@ class TmuxConsoleTest {
         if (rc != 0) throw new AssertionError("tmux " + String.join(" ", args) + " failed: " + rc);
     }
 
-    private static int tmuxQuiet(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add("tmux");
+    /**
+     * tmux on this test run's own server socket: a user's tmux is not touched, and the server is
+     * told not to exit when its last session ends ({@code exit-empty off}), so a new session right
+     * after a kill never meets a server on its way out. {@link #stopServer} ends it.
+     */
+    private static List<String> tmuxCommand(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", SOCKET));
         cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (!SimServeTest.onPath("tmux")) return;
+        Process p = new ProcessBuilder(tmuxCommand("display-message", "-p", "#{socket_path}")).redirectErrorStream(true).start();
+        String socketPath = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor(5, TimeUnit.SECONDS);
+        tmuxQuiet("kill-server");
+        if (socketPath.endsWith(SOCKET)) Files.deleteIfExists(Path.of(socketPath));
+    }
+
+    private static int tmuxQuiet(String... args) throws IOException, InterruptedException {
+        List<String> cmd = tmuxCommand(args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         return p.waitFor(10, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
