@@ -88,7 +88,13 @@ public final class AteccKeys {
     }
 
     /** GenKey mode 0x04 after the gate: a new private key inside {@code slot}; returns its public key X || Y. */
-    public Bytes genKey(int slot) {
+    public Bytes genKey(int slot) { return generate(slot).publicKey(); }
+
+    /**
+     * {@link #genKey} with what the user is told: "generated a new P-256 key in slot N", saying so
+     * when the board's reply was lost and the read-back found the new key (design.md 5.7).
+     */
+    public GeneratedKey generate(int slot) {
         Atecc.checkSlot(slot);
         ConfigZone z = atecc.config();
         KeyPlans.checkGenKey(z, slot);
@@ -98,7 +104,8 @@ public final class AteccKeys {
         Optional<LostReply.Found> lost = atecc.board().gate().apply(plan, () -> LostReply.guard("GenKey",
                 () -> made[0] = atecc.chip(ChipOp.GEN_KEY, slot, false, () -> atecc.backend().genKey(slot)),
                 () -> SlotReadBack.newKey(atecc, z, slot, existing), "run atca key gen " + slot + " again"));
-        return lost.isPresent() ? publicKey(slot) : made[0];
+        Bytes pub = lost.isPresent() ? publicKey(slot) : made[0];
+        return new GeneratedKey(slot, pub, "generated a new P-256 key in slot " + slot + LostReply.note(lost));
     }
 
     /** The public key X || Y of the private key in {@code slot} (GenKey mode 0x00; changes nothing). */

@@ -1,6 +1,6 @@
 package dev.sesh.shell.command.atca;
 
-import dev.sesh.bytes.Bytes;
+import dev.sesh.atca.GeneratedKey;
 import dev.sesh.shell.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,9 +26,9 @@ final class AtcaKeyGen implements Callable<Integer> {
 
     @Override public Integer call() {
         int n = AtcaCli.slot(slot);
-        Bytes pub = AtcaCli.atca(session).keys().genKey(n);
-        AtcaCli.note(session, "generated a new P-256 key in slot " + n);
-        PublicKeyOutput.print(session, n, pub, Optional.ofNullable(out), AtcaCli.json(session, json));
+        GeneratedKey made = AtcaCli.atca(session).keys().generate(n);
+        AtcaCli.note(session, made.message());
+        PublicKeyOutput.print(session, n, made.publicKey(), Optional.ofNullable(out), AtcaCli.json(session, json));
         return 0;
     }
 }
