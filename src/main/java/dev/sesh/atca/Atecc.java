@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -242,7 +243,7 @@ public final class Atecc {
     }
 
     // After a lost reply of a Lock: the lock byte decides (the chip locks with a matching CRC or not at all).
-    private LostReply.Found lockReadBack(String what, String lockByte, java.util.function.Predicate<ConfigZone> locked) {
+    private LostReply.Found lockReadBack(String what, String lockByte, Predicate<ConfigZone> locked) {
         return locked.test(config()) ? LostReply.Found.done(lockByte + " reads locked")
                 : LostReply.Found.notDone("the " + what + " is still unlocked, nothing was locked");
     }
