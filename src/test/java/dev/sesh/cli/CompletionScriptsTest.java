@@ -41,7 +41,7 @@ class CompletionScriptsTest {
 
     @Test
     void bashCanSourceTheScriptAndRegistersSesh() throws Exception {
-        Assumptions.assumeTrue(SimServeTest.onPath("bash"), "bash is not installed");
+        dev.sesh.testing.Tools.need("bash");
         Process p = new ProcessBuilder("bash", "-c", "source " + BASH + " && complete -p sesh").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));
@@ -51,7 +51,7 @@ class CompletionScriptsTest {
 
     @Test
     void bashCompletesTopLevelCommandsAndSubcommands() throws Exception {
-        Assumptions.assumeTrue(SimServeTest.onPath("bash"), "bash is not installed");
+        dev.sesh.testing.Tools.need("bash");
         // compopt complains outside a real completion (stderr, discarded); COMPREPLY is still filled.
         String script = "source " + BASH + "\n"
                 + "COMP_WORDS=(sesh at); COMP_CWORD=1; COMP_LINE='sesh at'; COMP_POINT=${#COMP_LINE}\n"

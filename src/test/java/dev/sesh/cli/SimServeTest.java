@@ -89,7 +89,7 @@ class SimServeTest {
 
     @Test
     void boardAppearsAsSerialDeviceThroughSocat() throws Exception {
-        Assumptions.assumeTrue(onPath("socat"), "socat is not installed (CI installs it)");
+        dev.sesh.testing.Tools.need("socat");
         Path link = home.resolve("ttySIM");
         String banner = serve("--listen", "tcp://127.0.0.1:0", "--pty", link.toString());
         assertTrue(banner.contains("also on serial"), banner);
@@ -102,10 +102,4 @@ class SimServeTest {
         assertEquals(0, again.code(), again.err());
     }
 
-    static boolean onPath(String exe) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, exe))) return true;
-        }
-        return false;
-    }
 }

@@ -39,7 +39,7 @@ class TmuxConsoleTest {
     }
 
     private void open(String port, boolean noColor) throws Exception {
-        Assumptions.assumeTrue(SimServeTest.onPath("tmux"), "tmux is not installed (CI installs it)");
+        dev.sesh.testing.Tools.need("tmux");
         if (session != null) tmux("kill-session", "-t", session);
         session = "sesh-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         Path launcher = home.resolve("run-sesh.sh");
@@ -283,7 +283,7 @@ class TmuxConsoleTest {
 
     @AfterAll
     static void stopServer() throws Exception {
-        if (!SimServeTest.onPath("tmux")) return;
+        if (!dev.sesh.testing.Tools.onPath("tmux")) return;
         Process p = new ProcessBuilder(tmuxCommand("display-message", "-p", "#{socket_path}")).redirectErrorStream(true).start();
         String socketPath = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         p.waitFor(5, TimeUnit.SECONDS);

@@ -17,7 +17,7 @@ final class Captures {
     private Captures() {}
 
     static Path referenceDir() {
-        return Path.of(System.getProperty("sesh.reference", "../shared/reference"));
+        return Path.of(System.getProperty("sesh.reference", "src/test/resources/reference"));
     }
 
     static List<Exchange> load() throws IOException {

@@ -26,7 +26,7 @@ public final class PtyPair implements AutoCloseable {
 
     /** Skips the calling test when socat is missing. */
     public static void requireSocat() {
-        Assumptions.assumeTrue(onPath("socat"), "socat is not installed: the pty tests need it (apt-get install socat; .ci/run does)");
+        Tools.need("socat");
     }
 
     /** Starts socat with both links inside {@code dir} (a @TempDir). */
@@ -61,12 +61,4 @@ public final class PtyPair implements AutoCloseable {
         if (socat.isAlive()) kill();
     }
 
-    private static boolean onPath(String cmd) {
-        String path = System.getenv("PATH");
-        if (path == null) return false;
-        for (String dir : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(dir, cmd))) return true;
-        }
-        return false;
-    }
 }

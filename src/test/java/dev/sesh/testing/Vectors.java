@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * Reader for reference/atecc-vectors.json. The reference folder comes from the system property
- * {@code sesh.reference} (set by the pom), falling back to {@code ../shared/reference}.
+ * {@code sesh.reference} (set by the pom), falling back to {@code src/test/resources/reference}.
  */
 public final class Vectors {
     private static JsonNode root;
@@ -18,7 +18,7 @@ public final class Vectors {
     private Vectors() {}
 
     public static Path referenceDir() {
-        return Path.of(System.getProperty("sesh.reference", "../shared/reference"));
+        return Path.of(System.getProperty("sesh.reference", "src/test/resources/reference"));
     }
 
     public static synchronized JsonNode root() {

@@ -15,7 +15,7 @@ final class CaptureResults {
 
     /** The raw result body (one char per byte) of a reply sent in newline framing without CRC. */
     static String result(String name) {
-        Path file = Path.of(System.getProperty("sesh.reference", "../shared/reference"), "mos-captures", "captures.jsonl");
+        Path file = Path.of(System.getProperty("sesh.reference", "src/test/resources/reference"), "mos-captures", "captures.jsonl");
         ObjectMapper om = new ObjectMapper();
         try {
             for (String line : Files.readAllLines(file)) {

@@ -41,31 +41,22 @@ class ExternalClientsTest {
         return new Result(p.exitValue(), out);
     }
 
-    private static boolean installed(String tool) {
-        try {
-            return new ProcessBuilder(tool, "version").redirectErrorStream(true).start().waitFor() == 0
-                    || new ProcessBuilder(tool, "--version").redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
     @Test void curlWithTheCertificateGetsThePage() throws Exception {
-        assumeTrue(installed("curl"), "curl is not installed");
+        dev.sesh.testing.Tools.need("curl");
         Result r = exec(List.of("curl", "-sS", "--cacert", cert.toString(), b.url() + "/"));
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().contains("<h1>esp8266_"), r.out());
     }
 
     @Test void curlPostsAnRpcFrame() throws Exception {
-        assumeTrue(installed("curl"), "curl is not installed");
+        dev.sesh.testing.Tools.need("curl");
         Result r = exec(List.of("curl", "-sS", "--cacert", cert.toString(), "-d", "{\"id\":5,\"method\":\"RPC.Ping\"}", b.url() + "/rpc"));
         assertEquals(0, r.code(), r.out());
         assertTrue(r.out().startsWith("{\"id\":5,") && r.out().contains("\"channel_info\": \"127.0.0.1:"), r.out());
     }
 
     @Test void aClientThatDoesNotTrustTheCertificateIsLogged() throws Exception {
-        assumeTrue(installed("curl"), "curl is not installed");
+        dev.sesh.testing.Tools.need("curl");
         Result r = exec(List.of("curl", "-sS", b.url() + "/"));
         assertTrue(r.code() != 0, r.out());
         // curl exits as soon as it rejects the certificate; the board logs the failed handshake just after.
@@ -74,7 +65,7 @@ class ExternalClientsTest {
     }
 
     @Test void opensslVerifiesTheChain() throws Exception {
-        assumeTrue(installed("openssl"), "openssl is not installed");
+        dev.sesh.testing.Tools.need("openssl");
         String hostPort = b.url().substring("https://".length());
         Result r = exec(List.of("openssl", "s_client", "-connect", hostPort, "-CAfile", cert.toString(), "-verify_return_error", "-brief"));
         assertEquals(0, r.code(), r.out());

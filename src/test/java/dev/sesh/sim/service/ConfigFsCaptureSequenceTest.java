@@ -28,7 +28,7 @@ class ConfigFsCaptureSequenceTest {
     record Exchange(String name, int boot, String method, String params, String device) {}
 
     static List<Exchange> exchanges() throws Exception {
-        Path file = Path.of(System.getProperty("sesh.reference", "../shared/reference"), "mos-captures", "captures.jsonl");
+        Path file = Path.of(System.getProperty("sesh.reference", "src/test/resources/reference"), "mos-captures", "captures.jsonl");
         List<Exchange> out = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
             JsonNode n = JSON.readTree(line);
