@@ -39,7 +39,8 @@ class LayeringTest {
         ALLOWED.put("cli", List.of("*"));
     }
 
-    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?dev\\.sesh\\.([a-z0-9_.]+?)\\.[A-Z*][\\w.*]*\\s*;", Pattern.MULTILINE);
+    /** A fully qualified reference in code ({@code dev.sesh.rpc.RpcClient x}), import or not. */
+    private static final Pattern QUALIFIED = Pattern.compile("\\bdev\\.sesh\\.([a-z0-9_]+(?:\\.[a-z0-9_]+)*?)\\.[A-Z*]");
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+dev\\.sesh(?:\\.([a-z0-9_.]+))?\\s*;", Pattern.MULTILINE);
 
     @Test
@@ -50,12 +51,12 @@ class LayeringTest {
         try (Stream<Path> s = Files.walk(main)) {
             for (Path f : s.filter(p -> p.toString().endsWith(".java")).toList()) {
                 files++;
-                String text = Files.readString(f);
+                String text = withoutComments(Files.readString(f));
                 Matcher pm = PACKAGE.matcher(text);
                 assertTrue(pm.find(), "no package line in " + f);
                 String pkg = pm.group(1) == null ? "" : pm.group(1);
                 if (pkg.isEmpty() || pkg.equals("bytes")) {
-                    Matcher im = IMPORT.matcher(text);
+                    Matcher im = QUALIFIED.matcher(text);
                     while (im.find()) {
                         String target = im.group(1);
                         if (!target.isEmpty() && !target.equals("bytes")) violations.add(f + ": " + pkg + " -> " + target);
@@ -65,7 +66,7 @@ class LayeringTest {
                 String group = groupOf(pkg);
                 assertTrue(group != null, f + ": package dev.sesh." + pkg + " is not in the layering table (style.md)");
                 List<String> allowed = ALLOWED.get(group);
-                Matcher im = IMPORT.matcher(text);
+                Matcher im = QUALIFIED.matcher(text);
                 while (im.find()) {
                     String target = im.group(1);
                     if (!permitted(pkg, group, target, allowed)) violations.add(f + ": " + pkg + " -> " + target);
@@ -74,6 +75,20 @@ class LayeringTest {
         }
         assertTrue(files > 0, "no sources found under " + main.toAbsolutePath());
         assertEquals(List.of(), violations, "imports that break style.md's layering");
+    }
+
+    /** The source without comments, so a {@code {@link dev.sesh.x.Y}} in prose is not a dependency. */
+    static String withoutComments(String java) {
+        return java.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("(?m)//.*$", "");
+    }
+
+    @Test
+    void aFullyQualifiedReferenceCountsLikeAnImport() {
+        Matcher m = QUALIFIED.matcher(withoutComments("class X { dev.sesh.rpc.transport.Transport t; /* dev.sesh.sim.SimBoard */ }"));
+        assertTrue(m.find());
+        assertEquals("rpc.transport", m.group(1));
+        assertTrue(!m.find(), "comments are not code");
+        assertTrue(!permitted("shell", "shell", "rpc.transport", ALLOWED.get("shell")));
     }
 
     @Test

@@ -57,7 +57,10 @@ final class CliBoardConnector implements BoardConnector {
             throw SeshException.unreachable("cannot open " + spec.text() + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
                     "check the port name (sesh ports lists serial ports), or use --port sim: for the simulated board");
         }
-        RpcClient rpc = new RpcClient(t, rpcOptions);
+        // The guard at the link (design.md 5.9): every request this board's client sends is checked
+        // against the tickets of the session's one gate.
+        dev.sesh.plan.LinkGuard guard = gate.guardFor(spec.text());
+        RpcClient rpc = new RpcClient(t, rpcOptions, guard::admit);
         if (wireTrace != null) rpc.addWireTrace(WireTrace.lines(wireTrace));
         Board b = new Board(rpc, spec.text(), spec.shortName(), gate, clock);
         try {

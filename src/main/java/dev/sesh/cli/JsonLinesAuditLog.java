@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sesh.plan.AuditEntry;
+import dev.sesh.plan.FrameAuditEntry;
 import dev.sesh.plan.AuditLog;
 import dev.sesh.plan.Outcome;
 import dev.sesh.plan.Plan;
@@ -50,9 +51,34 @@ public final class JsonLinesAuditLog implements AuditLog {
 
     public Path file() { return file; }
 
-    @Override public synchronized void append(AuditEntry entry) {
+    @Override public void append(AuditEntry entry) {
         try {
-            String line = line(entry) + "\n";
+            write(line(entry));
+        } catch (JsonProcessingException e) {
+            warnings.accept("warning: could not write the audit log " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** The link guard's line for a change frame it sent or refused (design.md 5.9). */
+    @Override public void appendFrame(FrameAuditEntry entry) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("time", entry.time().toString());
+        o.put("port", entry.port());
+        if (!entry.planId().isEmpty()) o.put("plan_id", entry.planId());
+        o.put("frame", entry.summary());
+        ArrayNode actions = o.putArray("actions");
+        entry.actions().forEach(a -> actions.add(a.describe()));
+        o.put("sent", entry.sent());
+        try {
+            write(JSON.writeValueAsString(o));
+        } catch (JsonProcessingException e) {
+            warnings.accept("warning: could not write the audit log " + file + ": " + e.getMessage());
+        }
+    }
+
+    private synchronized void write(String json) {
+        try {
+            String line = json + "\n";
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null) Files.createDirectories(dir);
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -67,6 +93,7 @@ public final class JsonLinesAuditLog implements AuditLog {
         Target target = plan.target();
         ObjectNode o = JSON.createObjectNode();
         o.put("time", entry.time().toString());
+        if (!entry.planId().isEmpty()) o.put("plan_id", entry.planId());
         o.put("port", target.port());
         o.put("board", target.boardId());
         if (!target.chip().isEmpty()) o.put("chip", target.chip());

@@ -61,6 +61,8 @@ public final class NonInteractiveGate implements ChangeGate, Approver {
         return new NonInteractiveGate(level, err, renderer, terminal, audit, wallClock);
     }
 
+    @Override public dev.sesh.plan.LinkGuard guardFor(String port) { return gate.guardFor(port); }
+
     @Override public <T> T apply(Plan plan, Supplier<T> action) { return gate.apply(plan, action); }
 
     @Override public synchronized void showInBatch(Plan plan, String batchTitle) {

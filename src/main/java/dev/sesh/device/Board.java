@@ -6,8 +6,6 @@ import dev.sesh.bytes.Clock;
 import dev.sesh.plan.Change;
 import dev.sesh.plan.ChangeClassifier;
 import dev.sesh.plan.ChangeGate;
-import dev.sesh.plan.Classification;
-import dev.sesh.plan.Effect;
 import dev.sesh.plan.Plan;
 import dev.sesh.plan.Target;
 import dev.sesh.rpc.CallOptions;
@@ -112,12 +110,14 @@ public final class Board implements AutoCloseable {
      * classifier does not know to be read-only goes through the gate first.
      */
     public String call(String method, String paramsJson) {
-        Map<String, Object> params = paramsMap(paramsJson);
-        Classification c = ChangeClassifier.rpcCall(method, params, ChangeClassifier.DEFAULT_CHIP_ADDRESS);
-        if (c.effect() == Effect.READ_ONLY) return raw(method, paramsJson);
-        Plan plan = Plan.builder("call " + method + " on " + target().describe(), target())
-                .change(new Change.RpcCall(method, paramsJson == null ? "" : paramsJson, c))
-                .build();
+        if (paramsJson != null && !paramsJson.isBlank()) FrameJson.parse(paramsJson);   // bad JSON: a usage error, nothing sent
+        Change.RpcCall change;
+        try {
+            change = Change.RpcCall.of(method, paramsJson == null ? "" : paramsJson);
+        } catch (IllegalArgumentException readOnly) {
+            return raw(method, paramsJson);
+        }
+        Plan plan = Plan.builder("call " + method + " on " + target().describe(), target()).change(change).build();
         return gate.apply(plan, () -> raw(method, paramsJson));
     }
 
@@ -164,8 +164,7 @@ public final class Board implements AutoCloseable {
     public Duration reboot(int delayMs, boolean waitBack) {
         if (delayMs < 0) throw SeshException.badArg("negative reboot delay " + delayMs + " ms", "give 0 or more milliseconds");
         Plan plan = Plan.builder("reboot " + target().describe(), target())
-                .change(new Change.RpcCall("Sys.Reboot", "{\"delay_ms\":" + delayMs + "}",
-                        ChangeClassifier.rpcMethod("Sys.Reboot")))
+                .change(Change.RpcCall.of("Sys.Reboot", "{\"delay_ms\":" + delayMs + "}"))
                 .build();
         return gate.apply(plan, () -> {
             long start = clock.nanos();
@@ -210,18 +209,6 @@ public final class Board implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw SeshException.failed("interrupted", "");
         }
-    }
-
-    private static Map<String, Object> paramsMap(String paramsJson) {
-        if (paramsJson == null || paramsJson.isBlank()) return Map.of();
-        JsonNode n = FrameJson.parse(paramsJson);
-        if (!n.isObject()) return Map.of();
-        Map<String, Object> m = new LinkedHashMap<>();
-        n.fields().forEachRemaining(e -> {
-            JsonNode v = e.getValue();
-            m.put(e.getKey(), v.isNumber() ? v.numberValue() : v.isBoolean() ? (Object) v.booleanValue() : v.isTextual() ? v.textValue() : v.toString());
-        });
-        return m;
     }
 
     /** Optional view of a JSON text, for callers that tolerate a missing field. */

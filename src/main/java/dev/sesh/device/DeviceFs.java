@@ -186,7 +186,7 @@ public final class DeviceFs {
         if (data.length != size) throw SeshException.badArg(what + " changed while it was read", "run fs put again");
         Plan.Builder plan = Plan.builder("put " + what + " as " + target + " ("
                 + (old.isPresent() ? "replaces " + old.get().size() + " B" : "new file") + "; " + kb(usage.free()) + " free)", board.target())
-                .change(new Change.FileWrite(target, data.length, old.isPresent()));
+                .change(new Change.FileWrite(target, data.length, old.isPresent(), temp));
         for (FileEntry l : leftovers) plan.change(new Change.FileRemove(l.name()));
         plan.note("written as " + temp + " and renamed to " + target + " when complete" + (verify ? "; read back and compared first" : ""));
         if (!leftovers.isEmpty()) plan.note("removes " + leftovers.size() + " leftover(s) of interrupted puts");

@@ -6,7 +6,6 @@ import dev.sesh.bytes.Bytes;
 import dev.sesh.bytes.Clock;
 import dev.sesh.plan.Change;
 import dev.sesh.plan.ChangeClassifier;
-import dev.sesh.plan.Effect;
 import dev.sesh.plan.Plan;
 import dev.sesh.rpc.frame.FrameJson;
 
@@ -223,13 +222,13 @@ public final class I2cBus {
     }
 
     private void gated(int address, Bytes wire, boolean wakeFirst, Runnable send) {
-        if (ChangeClassifier.i2cWrite(address, wire, chipAddress).effect() == Effect.READ_ONLY) {
+        if (!ChangeClassifier.i2cWrite(address, wire, chipAddress).isChange()) {
             send.run();                 // a chip wake-state word (reset/sleep/idle): nothing to approve
             return;
         }
         Plan.Builder plan = Plan.builder(String.format("I2C write to 0x%02x on %s", address, board.target().describe()), board.target())
                 .change(Change.I2cWrite.of(address, wire, chipAddress));
-        if (address == chipAddress) plan.note("decoded as an ATECC command packet; its data bytes are not shown");
+        if (address == chipAddress || (wire.length() > 0 && wire.get(0) == 0x03)) plan.note("decoded as an ATECC command packet; its data bytes are not shown");
         if (wakeFirst) plan.note("the wake pulse (an empty write to 0x00) goes first");
         board.gate().run(plan.build(), send);
     }

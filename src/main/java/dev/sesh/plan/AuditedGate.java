@@ -15,6 +15,7 @@ public final class AuditedGate implements ChangeGate {
     private final Approver approver;
     private final AuditLog audit;
     private final Clock wallClock;
+    private final TicketBook book = new TicketBook();
 
     /** {@code wallClock} stamps audit entries (UTC). */
     public AuditedGate(Approver approver, AuditLog audit, Clock wallClock) {
@@ -22,6 +23,9 @@ public final class AuditedGate implements ChangeGate {
         this.audit = Objects.requireNonNull(audit);
         this.wallClock = Objects.requireNonNull(wallClock);
     }
+
+    /** The guard for the link to {@code port}: it lets a change frame out only on this gate's tickets. */
+    @Override public LinkGuard guardFor(String port) { return new LinkGuard(book, port, audit, wallClock); }
 
     @Override public <T> T apply(Plan plan, Supplier<T> action) {
         BatchScope batch = BatchScope.current();
@@ -33,18 +37,19 @@ public final class AuditedGate implements ChangeGate {
             decision = approver.decide(plan);
         }
         if (!decision.answer().approves()) {
-            audit.append(new AuditEntry(wallClock.instant(), plan, decision.answer(), new Outcome.NotRun()));
+            audit.append(new AuditEntry(wallClock.instant(), "", plan, decision.answer(), new Outcome.NotRun()));
             throw SeshException.declined(decision.message(), decision.hint());
         }
+        String planId = TicketBook.nextId();
         T result;
         try {
-            result = action.get();
+            result = book.holding(plan, planId, action);
         } catch (RuntimeException | Error e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            audit.append(new AuditEntry(wallClock.instant(), plan, decision.answer(), new Outcome.Failed(why)));
+            audit.append(new AuditEntry(wallClock.instant(), planId, plan, decision.answer(), new Outcome.Failed(why)));
             throw e;
         }
-        audit.append(new AuditEntry(wallClock.instant(), plan, decision.answer(), new Outcome.Ok()));
+        audit.append(new AuditEntry(wallClock.instant(), planId, plan, decision.answer(), new Outcome.Ok()));
         return result;
     }
 }

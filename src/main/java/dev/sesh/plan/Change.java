@@ -24,6 +24,12 @@ public sealed interface Change {
     /** The words a user types to approve this change if it is irreversible (design.md 5.10), without serial. */
     String verb();
 
+    /**
+     * What approving this change lets through the link guard (design.md 5.9): the actions of every
+     * frame that carrying out this change sends. Nothing else is let through on its approval.
+     */
+    List<Action> actions();
+
     /** One line: the cells joined by two spaces. Safe to print and to log. */
     default String line() { return String.join("  ", cells()); }
 
@@ -48,6 +54,7 @@ public sealed interface Change {
         @Override public Reversibility reversibility() { return Reversibility.REVERSIBLE; }
         @Override public List<String> cells() { return List.of(where, field, from + " -> " + to); }
         @Override public String verb() { return "write config"; }
+        @Override public List<Action> actions() { return List.of(Action.reversible(Action.Kind.CHIP_CONFIG, "config")); }
         @Override public String toString() { return line(); }
     }
 
@@ -73,6 +80,10 @@ public sealed interface Change {
             return List.of("slot " + slot, "write " + content, how + (mayDestroyKey ? "; replaces the key there" : ""));
         }
         @Override public String verb() { return "write slot " + slot; }
+        @Override public List<Action> actions() {
+            String s = "slot " + slot;
+            return List.of(new Action(Action.Kind.SLOT_WRITE, s, reversibility()), new Action(Action.Kind.KEY_WRITE, s, reversibility()));
+        }
         @Override public String toString() { return line(); }
     }
 
@@ -84,6 +95,7 @@ public sealed interface Change {
             return List.of("slot " + slot, "GenKey: new P-256 private key" + (mayDestroyKey ? "; the key there now is gone forever" : ""));
         }
         @Override public String verb() { return "genkey slot " + slot; }
+        @Override public List<Action> actions() { return List.of(new Action(Action.Kind.KEY_GEN, "slot " + slot, reversibility())); }
         @Override public String toString() { return line(); }
     }
 
@@ -105,15 +117,34 @@ public sealed interface Change {
         @Override public String verb() {
             return zone == LockZone.CONFIG ? "lock config" : zone == LockZone.DATA ? "lock data" : "lock slot " + slot;
         }
+        @Override public List<Action> actions() {
+            return List.of(Action.irreversible(Action.Kind.CHIP_LOCK, zone == LockZone.CONFIG ? "config" : zone == LockZone.DATA ? "data" : "slot " + slot));
+        }
         @Override public String toString() { return line(); }
     }
 
-    /** A device file written: {@code size} bytes to {@code path}, replacing an existing file or not. */
-    record FileWrite(String path, long size, boolean replaces) implements Change {
-        public FileWrite { Objects.requireNonNull(path); if (size < 0) throw new IllegalArgumentException("size < 0"); }
+    /**
+     * A device file written: {@code size} bytes to {@code path}, replacing an existing file or not.
+     * With a {@code staging} name the bytes go to that temporary file first, which is then renamed
+     * over {@code path} (or removed if the transfer fails); empty when written in place.
+     */
+    record FileWrite(String path, long size, boolean replaces, String staging) implements Change {
+        public FileWrite {
+            Objects.requireNonNull(path); Objects.requireNonNull(staging);
+            if (size < 0) throw new IllegalArgumentException("size < 0");
+        }
+        public FileWrite(String path, long size, boolean replaces) { this(path, size, replaces, ""); }
         @Override public Reversibility reversibility() { return Reversibility.REVERSIBLE; }
         @Override public List<String> cells() { return List.of("put " + path, size + " B", replaces ? "replaces the file" : "new file"); }
         @Override public String verb() { return "put " + path; }
+        @Override public List<Action> actions() {
+            if (staging.isEmpty()) return List.of(Action.reversible(Action.Kind.FILE_WRITE, path));
+            return List.of(Action.reversible(Action.Kind.FILE_WRITE, staging),
+                    Action.reversible(Action.Kind.FILE_RENAME, staging + " -> " + path),
+                    Action.reversible(Action.Kind.FILE_REMOVE, staging),
+                    // a board whose rename does not replace gets the old file removed first
+                    Action.reversible(Action.Kind.FILE_REMOVE, path));
+        }
         @Override public String toString() { return line(); }
     }
 
@@ -123,6 +154,7 @@ public sealed interface Change {
         @Override public Reversibility reversibility() { return Reversibility.REVERSIBLE; }
         @Override public List<String> cells() { return List.of("remove " + path); }
         @Override public String verb() { return "rm " + path; }
+        @Override public List<Action> actions() { return List.of(Action.reversible(Action.Kind.FILE_REMOVE, path)); }
         @Override public String toString() { return line(); }
     }
 
@@ -132,6 +164,10 @@ public sealed interface Change {
         @Override public Reversibility reversibility() { return Reversibility.REVERSIBLE; }
         @Override public List<String> cells() { return List.of("rename " + from, "-> " + to); }
         @Override public String verb() { return "mv " + from; }
+        /** The rename, and removing {@code to} first on a board whose rename does not replace. */
+        @Override public List<Action> actions() {
+            return List.of(Action.reversible(Action.Kind.FILE_RENAME, from + " -> " + to), Action.reversible(Action.Kind.FILE_REMOVE, to));
+        }
         @Override public String toString() { return line(); }
     }
 
@@ -152,6 +188,10 @@ public sealed interface Change {
         @Override public Reversibility reversibility() { return Reversibility.REVERSIBLE; }
         @Override public List<String> cells() { return List.of(key, from, "-> " + to); }
         @Override public String verb() { return "set " + key; }
+        /** The key, and the save that Config.Set does with it. */
+        @Override public List<Action> actions() {
+            return List.of(Action.reversible(Action.Kind.CONFIG_SET, key), Action.reversible(Action.Kind.CONFIG_SAVE, ""));
+        }
         @Override public String toString() { return line(); }
     }
 
@@ -160,26 +200,30 @@ public sealed interface Change {
         @Override public Reversibility reversibility() { return Reversibility.REVERSIBLE; }
         @Override public List<String> cells() { return List.of("reboot the board"); }
         @Override public String verb() { return "reboot"; }
+        @Override public List<Action> actions() { return List.of(Action.reversible(Action.Kind.REBOOT, "")); }
         @Override public String toString() { return line(); }
     }
 
     /**
      * An RPC sent as typed ({@code call}). The params text keeps its shape, but the values of
      * {@code key}, {@code wkey}, {@code data_hex} and password-like fields (pass, password, psk,
-     * secret, token), quoted or not and at any depth, are replaced by "(redacted)" on construction.
+     * secret, token), quoted or not, in any case and at any depth, are replaced by "(redacted)" on
+     * construction. {@code actions} come from the exact params, read as the firmware reads them.
      */
-    record RpcCall(String method, String params, Classification classification) implements Change {
+    record RpcCall(String method, String params, Classification classification, List<Action> actions) implements Change {
         private static final Pattern SECRET_FIELD = Pattern.compile(
-                "((?:[\"']|\\b)(?:key|wkey|data_hex|pass|password|psk|secret|token)[\"']?\\s*:\\s*)"
+                "((?i:[\"']|\\b)(?i:key|wkey|data_hex|pass|password|psk|secret|token)[\"']?\\s*:\\s*)"
                         + "(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|[^,}\\]\\s]+)");
         public RpcCall {
             Objects.requireNonNull(method); Objects.requireNonNull(params); Objects.requireNonNull(classification);
-            if (!classification.isChange()) throw new IllegalArgumentException(method + " is not a change");
+            actions = List.copyOf(actions);
+            if (!classification.isChange() || actions.isEmpty()) throw new IllegalArgumentException(method + " is not a change");
             params = SECRET_FIELD.matcher(params).replaceAll("$1\"(redacted)\"");
         }
-        /** A call classified by its method name alone. */
+        /** A call classified from its method and exact params (FrameClassifier). */
         public static RpcCall of(String method, String params) {
-            return new RpcCall(method, params, ChangeClassifier.rpcMethod(method));
+            FrameClassifier.Verdict v = FrameClassifier.classify(method, params);
+            return new RpcCall(method, params, v.classification(), v.actions());
         }
         @Override public Reversibility reversibility() { return classification.effect().reversibility(); }
         @Override public List<String> cells() {
@@ -190,20 +234,30 @@ public sealed interface Change {
     }
 
     /**
-     * An I2C write as typed ({@code i2c write}). Of a write to the chip's address only the header
-     * is kept ({@code shown}: word address, count, opcode, param1, param2), never its data.
+     * An I2C write as typed ({@code i2c write}). Of a write that starts a chip command group (at any
+     * address: a chip can be moved) or goes to the chip's address only the header is kept
+     * ({@code shown}: word address, count, opcode, param1, param2), never its data.
      */
-    record I2cWrite(int address, int chipAddress, int length, Bytes shown, Classification classification) implements Change {
+    record I2cWrite(int address, int chipAddress, int length, Bytes shown, Classification classification, List<Action> actions) implements Change {
         private static final int HEADER = 6;
         public I2cWrite {
             if (address < 0 || address > 0x7f) throw SeshException.badArg("I2C address 0x" + Integer.toHexString(address) + " is not 7-bit", "addresses are 0x00-0x7f");
             Objects.requireNonNull(shown); Objects.requireNonNull(classification);
-            if (!classification.isChange()) throw new IllegalArgumentException("not a change");
-            if (address == chipAddress && shown.length() > HEADER) shown = shown.slice(0, HEADER);
+            actions = List.copyOf(actions);
+            if (!classification.isChange() || actions.isEmpty()) throw new IllegalArgumentException("not a change");
+            boolean chipBound = address == chipAddress || (shown.length() > 0 && shown.get(0) == 0x03);
+            if (chipBound && shown.length() > HEADER) shown = shown.slice(0, HEADER);
         }
-        /** Classifies {@code data} for {@code address}; keeps only the header if it goes to {@code chipAddress}. */
+        /** Classifies {@code data} for {@code address} as the link guard will; keeps only a chip command's header. */
         public static I2cWrite of(int address, Bytes data, int chipAddress) {
-            return new I2cWrite(address, chipAddress, data.length(), data, ChangeClassifier.i2cWrite(address, data, chipAddress));
+            FrameClassifier.Verdict v = FrameClassifier.i2cWrite(java.util.OptionalInt.of(address), data);
+            Classification c = v.classification();
+            if (address == chipAddress && data.length() > 0 && data.get(0) != 0x03 && c.isChange()) {
+                c = new Classification(c.effect(), c.what() + " (not a chip command: reserved word address)");
+            } else if (address != chipAddress && data.length() > 0 && data.get(0) == 0x03 && c.isChange()) {
+                c = new Classification(c.effect(), c.what() + " (possible chip command)");
+            }
+            return new I2cWrite(address, chipAddress, data.length(), data, c, v.actions());
         }
         @Override public Reversibility reversibility() { return classification.effect().reversibility(); }
         @Override public List<String> cells() {
@@ -215,13 +269,15 @@ public sealed interface Change {
     }
 
     /** A raw chip command ({@code atca raw}): opcode, param1, param2 and the data length, never the data. */
-    record ChipCommand(int opcode, int param1, int param2, int dataLength, Classification classification) implements Change {
+    record ChipCommand(int opcode, int param1, int param2, int dataLength, Classification classification, List<Action> actions) implements Change {
         public ChipCommand {
             Objects.requireNonNull(classification);
-            if (!classification.isChange()) throw new IllegalArgumentException("not a change");
+            actions = List.copyOf(actions);
+            if (!classification.isChange() || actions.isEmpty()) throw new IllegalArgumentException("not a change");
         }
         public static ChipCommand of(int opcode, int param1, int param2, int dataLength) {
-            return new ChipCommand(opcode, param1, param2, dataLength, ChangeClassifier.chipCommand(opcode, param1, param2));
+            FrameClassifier.Verdict v = FrameClassifier.chipCommand(opcode, param1, param2);
+            return new ChipCommand(opcode, param1, param2, dataLength, v.classification(), v.actions());
         }
         @Override public Reversibility reversibility() { return classification.effect().reversibility(); }
         @Override public List<String> cells() {

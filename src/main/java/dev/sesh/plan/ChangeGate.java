@@ -17,6 +17,14 @@ public interface ChangeGate {
      */
     <T> T apply(Plan plan, Supplier<T> action);
 
+    /**
+     * The guard for the link to the board at {@code port}: the RPC client calls it for every
+     * request, and it lets a change frame out only while a plan this gate approved covers it.
+     */
+    default LinkGuard guardFor(String port) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " issues no tickets, so it cannot guard a link");
+    }
+
     /** As {@link #apply} for an action without a result. */
     default void run(Plan plan, Runnable action) {
         apply(plan, () -> {
@@ -28,7 +36,7 @@ public interface ChangeGate {
     /**
      * Asks once for {@code batchPlan} (built with {@link Plan.Builder#boards}, one change per board
      * per step) and, if approved, runs {@code work}; inside it every per-board plan on one of
-     * {@code ports} whose changes are all of kinds the batch lists runs without asking again (see
+     * {@code ports} whose actions are all ones the batch lists runs without asking again (see
      * {@link BatchScope}). Declined or refused: exit 3 and {@code work} never runs.
      */
     default <T> T batch(Plan batchPlan, Set<String> ports, Supplier<T> work) {

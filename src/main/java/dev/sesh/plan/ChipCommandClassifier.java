@@ -110,6 +110,11 @@ final class ChipCommandClassifier {
     }
 
     private static Classification updateExtra(int mode, int param2) {
+        // Writing 0x00 over a byte that only UpdateExtra can set leaves it 0x00 and settable: nothing is used up
+        // (mos's atca-set-config sends these for a config whose UserExtra/Selector are 0).
+        if ((mode == 0x00 || mode == 0x01) && (param2 & 0xff) == 0) {
+            return Classification.reversible(String.format("UpdateExtra config byte %d := 0x00 (leaves it settable)", mode == 0 ? 84 : 85));
+        }
         switch (mode) {
             case 0x00: return Classification.irreversible(String.format("UpdateExtra config byte 84 := 0x%02X (one time only)", param2 & 0xff));
             case 0x01: return Classification.irreversible(String.format("UpdateExtra config byte 85 := 0x%02X (one time only)", param2 & 0xff));

@@ -53,6 +53,18 @@ public record Plan(String title, List<Change> changes, List<String> notes, Rever
      */
     public boolean needsPhrase() { return !phrase.isBlank(); }
 
+    /**
+     * Everything approving this plan lets through the link guard: the actions of its changes
+     * (design.md 5.9). A frame whose actions are not all here is refused while this plan runs.
+     */
+    public List<Action> actions() {
+        List<Action> out = new ArrayList<>();
+        for (Change c : changes) {
+            for (Action a : c.actions()) if (!out.contains(a)) out.add(a);
+        }
+        return out;
+    }
+
     /** The detail lines: one per change, then the notes. Safe to print and to log. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();

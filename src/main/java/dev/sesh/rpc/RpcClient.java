@@ -42,6 +42,7 @@ public final class RpcClient implements AutoCloseable {
     private static final Duration VIRTUAL_REAL_GUARD = Duration.ofSeconds(1);
 
     private final Transport transport;
+    private final SendGuard guard;
     private final RpcOptions options;
     private final WireProfile profile;
     private final Clock clock;
@@ -56,9 +57,18 @@ public final class RpcClient implements AutoCloseable {
     private long eofCount;              // guarded by monitor
     private boolean needHandshake;     // guarded by sendLock
 
-    /** Starts the reader thread on {@code transport}; the client owns it from now on. */
+    /** A client without a guard ({@link SendGuard#NONE}): tests and the simulator's own tools only. */
     public RpcClient(Transport transport, RpcOptions options) {
+        this(transport, options, SendGuard.NONE);
+    }
+
+    /**
+     * Starts the reader thread on {@code transport}; the client owns it from now on. Every request
+     * is shown to {@code guard} before it is written, and refused requests are never sent.
+     */
+    public RpcClient(Transport transport, RpcOptions options, SendGuard guard) {
         this.transport = Objects.requireNonNull(transport);
+        this.guard = Objects.requireNonNull(guard);
         this.options = options;
         this.profile = options.profile().orElse(WireProfile.forKind(transport.kind()));
         this.clock = options.clock();
@@ -98,6 +108,7 @@ public final class RpcClient implements AutoCloseable {
             FrameJson.checkSendable(paramsJsonOrNull);
             params = FrameJson.write(FrameJson.parse(paramsJsonOrNull));
         }
+        guard.admit(method, params);        // the exact params that go on the wire; throws to refuse
         Duration timeout = callOptions.timeout().orElseGet(() -> options.timeouts().timeout(method, paramsJsonOrNull));
         int attempts = callOptions.idempotent() || Timeouts.idempotent(method) ? 1 + Timeouts.RETRIES : 1;
         Pending call = new Pending();

@@ -68,7 +68,6 @@ public final class GroovyFacade implements ScriptEngineFacade {
     private record Console(SeshBinding binding, ImportMemory imports, GroovyShell shell) {}
 
     private void start() {
-        GateGuard.install();
         console = newConsole();
         // Warm-up: compile and run a throwaway entry so class loading and the metaclass system are
         // paid for here rather than on the user's first line.

@@ -148,13 +148,22 @@ public final class MemberCompletion {
     }
 
     /**
+     * The device API's own plumbing, left out of completion: it is not for scripts (a change through
+     * it is refused at the link, design.md 5.9), and the gated methods beside it do the same work.
+     */
+    private static final Map<Class<?>, Set<String>> INTERNAL = Map.of(
+            dev.sesh.device.Board.class, Set.of("raw"),
+            dev.sesh.device.I2cBus.class, Set.of("rawWrite"),
+            dev.sesh.atca.Atecc.class, Set.of("backend"));
+
+    /**
      * Properties (getters, record components) and public methods of {@code c}, one candidate per
-     * name; methods scripts may not call (they skip the confirm gate) are left out.
+     * name; the device API's plumbing ({@link #INTERNAL}) is left out.
      */
     public static List<Completion> members(Class<?> c) {
         Map<String, Completion> out = new LinkedHashMap<>();
         List<Method> methods = Arrays.stream(c.getMethods()).filter(MemberCompletion::visible)
-                .filter(m -> !GateGuard.hides(c, m.getName()))
+                .filter(m -> !INTERNAL.getOrDefault(c, Set.of()).contains(m.getName()))
                 .sorted(Comparator.comparing(Method::getName).thenComparingInt(Method::getParameterCount)).toList();
         if (c.isRecord()) {
             for (RecordComponent rc : c.getRecordComponents()) {

@@ -151,14 +151,16 @@ class ScriptRunTest {
     }
 
     @Test
-    void scriptsCannotCallTheUngatedDeviceMethods() throws IOException {
+    void aScriptsRawCallsAreStoppedAtTheLink() throws IOException {
         SeshRuns.Run r = run("--port", "sim:", "--yes", "run", script("raw.groovy", "board.raw('Sys.Reboot', '{}')\n"));
-        assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("error: raw.groovy:1: board.raw is not for scripts: it skips the confirm gate\n"), r.err());
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: raw.groovy:1: refused: Sys.Reboot: reboots the board (reboot) changes the board and no approved plan covers it\n"), r.err());
         SeshRuns.Run w = run("--port", "sim:", "--yes", "run", script("rawi2c.groovy", "\ni2c.rawWrite(0x60, bytes('03 07 02 00'))\n"));
-        assertEquals(2, w.code(), w.err());
-        assertTrue(w.err().contains("rawi2c.groovy:2: i2c.rawWrite is not for scripts"), w.err());
-        assertTrue(w.err().contains("hint: use i2c.write(ADDR, BYTES)"), w.err());
+        assertEquals(3, w.code(), w.err());
+        assertTrue(w.err().contains("rawi2c.groovy:2: refused: I2C write of 4 bytes to 0x60: an incomplete chip command"), w.err());
+        SeshRuns.Run read = run("--port", "sim:", "run", script("rawread.groovy", "println board.raw('Sys.GetInfo', null).contains('\"fw_version\"')\n"));
+        assertEquals(0, read.code(), read.err());
+        assertEquals("true\n", read.out(), "reads need no plan");
     }
 
     @Test
@@ -180,10 +182,11 @@ class ScriptRunTest {
     }
 
     @Test
-    void scriptsCannotReachTheChipBackEndAroundTheGate() throws IOException {
-        SeshRuns.Run r = run("--port", "sim:", "--yes", "run", script("backend.groovy", "atca.backend()\n"));
-        assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().startsWith("error: backend.groovy:1: atca.backend is not for scripts"), r.err());
+    void theChipBackEndCannotChangeTheChipAroundTheGate() throws IOException {
+        SeshRuns.Run r = run("--port", "sim:", "--yes-irreversible", "run", script("backend.groovy",
+                "def z = atca.config()\natca.backend().lockConfig(dev.sesh.atca.packet.Crc16.of(z.bytes()))\n"));
+        assertEquals(3, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: backend.groovy:2: refused: I2C write of 8 bytes to 0x60: Lock config zone"), r.err());
     }
 
     @Test

@@ -71,7 +71,8 @@ class DeviceFsTest {
         fs().put(local("x.pem", "new content".getBytes()), "x.pem", true, TransferProgress.NONE);
         assertArrayEquals("new content".getBytes(), fs().read("x.pem"));
         Change.FileWrite w = (Change.FileWrite) link.plans.get(1).changes().get(0);
-        assertEquals(new Change.FileWrite("x.pem", 11, true), w);
+        assertEquals(new Change.FileWrite("x.pem", 11, true, w.staging()), w);
+        assertTrue(w.staging().startsWith(".sesh-put-"), w.staging());
         assertTrue(link.plans.get(1).title().contains("replaces 3 B"), link.plans.get(1).title());
     }
 

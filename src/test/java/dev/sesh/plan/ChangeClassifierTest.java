@@ -26,6 +26,7 @@ class ChangeClassifierTest {
             "Sys.SetDebug, REVERSIBLE", "Foo.Bar, REVERSIBLE", "OTA.Update, REVERSIBLE",
     })
     void classifiesRpcMethodsByName(String method, Effect expected) {
+        // By name alone: what the method can do (an I2C.Write can write), not what one frame does.
         assertEquals(expected, ChangeClassifier.rpcMethod(method).effect());
     }
 
@@ -54,15 +55,20 @@ class ChangeClassifierTest {
 
     @Test
     void writeRegBToTheChipAddressIsDecodedAsAWordAddress() {
-        // reg 0x01 value 0x00 -> bytes 01 00: word address "sleep".
-        assertEquals(Effect.READ_ONLY, ChangeClassifier.rpcCall("I2C.WriteRegB", Map.of("addr", 96, "reg", 1, "value", 0), CHIP).effect());
+        // reg 0x01 value 0x00 -> bytes 01 00: "sleep" to an ATECC, but a register write to anything
+        // else, and the guard does not trust the address (a chip can be moved): a reversible change.
+        assertEquals(Effect.REVERSIBLE, ChangeClassifier.rpcCall("I2C.WriteRegB", Map.of("addr", 96, "reg", 1, "value", 0), CHIP).effect());
+        assertEquals(Effect.READ_ONLY, ChangeClassifier.rpcCall("I2C.Write", Map.of("addr", 0x58, "data_hex", "01"), CHIP).effect(),
+                "a lone sleep byte passes at any address");
         assertEquals(Effect.IRREVERSIBLE, ChangeClassifier.rpcCall("I2C.WriteRegW", Map.of("addr", 96, "reg", 3, "value", 0x07), CHIP).effect());
     }
 
     @Test
-    void i2cWriteCallWithoutParamsFallsBackToTheMethodName() {
-        assertEquals(Effect.REVERSIBLE, ChangeClassifier.rpcCall("I2C.Write", Map.of(), CHIP).effect());
-        assertEquals(Effect.REVERSIBLE, ChangeClassifier.rpcCall("I2C.Write", Map.of("addr", 96, "data_hex", "zz"), CHIP).effect());
+    void i2cWriteCallWithoutDataWritesNothingAndWithBadHexIsIrreversible() {
+        // The firmware answers 400 "addr and data_hex are required": nothing reaches the bus.
+        assertEquals(Effect.READ_ONLY, ChangeClassifier.rpcCall("I2C.Write", Map.of(), CHIP).effect());
+        // What the firmware's %H makes of non-hex text is not known: the strictest answer.
+        assertEquals(Effect.IRREVERSIBLE, ChangeClassifier.rpcCall("I2C.Write", Map.of("addr", 96, "data_hex", "zz"), CHIP).effect());
     }
 
     @Test
@@ -82,7 +88,8 @@ class ChangeClassifierTest {
             "Lock data no CRC,          03 07 17 81 00 00, IRREVERSIBLE",
             "Lock slot 3,               03 07 17 0e 00 00, IRREVERSIBLE",
             "UpdateExtra byte 84,       03 07 20 00 5a 00, IRREVERSIBLE",
-            "UpdateExtra byte 85,       03 07 20 01 00 00, IRREVERSIBLE",
+            "UpdateExtra byte 85,       03 07 20 01 55 00, IRREVERSIBLE",
+            "UpdateExtra byte 85 := 0,  03 07 20 01 00 00, REVERSIBLE",
             "GenKey create slot 0,      03 07 40 04 00 00, IRREVERSIBLE",
             "GenKey create digest,      03 07 40 0c 02 00, IRREVERSIBLE",
             "GenKey public key,         03 07 40 00 00 00, READ_ONLY",
@@ -108,16 +115,18 @@ class ChangeClassifierTest {
     }
 
     @Test
-    void writesToOtherAddressesAreReversibleWhateverTheyContain() {
+    void aChipCommandIsDecodedAtAnyAddress() {
+        // A chip can be moved (config byte 16, or UserExtraAdd on a 608): a lock is a lock wherever it goes.
         Bytes lockLookalike = Bytes.ofHex("03 07 17 80 00 00 39 8d");
-        assertEquals(Effect.REVERSIBLE, ChangeClassifier.i2cWrite(0x50, lockLookalike, CHIP).effect());
+        assertEquals(Effect.IRREVERSIBLE, ChangeClassifier.i2cWrite(0x50, lockLookalike, CHIP).effect());
+        assertEquals(Effect.REVERSIBLE, ChangeClassifier.i2cWrite(0x50, Bytes.ofHex("00 10 41 42"), CHIP).effect());
     }
 
     @Test
     void aChipAtAnotherAddressIsDecodedThere() {
         Bytes lock = Bytes.ofHex("03 07 17 80 00 00 39 8d");
         assertEquals(Effect.IRREVERSIBLE, ChangeClassifier.i2cWrite(0x35, lock, 0x35).effect());
-        assertEquals(Effect.REVERSIBLE, ChangeClassifier.i2cWrite(0x60, lock, 0x35).effect());
+        assertEquals(Effect.IRREVERSIBLE, ChangeClassifier.i2cWrite(0x60, lock, 0x35).effect());
     }
 
     @ParameterizedTest(name = "opcode {0} mode {1} param2 {2} -> {3}")

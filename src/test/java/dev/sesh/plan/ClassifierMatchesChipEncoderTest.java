@@ -41,7 +41,8 @@ class ClassifierMatchesChipEncoderTest {
         assertEquals(Effect.IRREVERSIBLE, classify(Lock.slot(7)));
         assertEquals(Effect.IRREVERSIBLE, classify(GenKey.create(0)));
         assertEquals(Effect.IRREVERSIBLE, classify(PrivWrite.clear(0, scalar)));
-        assertEquals(Effect.IRREVERSIBLE, classify(UpdateExtra.selector(0)));
+        assertEquals(Effect.IRREVERSIBLE, classify(UpdateExtra.selector(0x10)));
+        assertEquals(Effect.REVERSIBLE, classify(UpdateExtra.selector(0)), "0x00 over 0x00 leaves the byte settable");
         assertEquals(Effect.IRREVERSIBLE, classify(UpdateExtra.userExtra(0x5a)));
         assertEquals(Effect.IRREVERSIBLE, classify(new Counter(1, 0)));
     }

@@ -104,7 +104,7 @@ class PlanTest {
         assertEquals("034b46000000", w.shown().hex());
         assertFalse(w.line().contains(KEY_HEX));
         assertEquals(Reversibility.IRREVERSIBLE, w.reversibility());
-        Change.I2cWrite direct = new Change.I2cWrite(0x60, 0x60, packet.length(), packet, w.classification());
+        Change.I2cWrite direct = new Change.I2cWrite(0x60, 0x60, packet.length(), packet, w.classification(), w.actions());
         assertEquals(6, direct.shown().length(), "the canonical constructor truncates too");
     }
 

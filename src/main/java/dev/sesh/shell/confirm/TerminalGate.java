@@ -38,6 +38,8 @@ public final class TerminalGate implements ChangeGate, Approver {
         this.gate = new AuditedGate(this, audit, wallClock);
     }
 
+    @Override public dev.sesh.plan.LinkGuard guardFor(String port) { return gate.guardFor(port); }
+
     @Override public <T> T apply(Plan plan, Supplier<T> action) { return gate.apply(plan, action); }
 
     @Override public synchronized void showInBatch(Plan plan, String batchTitle) {
