@@ -6,20 +6,10 @@
 // finishes the rest, and a rerun on finished boards asks nothing and changes nothing.
 //
 //   openssl rand -hex 32 > slot4.key
-//   sesh run scripts/examples/provision-many.groovy tcp://127.0.0.1:7000 tcp://127.0.0.1:7001 -- atca-aws-test.yaml slot4.key csrs/
+//   sesh run scripts/examples/provision-many.groovy tcp://127.0.0.1:7000 tcp://127.0.0.1:7001 -- \
+//        scripts/examples/configs/atca-aws-test.yaml slot4.key csrs/
 //
 // Without a terminal the run needs --yes-irreversible.
-import dev.sesh.atca.config.ConfigCodec
-import dev.sesh.atca.config.ConfigZone
-import dev.sesh.plan.Change
-import dev.sesh.plan.Plan
-import dev.sesh.plan.Target
-import dev.sesh.x509.KeyFiles
-import dev.sesh.x509.KeyImport
-
-import java.nio.file.Files
-import java.nio.file.Path
-
 def argv = args as List
 int dashes = argv.indexOf('--')
 if (dashes < 1 || argv.size() - dashes - 1 != 3) {
@@ -27,27 +17,21 @@ if (dashes < 1 || argv.size() - dashes - 1 != 3) {
             'give the boards\' ports, then --, then the config file, the write key file and a folder for the CSRs')
 }
 def ports = argv[0..<dashes]
-def (configFile, writeKeyFile, outDir) = argv[(dashes + 1)..-1].collect { Path.of(it) }
+def (configFile, writeKeyFile, outDir) = argv[(dashes + 1)..-1]
 // Every input is read and checked before anything is sent.
-KeyFiles.readSecret32(writeKeyFile, 'write key')
-def wanted = ConfigCodec.forFile(configFile.toString()).decode(Files.readString(configFile), configFile.toString())
-Files.createDirectories(outDir)
+x509.readSecret(writeKeyFile)
+def wanted = chipConfig(configFile)
+new File(outDir).mkdirs()
 
 // 1. Open every board and find what each still needs (reads only).
-def csrOf = { b -> outDir.resolve(b.atca.target().serial.hex() + '.csr.pem') }
+def csrOf = { b -> new File(outDir, b.atca.target().serial.hex() + '.csr.pem') }
 def hasKey = { b ->
     def csr = csrOf(b)
     try {
-        Files.exists(csr) && x509.publicKey(csr.toString()) == b.atca.publicKey(0)
+        csr.exists() && x509.publicKey(csr.path) == b.atca.publicKey(0)
     } catch (SeshException e) {
         false
     }
-}
-// The CRC each chip's config zone will have once written: its own serial and lock bytes, the wanted rest.
-def expectedCrc = { zone ->
-    def now = zone.bytes()
-    def mine = now.slice(0, 16).concat(wanted.bytes().slice(16, 84)).concat(now.slice(84, 88)).concat(wanted.bytes().slice(88, 128))
-    ConfigZone.of(mine).summaryCrc()
 }
 
 // Each board is read in its own thread: at 115200 baud reading a chip takes over a second.
@@ -59,12 +43,11 @@ ports.withIndex().collect { port, i ->
             def b = boards.open(port)
             def steps = []
             if (b.config.get('sys.atca.enable') != true) steps << 'enable'
-            def zone = b.atca.config()
-            def locks = zone.lockState()
+            def locks = b.atca.locks()
             if (!locks.configLocked) steps += ['config', 'lock config']
             if (!locks.dataLocked) steps << 'lock data'
             if (!hasKey(b)) steps += ['slot 4', 'genkey 0']
-            work[i] = [port: port, b: b, steps: steps, crc: expectedCrc(zone), who: b.atca.target().describe() + ' on ' + port]
+            work[i] = [port: port, b: b, steps: steps, crc: b.atca.configCrcAfter(wanted), who: b.atca.target().describe() + ' on ' + port]
         } catch (Exception e) {
             readErrors << e
         }
@@ -80,21 +63,18 @@ if (!todo) {
 }
 
 // 2. One plan for the batch: one line per board per step.
-def batch = Plan.builder("provision ${todo.size()} board${todo.size() == 1 ? '' : 's'}: ${configFile.fileName}, write key in slot 4, GenKey in slot 0",
-        Target.board(todo.size() == 1 ? todo[0].port : todo.size() + ' boards', '')).boards(todo.size())
+def batch = boards.plan("provision ${todo.size()} board${todo.size() == 1 ? '' : 's'}: ${new File(configFile).name}, write key in slot 4, GenKey in slot 0",
+        todo.collect { it.b.board.portText() })
 todo.each { w ->
-    def who = w.who
-    batch.note("${who}: ${w.steps.join(', ')}")
+    batch.note("${w.who}: ${w.steps.join(', ')}")
     w.steps.each { s ->
         switch (s) {
-            case 'enable':
-                batch.change(new Change.ConfigKeyChange('sys.atca.enable', 'false', 'true', false))
-                batch.change(new Change.Reboot()); break
-            case 'config': batch.change(new Change.ConfigZoneChange(who, 'config zone', 'as read', configFile.fileName.toString())); break
-            case 'lock config': batch.change(Change.Lock.config(w.crc)); break
-            case 'lock data': batch.change(Change.Lock.data(OptionalInt.empty())); break
-            case 'slot 4': batch.change(new Change.SlotWrite(4, 'the write key from ' + writeKeyFile.fileName, Change.WriteMode.CLEAR, -1, false)); break
-            case 'genkey 0': batch.change(new Change.KeyGen(0, true)); break
+            case 'enable': batch.configKey('sys.atca.enable', 'false', 'true').reboot(); break
+            case 'config': batch.configZone(w.who, new File(configFile).name); break
+            case 'lock config': batch.lockConfig(w.crc); break
+            case 'lock data': batch.lockData(); break
+            case 'slot 4': batch.slotWrite(4, 'the write key from ' + new File(writeKeyFile).name); break
+            case 'genkey 0': batch.genKey(0); break
         }
     }
 }
@@ -102,7 +82,7 @@ todo.each { w ->
 // 3. Ask once, then provision every board in its own thread; each board's own plans run as part of the batch.
 def failures = Collections.synchronizedList([])
 def printing = new Object()
-todo[0].b.board.gate().batch(batch.build(), todo.collect { it.b.board.target().port() } as Set) {
+boards.batch(batch) {
     def threads = todo.collect { w ->
         Thread.start {
             def b = w.b
@@ -113,9 +93,9 @@ todo[0].b.board.gate().batch(batch.build(), todo.collect { it.b.board.target().p
                 if ('lock config' in w.steps) say b.atca.lockConfig().message()
                 if ('lock data' in w.steps) say b.atca.lockData().message()
                 if ('slot 4' in w.steps) {
-                    say KeyImport.set(b.atca, 4, writeKeyFile, Optional.empty(), Optional.empty()).message()
-                    b.atca.keys().genKey(0)
-                    Files.writeString(csrOf(b), x509.csr([subject: 'CN=' + b.atca.target().serial.hex()], b.atca, 0))
+                    say x509.importKey(b.atca, 4, writeKeyFile).message()
+                    b.atca.keys.generate(0)
+                    csrOf(b).text = x509.csr(b.atca, 0, subject: 'CN=' + b.atca.target().serial.hex())
                     say "slot 0: new key made in the chip; CSR in ${csrOf(b)}"
                 }
                 say 'provisioned'

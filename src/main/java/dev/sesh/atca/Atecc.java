@@ -177,6 +177,23 @@ public final class Atecc {
     // ---- changes ----
 
     /**
+     * The summary CRC this chip's config zone will have once {@code wanted} is written: the chip's
+     * own serial, revision and lock bytes with {@code wanted}'s writable bytes (what a config lock
+     * plan carries, so a batch can show it before anything is written).
+     */
+    public int configCrcAfter(ConfigZone wanted) {
+        Bytes now = config().bytes();
+        Bytes w = wanted.bytes();
+        return ConfigZone.of(now.slice(0, 16).concat(w.slice(16, 84)).concat(now.slice(84, 88)).concat(w.slice(88, 128))).summaryCrc();
+    }
+
+    /** Writes the config zone {@code file} describes ({@code atca config set FILE}); see {@link #setConfig(ConfigZone)}. */
+    public ConfigWriteResult setConfig(String file) { return setConfig(configFile(file)); }
+
+    /** The config zone a file describes (mos's YAML or JSON, or hex, by extension), as {@code atca config set FILE} reads it. */
+    public ConfigZone configFile(String file) { return dev.sesh.atca.config.ConfigCodec.readFile(file); }
+
+    /**
      * Writes {@code wanted}'s bytes 16-83 and 88-127 (and UserExtra/Selector by UpdateExtra where
      * they differ) after the gate approves the field diff, then reads the zone back and compares.
      * Refused, with nothing sent, when the config zone is locked.
@@ -345,6 +362,9 @@ public final class Atecc {
 
     /** The key operations: key set/gen/pub and sign ({@link AteccKeys}). */
     public AteccKeys keys() { return new AteccKeys(this); }
+
+    /** {@code atca.keys} in scripts: the same as {@link #keys()}. */
+    public AteccKeys getKeys() { return keys(); }
 
     /** The public key X || Y of the private key in {@code slot} (64 bytes; GenKey mode 0, changes nothing). */
     public Bytes publicKey(int slot) { return keys().publicKey(slot); }

@@ -193,6 +193,26 @@ public final class Board implements AutoCloseable {
                 + (last == null ? "" : " (" + last.getMessage() + ")"), "check the board's power and log; then connect again");
     }
 
+    /**
+     * A client for this board's HTTPS page that trusts only the certificate(s) in {@code certFile}.
+     * The address is the simulated board's HTTPS listener (from its boot log), else the board's
+     * Wi-Fi address on port 443; {@link #https(String, String)} names it.
+     */
+    public BoardHttps https(String certFile) {
+        String m = httpMapping;
+        if (m.startsWith("443 -> ")) return https(certFile, m.substring("443 -> ".length()));
+        String ip = info().wifi().staIp();
+        if (!ip.isEmpty()) return https(certFile, "https://" + ip);
+        throw SeshException.badArg("this board reported no HTTPS address (no simulated listener, no Wi-Fi address)",
+                "give it: board.https('" + certFile + "', 'https://192.168.1.20')");
+    }
+
+    /** A client for {@code baseUrl} (e.g. {@code https://192.168.1.20}) that trusts only {@code certFile}. */
+    public BoardHttps https(String certFile, String baseUrl) {
+        if (!baseUrl.startsWith("https://")) throw SeshException.badArg("not an https:// URL: " + baseUrl, "give e.g. https://192.168.1.20");
+        return new BoardHttps(baseUrl, java.nio.file.Path.of(certFile));
+    }
+
     /** Counters for {@code status}. */
     public Map<String, Object> linkStats() {
         Map<String, Object> m = new LinkedHashMap<>();

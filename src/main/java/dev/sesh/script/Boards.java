@@ -36,6 +36,26 @@ public final class Boards implements AutoCloseable {
         return new Opened(port, b, new Atecc(b, Optional.empty()), b.fs(), b.config(), b.i2c());
     }
 
+    /** Starts a plan for the boards at {@code ports} (see {@link BatchPlan}). */
+    public BatchPlan plan(String title, List<String> ports) {
+        if (ports.isEmpty()) throw dev.sesh.SeshException.badArg("a batch plan needs at least one board", "give the ports of the boards");
+        return new BatchPlan(title, ports);
+    }
+
+    /**
+     * Asks once for {@code plan} and, if approved, runs {@code work}; inside it each board's own
+     * plan whose every action the batch listed runs without asking again. Declined or refused: exit
+     * 3 and {@code work} never runs.
+     */
+    public <T> T batch(BatchPlan plan, java.util.function.Supplier<T> work) {
+        Board first;
+        synchronized (opened) {
+            first = opened.stream().filter(b -> plan.ports().contains(b.portText())).findFirst()
+                    .orElseThrow(() -> dev.sesh.SeshException.badArg("none of the batch's boards is open", "open them with boards.open(PORT) first"));
+        }
+        return first.gate().batch(plan.build(), java.util.Set.copyOf(plan.ports()), work);
+    }
+
     /** Closes every board opened here. */
     @Override public void close() {
         synchronized (opened) {

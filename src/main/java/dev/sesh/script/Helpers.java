@@ -14,13 +14,14 @@ final class Helpers {
     static final List<Completion> SIGNATURES = List.of(
             new Completion("hex(", "hex(bytes | byte[] | list of ints) -> \"0a1b..\"; hex(int) -> \"0x60\"", false),
             new Completion("bytes(", "bytes(\"0a 1b ..\" | int.. | list | byte[]) -> Bytes", false),
+            new Completion("chipConfig(", "chipConfig(\"atca-aws-test.yaml\") -> the ATECC config zone the file describes (YAML, JSON or hex)", false),
             new Completion("sleep(", "sleep(ms): waits on the session's clock", false),
             new Completion("println(", "println(value): prints to the console", false),
             new Completion("print(", "print(value): prints without a newline", false),
             new Completion("printf(", "printf(format, args..)", false),
             new Completion("exit(", "exit(code): ends a script with that exit code", false));
 
-    static final Set<String> NAMES = Set.of("hex", "bytes", "sleep", "println", "print", "printf", "exit");
+    static final Set<String> NAMES = Set.of("hex", "bytes", "chipConfig", "sleep", "println", "print", "printf", "exit");
 
     private Helpers() {}
 

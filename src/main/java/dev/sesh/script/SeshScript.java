@@ -1,6 +1,8 @@
 package dev.sesh.script;
 
 import dev.sesh.SeshException;
+import dev.sesh.atca.config.ConfigCodec;
+import dev.sesh.atca.config.ConfigZone;
 import dev.sesh.bytes.Bytes;
 import groovy.lang.Binding;
 import groovy.lang.Script;
@@ -29,6 +31,12 @@ public abstract class SeshScript extends Script {
 
     /** A byte[] as Bytes; without this overload Groovy would spread the array into the varargs. */
     public Bytes bytes(byte[] values) { return Bytes.of(values); }
+
+    /**
+     * The ATECC config zone a file describes (mos's YAML or JSON, or hex, by extension), as
+     * {@code atca config set FILE} reads it; needs no board. Bad input is exit 2.
+     */
+    public ConfigZone chipConfig(String file) { return ConfigCodec.readFile(file); }
 
     /** Waits {@code ms} milliseconds on the session's clock (virtual in tests). */
     public void sleep(long ms) {

@@ -1,5 +1,10 @@
 package dev.sesh.x509;
 
+import dev.sesh.atca.SecretBytes;
+import dev.sesh.SeshException;
+import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
+import java.security.MessageDigest;
 import dev.sesh.atca.Atecc;
 import dev.sesh.atca.KeyWriteResult;
 import dev.sesh.atca.PublicKeys;
@@ -24,6 +29,8 @@ import java.util.Optional;
  * </pre>
  */
 public final class X509Toolkit {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     /** SHA-256 of the public key's SubjectPublicKeyInfo, 64 hex digits (what plans and {@code x509 show} print). */
     public String fingerprint(Bytes xy) { return PublicKeys.fingerprint(xy); }
 
@@ -57,6 +64,52 @@ public final class X509Toolkit {
     /** A CSR for the key in {@code slot}, signed by the chip, as PEM text; options {@code subject}, {@code san}. */
     public String csr(Map<String, ?> options, Atecc atecc, int slot) {
         return CsrBuilder.pem(CsrBuilder.build(new SlotSigner(atecc, slot), Names.subject(String.valueOf(options.get("subject"))), sans(options)));
+    }
+
+    /**
+     * {@code atca key set SLOT FILE [--write-key WKFILE] [--cert CERT]} in a script, with the same
+     * arguments in the same order: {@code x509.importKey(atca, 0, 'ecc.key.pem', writeKey: 'slot4.key', cert: 'ecc.crt.pem')}.
+     */
+    public KeyWriteResult importKey(Map<String, ?> options, Atecc atecc, int slot, String file) {
+        Optional<Path> wk = Optional.ofNullable(options.get("writeKey")).map(String::valueOf).map(Path::of);
+        Optional<Path> cert = Optional.ofNullable(options.get("cert")).map(String::valueOf).map(Path::of);
+        return KeyImport.set(atecc, slot, Path.of(file), wk, cert);
+    }
+
+    /** The 32-byte secret in a key file (hex text, as {@code openssl rand -hex 32} writes, or raw); prints as its name and length. */
+    public SecretBytes readSecret(String file) { return KeyFiles.readSecret32(Path.of(file), "write key"); }
+
+    /** SHA-256 of the parts in order (Bytes, byte[] or text as UTF-8): a digest to sign. */
+    public Bytes sha256(Object... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Object p : parts) {
+                if (p instanceof Bytes b) sha.update(b.toArray());
+                else if (p instanceof byte[] a) sha.update(a);
+                else if (p instanceof CharSequence t) sha.update(t.toString().getBytes(StandardCharsets.UTF_8));
+                else throw SeshException.badArg("x509.sha256 takes bytes or text, not " + (p == null ? "null" : p.getClass().getSimpleName()),
+                            "give Bytes, byte[] or a String");
+            }
+            return Bytes.of(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** {@code n} random bytes from this computer's secure random source (e.g. a fresh message to sign). */
+    public Bytes random(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return Bytes.of(b);
+    }
+
+    /**
+     * True if {@code signature} (R || S, 64 bytes, as {@code atca.sign} returns) is a valid P-256
+     * signature of {@code digest} by {@code publicKey} (X || Y, or the path of a key, certificate or CSR file).
+     */
+    public boolean verify(Object publicKey, Bytes digest, Bytes signature) {
+        Bytes xy = publicKey instanceof Bytes b ? b : KeyFiles.readPublic(Path.of(String.valueOf(publicKey)));
+        return P256.verify(xy, digest, signature);
     }
 
     /** {@code atca key set SLOT FILE [--write-key WKFILE]}: through the gate, like the command. */

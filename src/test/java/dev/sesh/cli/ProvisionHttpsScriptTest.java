@@ -54,7 +54,8 @@ class ProvisionHttpsScriptTest {
             Atecc atca = new Atecc(board, Optional.empty());
             StringWriter printed = new StringWriter();
             Bindings b = Bindings.builder(new PrintWriter(printed, true), clock)
-                    .bind("board", () -> board).bind("atca", () -> atca).bind("fs", board::fs).bind("config", board::config).build();
+                    .bind("board", () -> board).bind("atca", () -> atca).bind("fs", board::fs).bind("config", board::config)
+                    .bind("x509", dev.sesh.x509.X509Toolkit::new).build();
             Path cert = dir.resolve("ecc.crt.pem");
             Path script = Path.of("scripts/examples/provision-https.groovy");
             int code = GroovyFacade.startNow(b).run(Files.readString(script), script.getFileName().toString(),

@@ -178,7 +178,7 @@ class ScriptRunTest {
     void inspectSlotsExampleNamesTheLineOfABadSlot() {
         SeshRuns.Run r = run("--port", "sim:", "run", Path.of("scripts/examples/inspect-slots.groovy").toString(), "16");
         assertEquals(2, r.code(), r.err());
-        assertEquals("error: inspect-slots.groovy:22: slot 16 does not exist\nhint: slots are 0-15\n", r.err());
+        assertEquals("error: inspect-slots.groovy:17: slot 16 does not exist\nhint: slots are 0-15\n", r.err());
     }
 
     @Test
@@ -200,7 +200,40 @@ class ScriptRunTest {
         SeshRuns.Run r = run("--port", "sim:", "run", Path.of("scripts/examples/provision-aws.groovy").toString(),
                 dev.sesh.testing.Vectors.referenceDir().resolve("atca-aws-test.yaml").toString(), key.toString(), cert.toString(), writeKey.toString());
         assertEquals(3, r.code(), r.err());
-        assertTrue(r.err().contains("provision-aws.groovy:50: "), r.err());
+        assertTrue(r.err().contains("provision-aws.groovy:37: "), r.err());
         assertFalse(r.out().contains("- config zone"), r.out());
+    }
+
+    @Test
+    void theExamplesUseSeshsObjectsNotLibraryPlumbing() throws IOException {
+        java.util.regex.Pattern plumbing = java.util.regex.Pattern.compile("(?m)^\\s*import\\s+(org\\.bouncycastle|com\\.fasterxml|javax\\.net|dev\\.sesh)");
+        try (var files = Files.list(Path.of("scripts/examples"))) {
+            List<Path> examples = files.filter(f -> f.toString().endsWith(".groovy")).toList();
+            assertTrue(examples.size() >= 6, examples.toString());
+            for (Path f : examples) {
+                assertFalse(plumbing.matcher(Files.readString(f)).find(), f + " imports library or sesh internals");
+                assertFalse(Files.readString(f).contains("dev.sesh."), f + " names sesh internals");
+            }
+        }
+    }
+
+    @Test
+    void provisionAwsExampleRunsToTheEndThroughTheFirmwaresAtcaService() throws IOException {
+        Path key = dir.resolve("ecc.key.pem");
+        Path cert = dir.resolve("ecc.crt.pem");
+        Path writeKey = dir.resolve("slot4.key");
+        assertEquals(0, run("x509", "keygen", key.toString()).code());
+        assertEquals(0, run("x509", "selfsign", key.toString(), cert.toString(), "--subject", "CN=sesh-test", "--days", "30").code());
+        Files.writeString(writeKey, "5a".repeat(32) + "\n");
+        String board = "sim:" + dir.resolve("board");
+        String[] args = {"--port", board, "--via", "rpc", "--yes-irreversible", "run", Path.of("scripts/examples/provision-aws.groovy").toString(),
+                "scripts/examples/configs/atca-aws-test.yaml", key.toString(), cert.toString(), writeKey.toString()};
+        SeshRuns.Run r = run(args);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("- check: slot 0 signed a fresh digest; the signature verifies with the certificate's key"), r.out());
+        assertTrue(r.out().endsWith("provisioned\n"), r.out());
+        SeshRuns.Run again = run(args);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().contains("- config: already set"), again.out());
     }
 }

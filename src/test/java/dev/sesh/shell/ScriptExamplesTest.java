@@ -68,6 +68,7 @@ class ScriptExamplesTest {
                 .bind("fs", () -> session.board().fs())
                 .bind("config", () -> session.board().config())
                 .bind("atca", session::atca)
+                .bind("x509", dev.sesh.x509.X509Toolkit::new)
                 .build();
         return new SeshSystemRegistry(session, new ScriptConsole(session, GroovyFacade.startNow(bindings)));
     }

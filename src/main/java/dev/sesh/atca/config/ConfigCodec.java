@@ -24,6 +24,19 @@ public sealed interface ConfigCodec permits ConfigCodec.Yaml, ConfigCodec.Json, 
     String encode(ConfigZone zone);
 
     /** mos's choice by file name: {@code .yaml}/{@code .yml} YAML, {@code .json} JSON, anything else hex. */
+    /** A config zone from {@code file}: mos's format by extension (.yaml/.yml, .json, else hex). Bad input is exit 2. */
+    static ConfigZone readFile(String file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(java.nio.file.Path.of(file), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw dev.sesh.SeshException.badArg("no such file: " + file, "give the path of a config file (.yaml, .json or hex)");
+        } catch (java.io.IOException e) {
+            throw dev.sesh.SeshException.badArg("cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
+        }
+        return forFile(file).decode(text, file);
+    }
+
     static ConfigCodec forFile(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
         if (n.endsWith(".yaml") || n.endsWith(".yml")) return YAML;

@@ -8,11 +8,6 @@ import dev.sesh.bytes.Bytes;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.format.JsonOut;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 
 /** What the atca commands share: the session's chip, JSON printing, file and number parsing. */
@@ -41,17 +36,7 @@ final class AtcaCli {
     }
 
     /** A config zone from {@code file}: mos's format by extension (.yaml/.yml, .json, else hex). Bad input is exit 2. */
-    static ConfigZone readConfig(String file) {
-        String text;
-        try {
-            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw SeshException.badArg("no such file: " + file, "give the path of a config file (.yaml, .json or hex)");
-        } catch (IOException e) {
-            throw SeshException.badArg("cannot read " + file + ": " + e.getMessage(), "check the file's permissions");
-        }
-        return ConfigCodec.forFile(file).decode(text, file);
-    }
+    static ConfigZone readConfig(String file) { return ConfigCodec.readFile(file); }
 
     /** A slot number 0-15 (exit 2 otherwise). */
     static int slot(String text) {
