@@ -134,11 +134,15 @@ public final class HttpTransport implements Transport {
 
     @Override public Kind kind() { return Kind.HTTP; }
 
+    /** The bytes of the request head this client sends to its board with a body of {@code bodyBytes}. */
+    public int headBytes(int bodyBytes) { return headBytes(uri, bodyBytes); }
+
     /**
-     * The bytes of the request head the JDK client sends with a body of {@code bodyBytes}: request
-     * line, {@code Content-Length}, {@code Host}, {@code User-Agent}, {@code Content-Type}, blank line.
+     * The bytes of the request head the JDK client sends to {@code uri} with a body of
+     * {@code bodyBytes}: request line, {@code Content-Length}, {@code Host}, {@code User-Agent},
+     * {@code Content-Type}, blank line. A longer host name leaves less room for the frame.
      */
-    int headBytes(int bodyBytes) {
+    public static int headBytes(URI uri, int bodyBytes) {
         String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         int port = uri.getPort();
         String host = uri.getHost() + (port > 0 && port != (uri.getScheme().equals("https") ? 443 : 80) ? ":" + port : "");
@@ -152,9 +156,12 @@ public final class HttpTransport implements Transport {
     }
 
     /** The largest frame JSON whose POST, head included, fits the board's receive buffer. */
-    @Override public int maxFrameBytes() {
-        int body = BOARD_RECEIVE_LIMIT - headBytes(0);
-        while (body > 0 && headBytes(body) + body > BOARD_RECEIVE_LIMIT) body--;
+    @Override public int maxFrameBytes() { return maxFrameBytes(uri); }
+
+    /** As {@link #maxFrameBytes()} for a board at {@code uri}. */
+    public static int maxFrameBytes(URI uri) {
+        int body = BOARD_RECEIVE_LIMIT - headBytes(uri, 0);
+        while (body > 0 && headBytes(uri, body) + body > BOARD_RECEIVE_LIMIT) body--;
         return Math.max(0, body);
     }
 
