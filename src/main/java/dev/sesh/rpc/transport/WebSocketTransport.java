@@ -49,6 +49,11 @@ public final class WebSocketTransport implements Transport {
     static final Duration MAX_PAUSE = Duration.ofSeconds(2);
     /** No new try starts after this long: a board that is gone for good is reported within about this. */
     static final Duration REOPEN_BUDGET = Duration.ofSeconds(20);
+
+    /** How a dropped link is reopened: at most {@code tries}, pauses doubling from {@code firstPause} up to {@code maxPause}, none started after {@code budget}. */
+    record Reopen(int tries, Duration firstPause, Duration maxPause, Duration budget) {
+        static final Reopen DEFAULT = new Reopen(REOPEN_TRIES, FIRST_PAUSE, MAX_PAUSE, REOPEN_BUDGET);
+    }
     private static final int QUEUE_BYTES = 1 << 20;
     private static final long CLOSE_WAIT_MS = 1000;
 
@@ -56,6 +61,7 @@ public final class WebSocketTransport implements Transport {
     private final URI uri;
     private final Duration timeout;
     private final Consumer<String> notices;
+    private final Reopen policy;
     private final ByteQueue received = new ByteQueue(QUEUE_BYTES);
     private final FrameLines lines = new FrameLines();
     private final Object link = new Object();
@@ -64,7 +70,8 @@ public final class WebSocketTransport implements Transport {
     private boolean closed;               // guarded by link
     private int drops;                    // guarded by link
 
-    private WebSocketTransport(String name, URI uri, Duration timeout, Consumer<String> notices) {
+    private WebSocketTransport(String name, URI uri, Duration timeout, Consumer<String> notices, Reopen policy) {
+        this.policy = policy;
         this.name = name;
         this.uri = uri;
         this.timeout = timeout;
@@ -84,8 +91,12 @@ public final class WebSocketTransport implements Transport {
 
     /** As {@link #connect(URI, Duration)}, with the one-line reopen notices going to {@code notices}. */
     public static WebSocketTransport connect(URI given, Duration timeout, Consumer<String> notices) {
+        return connect(given, timeout, notices, Reopen.DEFAULT);
+    }
+
+    static WebSocketTransport connect(URI given, Duration timeout, Consumer<String> notices, Reopen policy) {
         URI uri = given.getRawPath() == null || given.getRawPath().isEmpty() ? given.resolve(WebSocketListener.PATH) : given;
-        WebSocketTransport t = new WebSocketTransport("ws " + new PortSpec.WebSocket(uri).shortName(), uri, timeout, notices);
+        WebSocketTransport t = new WebSocketTransport("ws " + new PortSpec.WebSocket(uri).shortName(), uri, timeout, notices, policy);
         try {
             WebSocket first = t.open();
             synchronized (t.link) {
@@ -193,10 +204,10 @@ public final class WebSocketTransport implements Transport {
 
     private void reopen(String why) {
         long start = System.nanoTime();
-        Duration pause = FIRST_PAUSE;
+        Duration pause = policy.firstPause();
         Throwable last = null;
         int tried = 0;
-        for (int attempt = 1; attempt <= REOPEN_TRIES && System.nanoTime() - start < REOPEN_BUDGET.toNanos(); attempt++) {
+        for (int attempt = 1; attempt <= policy.tries() && System.nanoTime() - start < policy.budget().toNanos(); attempt++) {
             tried = attempt;
             try {
                 Thread.sleep(pause.toMillis());
@@ -221,10 +232,10 @@ public final class WebSocketTransport implements Transport {
                 last = e;
                 break;
             }
-            pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+            pause = pause.multipliedBy(2).compareTo(policy.maxPause()) > 0 ? policy.maxPause() : pause.multipliedBy(2);
         }
         String line = name + ": the link dropped (" + why + ") and did not reopen in " + tried + (tried == 1 ? " try" : " tries") + " over " + seconds(start) + " s"
-                + (last == null ? "" : " (" + last.getMessage() + ")");
+                + (last == null ? "" : " (" + (last.getMessage() == null ? last.getClass().getSimpleName() : last.getMessage()) + ")");
         synchronized (link) {
             if (closed) return;
             gaveUp = new IOException(line, last);
