@@ -102,6 +102,7 @@ class NetworkBoardTest {
         Board b = ws();
         String id = b.info().id();
         Duration back = b.reboot(100, true);
+        System.out.println("measured: reboot over ws:// back after " + back.toMillis() + " ms; " + notices);
         assertTrue(back.toMillis() < 10_000, back.toString());
         assertEquals(id, b.info().id(), "the same board answers on the reopened link");
         assertEquals(1, notices.size(), notices.toString());
@@ -118,6 +119,7 @@ class NetworkBoardTest {
     @Test void rebootOverHttpWaitsForTheBoard() {
         Board b = http();
         Duration back = b.reboot(100, true);
+        System.out.println("measured: reboot over http:// back after " + back.toMillis() + " ms");
         assertTrue(back.toMillis() < 10_000, back.toString());
         assertTrue(b.info().id().startsWith("esp8266_"));
     }
@@ -150,7 +152,10 @@ class NetworkBoardTest {
         };
         board = new Board(rpc, t.name(), t.name(), yes, Clock.system());
         byte[] data = bytes(20_000);
+        long t0 = System.nanoTime();
         board.fs().put("big.bin", data, true);
+        System.out.println("measured: fs put 20000 B over " + t.name() + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms, largest FS.Put frame "
+                + putFrames.stream().mapToInt(Integer::intValue).max().orElse(0) + " of " + t.maxFrameBytes());
         assertArrayEquals(data, board.fs().read("big.bin"));
         assertTrue(putFrames.size() >= 8, putFrames.toString());
         assertTrue(putFrames.stream().allMatch(n -> n <= t.maxFrameBytes()), putFrames + " vs " + t.maxFrameBytes());
