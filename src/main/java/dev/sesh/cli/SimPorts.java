@@ -19,17 +19,27 @@ import java.util.Optional;
 final class SimPorts {
     private final Clock clock;
     private final Optional<Path> ca;
+    private final java.util.function.Consumer<String> notices;
 
     SimPorts(Clock clock) { this(clock, Optional.empty()); }
 
     /** {@code ca}: the {@code --ca} file https:// ports trust. */
     SimPorts(Clock clock, Optional<Path> ca) {
+        this(clock, ca, line -> {
+            System.err.println(line);
+            System.err.flush();
+        });
+    }
+
+    /** {@code notices}: one-line messages of a link (a ws:// link reopened), for stderr. */
+    SimPorts(Clock clock, Optional<Path> ca, java.util.function.Consumer<String> notices) {
         this.clock = clock;
         this.ca = ca;
+        this.notices = notices;
     }
 
     TransportFactory transportFactory() {
-        return new DefaultTransportFactory(TcpTransport.DEFAULT_CONNECT_TIMEOUT, ca) {
+        return new DefaultTransportFactory(TcpTransport.DEFAULT_CONNECT_TIMEOUT, ca, notices) {
             @Override public Transport openSim(PortSpec.Sim spec) { return SimFirmware.connect(spec, clock); }
         };
     }

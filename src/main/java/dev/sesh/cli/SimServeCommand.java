@@ -18,12 +18,12 @@ final class SimServeCommand {
             footer = {"", "The simulator has no authentication: it binds loopback unless --allow-remote is given.",
                     "", "Examples:",
                     "  sesh sim serve --listen tcp://127.0.0.1:7777",
-                    "  sesh sim serve --listen ws://127.0.0.1:7778/rpc --path ./lab/board1",
+                    "  sesh sim serve --listen ws://127.0.0.1:8080/rpc --path ./lab/board1   (the board's HTTP port: ws:// and http:// at /rpc)",
                     "  sesh sim serve --listen tcp://127.0.0.1:7777 --pty /tmp/ttySIM   (needs socat)",
                     "  sesh sim serve --listen tcp://127.0.0.1:7777 --boards 3   (ports 7777, 7778, 7779)",
                     "  sesh sim serve --path ./lab/board1 --https-port 8443   (then --port https://127.0.0.1:8443/rpc --ca ecc.crt.pem)"})
     static final class Options {
-        @Option(names = "--listen", paramLabel = "URL", description = "tcp://HOST:PORT or ws://HOST:PORT/rpc (repeatable; default tcp://127.0.0.1:7777)")
+        @Option(names = "--listen", paramLabel = "URL", description = "tcp://HOST:PORT (the board's UART) or ws://127.0.0.1:PORT/rpc (the board's HTTP port, WebSocket and HTTP RPC); repeatable; default tcp://127.0.0.1:7777")
         List<String> listen = new ArrayList<>();
 
         @Option(names = "--pty", paramLabel = "LINK", description = "also make the board appear as serial device LINK (runs socat)")

@@ -31,6 +31,7 @@ final class SimServer {
     private final PrintStream err;
     private final List<AutoCloseable> open = new ArrayList<>();
     private final CountDownLatch stop = new CountDownLatch(1);
+    private static final long TICK_MS = 20;
 
     SimServer(SimServeCommand.Options o, PrintStream err) {
         this.o = o;
@@ -69,11 +70,24 @@ final class SimServer {
     }
 
     private void startBoard(int index, List<ListenSpec> specs) throws IOException {
-        SimBoard board = SimFirmware.open(options(index), Clock.system());
+        // ws:// is the board's own HTTP server, as on the firmware: HTTP and the RPC WebSocket at /rpc on one port.
+        List<ListenSpec> web = specs.stream().filter(s -> s.scheme() == ListenSpec.Scheme.WS).toList();
+        if (web.size() > 1) throw SeshException.badArg("a board has one HTTP port: give one ws:// listener", "e.g. --listen ws://127.0.0.1:8080/rpc");
+        int httpPort = web.isEmpty() ? 0 : web.get(0).port() == 0 ? freePort() : web.get(0).port() + index;
+        if (!web.isEmpty() && !web.get(0).loopback()) {
+            throw SeshException.badArg("the simulated board's HTTP server listens on 127.0.0.1 only, not " + web.get(0).host(),
+                    "use --listen ws://127.0.0.1:PORT/rpc");
+        }
+        SimBoard board = SimFirmware.open(options(index, httpPort), Clock.system());
         board.powerOn(); // boots now, so its HTTP(S) server runs before any UART client connects
+        startTicker(board);
         List<String> urls = new ArrayList<>();
         Listener tcp = null;
         for (ListenSpec s : specs) {
+            if (s.scheme() == ListenSpec.Scheme.WS) {
+                urls.add("ws://127.0.0.1:" + httpPort + "/rpc (and http://127.0.0.1:" + httpPort + "/rpc)");
+                continue;
+            }
             ListenSpec at = new ListenSpec(s.scheme(), s.host(), s.port() == 0 ? 0 : s.port() + index);
             Listener l = Listener.open(at, link -> serveOne(board, link));
             open.add(l);
@@ -89,6 +103,32 @@ final class SimServer {
         }
     }
 
+    /** A free loopback port for a ws:// listener given as port 0. */
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * Runs the board's timers (a scheduled reboot) while no UART client drives it: a board reached
+     * only over HTTP or its WebSocket must still reboot on time, closing its sockets.
+     */
+    private void startTicker(SimBoard board) {
+        Thread t = new Thread(() -> {
+            while (stop.getCount() > 0) {
+                board.poll();
+                try {
+                    Thread.sleep(TICK_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "sim-serve-tick");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Serves one client connection to {@code board}; returns when the client leaves. */
     private static void serveOne(SimBoard board, dev.sesh.rpc.transport.Transport link) {
         SimRpcServer server = board.attach(link);
@@ -99,12 +139,13 @@ final class SimServer {
         }
     }
 
-    private SimOptions options(int index) {
+    private SimOptions options(int index, int httpPort) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("chip", o.chip);
         if (o.faults != null) q.put("faults", o.faults);
         if (o.baud != null) q.put("baud", String.valueOf(o.baud));
         if (o.httpsPort != null) q.put("https_port", String.valueOf(o.httpsPort + index));
+        if (httpPort > 0) q.put("http_port", String.valueOf(httpPort));
         q.put("seed", String.valueOf((o.seed == null ? SimOptions.DEFAULT_SEED : o.seed) + index));
         String path = "";
         if (o.path != null) {

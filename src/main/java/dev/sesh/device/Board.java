@@ -139,6 +139,9 @@ public final class Board implements AutoCloseable {
         }
     }
 
+    /** The most bytes of params a request for {@code method} may carry on this board's link ({@link RpcClient#maxParamsBytes}). */
+    public int maxParamsBytes(String method) { return rpc.maxParamsBytes(method); }
+
     /** RPC.List, sorted as the board sent it (newest registration first); refreshes the completion cache. */
     public List<String> methods() {
         JsonNode n = FrameJson.parse(raw("RPC.List", null));

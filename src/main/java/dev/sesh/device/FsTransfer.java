@@ -27,8 +27,10 @@ import java.util.concurrent.TimeUnit;
  * the chunks in flight are abandoned and the thread's interrupt flag stays set for the caller.
  */
 final class FsTransfer {
-    /** Raw bytes per FS.Put: 2732 base64 characters, a frame of about 2.9 KB, well inside the board's 4096+6 (mos-rpc.md 1.7). */
+    /** Raw bytes per FS.Put at most: 2732 base64 characters, a frame of about 2.9 KB, well inside the board's 4096+6 on a UART (mos-rpc.md 1.7). */
     static final int PUT_CHUNK = 2048;
+    /** Below this many raw bytes per FS.Put a transfer would be mostly envelope: refused instead. */
+    static final int MIN_PUT_CHUNK = 96;
     /** Raw bytes per FS.Get: the board builds the reply in RAM (raw + base64, about 4.8 KB of heap on an ESP8266). */
     static final int GET_CHUNK = 2048;
     /** Requests in flight: one on the wire while the board handles the one before. */
@@ -40,12 +42,31 @@ final class FsTransfer {
 
     FsTransfer(Board board) { this.board = board; }
 
+    /**
+     * Raw bytes per FS.Put for {@code name} on this board's link: {@link #PUT_CHUNK}, or less where the
+     * link's frame limit (the firmware's 3072-byte receive buffer on HTTP and WebSocket, headers
+     * counted; docs/decisions.md "frame sizes on network links") leaves less room for the base64.
+     */
+    int putChunkSize(String name, int size) {
+        int budget = board.maxParamsBytes("FS.Put");
+        if (budget == Integer.MAX_VALUE) return PUT_CHUNK;
+        int envelope = Math.max(putParams(name, 0, "").length(), putParams(name, Math.max(0, size - 1), "").length());
+        int room = budget - envelope;
+        int chunk = Math.min(PUT_CHUNK, room / 4 * 3);
+        if (chunk < MIN_PUT_CHUNK) {
+            throw SeshException.badArg("the file name " + name + " leaves no room for data in a request on this link (" + budget + " bytes of params at most)",
+                    "use a shorter file name");
+        }
+        return chunk;
+    }
+
     /** Writes {@code data} to device file {@code name} (created or truncated by the first chunk). */
     void put(String name, byte[] data, TransferProgress progress) {
-        int chunks = Math.max(1, (data.length + PUT_CHUNK - 1) / PUT_CHUNK);
+        int chunk = putChunkSize(name, data.length);
+        int chunks = Math.max(1, (data.length + chunk - 1) / chunk);
         progress.advanced(0, data.length);
-        putChunk(name, data, 0);                  // offset 0 truncates: it must land before any other chunk
-        progress.advanced(Math.min(PUT_CHUNK, data.length), data.length);
+        putChunk(name, data, 0, chunk);                  // offset 0 truncates: it must land before any other chunk
+        progress.advanced(Math.min(chunk, data.length), data.length);
         if (chunks == 1) return;
         ExecutorService pool = pool("fs-put");
         Deque<Inflight<Void>> inflight = new ArrayDeque<>();
@@ -54,16 +75,16 @@ final class FsTransfer {
             while (next < chunks || !inflight.isEmpty()) {
                 while (next < chunks && inflight.size() < DEPTH) {
                     int i = next++;
-                    inflight.addLast(new Inflight<>(i, pool.submit(() -> { putChunk(name, data, i); return null; })));
+                    inflight.addLast(new Inflight<>(i, pool.submit(() -> { putChunk(name, data, i, chunk); return null; })));
                 }
                 Inflight<Void> head = inflight.removeFirst();
                 try {
                     await(head.future());
                 } catch (RemoteErrorException e) {
                     if (!e.remoteMessage().startsWith("failed to seek")) throw e;
-                    putChunk(name, data, head.index());   // it overtook its predecessor, which is written now
+                    putChunk(name, data, head.index(), chunk);   // it overtook its predecessor, which is written now
                 }
-                progress.advanced(Math.min((long) (head.index() + 1) * PUT_CHUNK, data.length), data.length);
+                progress.advanced(Math.min((long) (head.index() + 1) * chunk, data.length), data.length);
             }
         } finally {
             stop(pool, inflight);
@@ -107,14 +128,17 @@ final class FsTransfer {
         }
     }
 
-    private void putChunk(String name, byte[] data, int index) {
-        int from = index * PUT_CHUNK;
-        int len = Math.max(0, Math.min(PUT_CHUNK, data.length - from));
+    private void putChunk(String name, byte[] data, int index, int chunk) {
+        int from = index * chunk;
+        int len = Math.max(0, Math.min(chunk, data.length - from));
         String b64 = Base64.getEncoder().encodeToString(java.util.Arrays.copyOfRange(data, from, from + len));
-        // With an offset the board opens the file at it whatever append says (mos-rpc.md 4.4); like mos, sesh
-        // sends append:true after the first chunk, which also spares a "Receiving" log line per chunk.
-        String params = "{\"filename\":" + FrameJson.write(name) + ",\"offset\":" + from + ",\"append\":" + (from > 0) + ",\"data\":\"" + b64 + "\"}";
-        board.raw("FS.Put", params, CHUNK);
+        board.raw("FS.Put", putParams(name, from, b64), CHUNK);
+    }
+
+    // With an offset the board opens the file at it whatever append says (mos-rpc.md 4.4); like mos, sesh
+    // sends append:true after the first chunk, which also spares a "Receiving" log line per chunk.
+    private static String putParams(String name, int offset, String b64) {
+        return "{\"filename\":" + FrameJson.write(name) + ",\"offset\":" + offset + ",\"append\":" + (offset > 0) + ",\"data\":\"" + b64 + "\"}";
     }
 
     private Chunk getChunk(String name, long offset) {

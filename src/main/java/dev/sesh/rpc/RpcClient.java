@@ -135,6 +135,18 @@ public final class RpcClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The most bytes of params text a request for {@code method} may carry on this link: the
+     * transport's {@link Transport#maxFrameBytes()} less this client's envelope (src, the widest
+     * id, method). {@code Integer.MAX_VALUE} when the link sets no limit. For callers that split
+     * data into requests (FS.Put chunks; issue 25).
+     */
+    public int maxParamsBytes(String method) {
+        int max = transport.maxFrameBytes();
+        if (max == Integer.MAX_VALUE) return max;
+        return max - (envelope(Long.MIN_VALUE, method, "0").length() - 1);
+    }
+
     /** Handshakes if needed, then writes one request; false if the handshake ran out of time. */
     private boolean send(String method, String params, Pending call, List<Long> ids, long deadline) {
         sendLock.lock();

@@ -73,10 +73,13 @@ public final class SimFirmware {
      * The article's app: {@link #services} and then the HTTP server (HTTPS with the key in the
      * chip when configured), its TLS listener on host port {@code httpsPort} (0 = any free one).
      */
-    public static List<SimService> appServices(Parts p, int httpsPort) {
+    public static List<SimService> appServices(Parts p, int httpsPort) { return appServices(p, httpsPort, 0); }
+
+    /** As {@link #appServices(Parts, int)}, the plain HTTP listener on host port {@code httpPort} (0 = any free one). */
+    public static List<SimService> appServices(Parts p, int httpsPort, int httpPort) {
         List<SimService> s = new java.util.ArrayList<>(services(p));
         AtcaService atca = (AtcaService) s.get(s.size() - 1);
-        s.add(new HttpService(p.fs(), atca, httpsPort));
+        s.add(new HttpService(p.fs(), atca, httpsPort, httpPort));
         return List.copyOf(s);
     }
 
@@ -121,7 +124,7 @@ public final class SimFirmware {
         // The article's board also carries a register device (an LM75-style sensor) at 0x48, so a scan
         // shows all three kinds of target (issue 4, ux-examples "Find the chip"); the capture rig has none.
         p.bus0().attach(new Lm75());
-        return board(SimIdentity.seshSim(mac), clock, p, appServices(p, options.httpsPort()), options.baud(), options.faults());
+        return board(SimIdentity.seshSim(mac), clock, p, appServices(p, options.httpsPort(), options.httpPort()), options.baud(), options.faults());
     }
 
     /**

@@ -10,36 +10,43 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How to build a simulated board, from a {@code sim:[PATH][?chip=508a|608a&baud=N&faults=SPEC&seed=N&https_port=N]}
+ * How to build a simulated board, from a {@code sim:[PATH][?chip=508a|608a&baud=N&faults=SPEC&seed=N&https_port=N&http_port=N]}
  * port (design.md 5.3, docs/simulator.md). {@code folder} empty = a fresh in-memory board;
  * {@code baud} 0 = output unpaced; {@code seed} drives every random choice (MAC of an in-memory
  * board, fault positions); {@code httpsPort} is the loopback port the board's HTTPS listener takes
- * on this host, 0 = any free one.
+ * on this host, 0 = any free one; {@code httpPort} likewise for the plain HTTP listener (HTTP and
+ * the RPC WebSocket at /rpc, what {@code sim serve --listen ws://...} sets).
  */
-public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed, int httpsPort) {
+public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed, int httpsPort, int httpPort) {
     /** Default seed when none is given (design.md 5.4: a fixed default). */
     public static final long DEFAULT_SEED = 1;
-    private static final Set<String> KEYS = Set.of("chip", "baud", "faults", "seed", "https_port");
+    private static final Set<String> KEYS = Set.of("chip", "baud", "faults", "seed", "https_port", "http_port");
 
     public SimOptions {
         if (baud < 0) throw SeshException.badArg("baud " + baud + " is negative", "use sim:?baud=115200, or leave it out for no pacing");
         if (httpsPort < 0 || httpsPort > 65535) throw SeshException.badArg("https_port " + httpsPort + " is not a TCP port", "use 1-65535, or leave it out for any free port");
+        if (httpPort < 0 || httpPort > 65535) throw SeshException.badArg("http_port " + httpPort + " is not a TCP port", "use 1-65535, or leave it out for any free port");
+    }
+
+    /** Options without a fixed plain HTTP port. */
+    public SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed, int httpsPort) {
+        this(folder, chip, baud, faults, seed, httpsPort, 0);
     }
 
     /** Options without a fixed HTTPS port. */
     public SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed) {
-        this(folder, chip, baud, faults, seed, 0);
+        this(folder, chip, baud, faults, seed, 0, 0);
     }
 
     /** A fresh in-memory board with a 508A, unpaced, no faults. */
     public static SimOptions defaults() {
-        return new SimOptions(Optional.empty(), Variant.ATECC508A, 0, FaultSpec.none(), DEFAULT_SEED, 0);
+        return new SimOptions(Optional.empty(), Variant.ATECC508A, 0, FaultSpec.none(), DEFAULT_SEED, 0, 0);
     }
 
     public static SimOptions from(PortSpec.Sim spec) {
         Map<String, String> o = spec.options();
         for (String k : o.keySet()) {
-            if (!KEYS.contains(k)) throw SeshException.badArg("unknown sim option '" + k + "' in " + spec.text(), "options are chip, baud, faults, seed, https_port");
+            if (!KEYS.contains(k)) throw SeshException.badArg("unknown sim option '" + k + "' in " + spec.text(), "options are chip, baud, faults, seed, https_port, http_port");
         }
         long seed = o.containsKey("seed") ? number(o.get("seed"), "seed", spec) : DEFAULT_SEED;
         Variant chip;
@@ -52,7 +59,8 @@ public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpe
         FaultSpec faults = FaultSpec.parse(o.getOrDefault("faults", ""), seed);
         Optional<Path> folder = spec.inMemory() ? Optional.empty() : Optional.of(Path.of(spec.path()));
         int httpsPort = o.containsKey("https_port") ? (int) number(o.get("https_port"), "https_port", spec) : 0;
-        return new SimOptions(folder, chip, baud, faults, seed, httpsPort);
+        int httpPort = o.containsKey("http_port") ? (int) number(o.get("http_port"), "http_port", spec) : 0;
+        return new SimOptions(folder, chip, baud, faults, seed, httpsPort, httpPort);
     }
 
     private static long number(String v, String key, PortSpec.Sim spec) {

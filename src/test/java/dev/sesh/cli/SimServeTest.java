@@ -77,6 +77,21 @@ class SimServeTest {
         SeshRuns.Run r = sesh("--port", m.group(2), "call", "RPC.Ping");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("channel_info"), r.out());
+        assertTrue(r.out().contains("127.0.0.1:"), "the WebSocket is the board's own HTTP port, so Ping names the peer: " + r.out());
+    }
+
+    /** Issue 25: a reboot closes the board's socket; sesh reopens the link and waits, and the port stays. */
+    @Test
+    void rebootOverWebSocketWaitsForTheBoardAndThePortStays() throws Exception {
+        String banner = serve("--listen", "tcp://127.0.0.1:0", "--listen", "ws://127.0.0.1:0/rpc");
+        Matcher m = SERVING.matcher(banner);
+        assertTrue(m.find() && m.group(2) != null, banner);
+        SeshRuns.Run r = sesh("--port", m.group(2), "--yes", "reboot");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("reopened on try"), r.err());
+        String http = m.group(2).replace("ws://", "http://");
+        SeshRuns.Run after = sesh("--port", http, "call", "RPC.Ping");
+        assertEquals(0, after.code(), after.err());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Optional;
 public class DefaultTransportFactory implements TransportFactory, PortSpec.Opener {
     private final Duration connectTimeout;
     private final Optional<Path> ca;
+    private final java.util.function.Consumer<String> notices;
 
     public DefaultTransportFactory() { this(TcpTransport.DEFAULT_CONNECT_TIMEOUT); }
 
@@ -21,8 +22,17 @@ public class DefaultTransportFactory implements TransportFactory, PortSpec.Opene
 
     /** {@code ca}: PEM certificates an https:// board's certificate must verify against ({@code --ca}). */
     public DefaultTransportFactory(Duration connectTimeout, Optional<Path> ca) {
+        this(connectTimeout, ca, line -> {
+            System.err.println(line);
+            System.err.flush();
+        });
+    }
+
+    /** {@code notices}: where a link says in one line what it did by itself (a ws:// link reopened after a drop). */
+    public DefaultTransportFactory(Duration connectTimeout, Optional<Path> ca, java.util.function.Consumer<String> notices) {
         this.connectTimeout = connectTimeout;
         this.ca = ca;
+        this.notices = notices;
     }
 
     @Override public Transport open(PortSpec spec) throws java.io.IOException { return spec.openWith(this); }
@@ -31,7 +41,7 @@ public class DefaultTransportFactory implements TransportFactory, PortSpec.Opene
 
     @Override public Transport openTcp(PortSpec.Tcp t) { return TcpTransport.connect(t.host(), t.port(), connectTimeout, XonXoff.standard()); }
 
-    @Override public Transport openWebSocket(PortSpec.WebSocket w) { return WebSocketTransport.connect(w.uri(), connectTimeout); }
+    @Override public Transport openWebSocket(PortSpec.WebSocket w) { return WebSocketTransport.connect(w.uri(), connectTimeout, notices); }
 
     @Override public Transport openHttp(PortSpec.Http h) { return HttpTransport.connect(h.uri(), connectTimeout, ca); }
 

@@ -33,9 +33,19 @@ import java.util.Optional;
  * an empty body, which reads as nothing. There is no XON/XOFF, no handshake and no device log.
  * With {@code https}, the board's certificate must verify against the JDK's trust store or the
  * certificates in the {@code --ca} file, and name the host (a SAN for 127.0.0.1, for example).
+ *
+ * <p>The board's HTTP server reads a request (head and body) into a buffer of
+ * {@link #BOARD_RECEIVE_LIMIT} bytes and answers a longer one with a TCP reset, sometimes after
+ * running it. So the head this client sends is counted ({@link #headBytes}) and a frame over
+ * {@link #maxFrameBytes()} is refused before it is sent; and a POST that fails (a reset, a refused
+ * connection while the board reboots) is not the end of the link: its reply is lost, which the RPC
+ * client handles as a lost reply (resend an idempotent call, read back a change).
  */
 public final class HttpTransport implements Transport {
     private static final int QUEUE_BYTES = 1 << 20;
+    /** The firmware's receive buffer for one HTTP request, head plus body (Mongoose 6.18, MG_MAX_HTTP_REQUEST_SIZE). */
+    public static final int BOARD_RECEIVE_LIMIT = 3072;
+    private static final System.Logger LOG = System.getLogger(HttpTransport.class.getName());
 
     private final String name;
     private final URI uri;
@@ -53,7 +63,8 @@ public final class HttpTransport implements Transport {
     }
 
     /**
-     * Connects and probes the URL with {@code OPTIONS} (the RPC endpoint answers it for CORS), so a
+     * Connects and probes the URL with {@code OPTIONS} (whatever the board answers: the firmware says
+     * 400 "Invalid request", older notes said 200), so a
      * wrong port or an untrusted certificate shows now, as {@link SeshException#unreachable} (exit 4)
      * with a hint. A URL without a path means {@code /rpc}. {@code ca}: PEM certificates to trust.
      */
@@ -123,17 +134,58 @@ public final class HttpTransport implements Transport {
 
     @Override public Kind kind() { return Kind.HTTP; }
 
-    /** Each whole frame in {@code b} goes out as one POST; replies arrive in any order, matched by id upstream. */
+    /** The bytes of the request head this client sends to its board with a body of {@code bodyBytes}. */
+    public int headBytes(int bodyBytes) { return headBytes(uri, bodyBytes); }
+
+    /**
+     * The bytes of the request head the JDK client sends to {@code uri} with a body of
+     * {@code bodyBytes}: request line, {@code Content-Length}, {@code Host}, {@code User-Agent},
+     * {@code Content-Type}, blank line. A longer host name leaves less room for the frame.
+     */
+    public static int headBytes(URI uri, int bodyBytes) {
+        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        int port = uri.getPort();
+        String host = uri.getHost() + (port > 0 && port != (uri.getScheme().equals("https") ? 443 : 80) ? ":" + port : "");
+        String head = "POST " + path + " HTTP/1.1\r\n"
+                + "Content-Length: " + bodyBytes + "\r\n"
+                + "Host: " + host + "\r\n"
+                + "User-Agent: Java-http-client/" + System.getProperty("java.version") + "\r\n"
+                + "Content-Type: application/json\r\n"
+                + "\r\n";
+        return head.getBytes(StandardCharsets.ISO_8859_1).length;
+    }
+
+    /** The largest frame JSON whose POST, head included, fits the board's receive buffer. */
+    @Override public int maxFrameBytes() { return maxFrameBytes(uri); }
+
+    /** As {@link #maxFrameBytes()} for a board at {@code uri}. */
+    public static int maxFrameBytes(URI uri) {
+        int body = BOARD_RECEIVE_LIMIT - headBytes(uri, 0);
+        while (body > 0 && headBytes(uri, body) + body > BOARD_RECEIVE_LIMIT) body--;
+        return Math.max(0, body);
+    }
+
+    /**
+     * Each whole frame in {@code b} goes out as one POST; replies arrive in any order, matched by id
+     * upstream. A frame over {@link #maxFrameBytes()} is refused ({@link SeshException}, nothing sent).
+     */
     @Override public synchronized void write(byte[] b, int off, int len) throws IOException {
         if (failed != null) throw failed;
         for (String json : lines.feed(b, off, len)) {
+            int size = json.getBytes(StandardCharsets.UTF_8).length;
+            if (size > maxFrameBytes()) {
+                throw SeshException.failed("a request of " + size + " bytes is over the " + maxFrameBytes() + " bytes a board takes in one HTTP request to "
+                        + uri.getHost() + " (" + BOARD_RECEIVE_LIMIT + " with the headers)", "send less per call (fewer config keys, a shorter value)");
+            }
             // The RPC client's per-call timeout decides when to give up; this only ends a request nobody waits for.
             HttpRequest req = HttpRequest.newBuilder(uri).timeout(timeout.plusSeconds(60))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build();
             client.sendAsync(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((r, err) -> {
                 if (err != null) {
-                    fail(new IOException(name + ": POST failed: " + err.getMessage(), err));
+                    // A reset (the board dropped the request, maybe after running it) or a refused connection
+                    // (it is rebooting): the reply is lost, and the RPC client's timeout takes it from there.
+                    LOG.log(System.Logger.Level.DEBUG, () -> name + ": POST lost: " + err);
                 } else if (r.statusCode() != 200) {
                     fail(new IOException(name + ": the board answered HTTP " + r.statusCode() + " to POST " + uri.getPath()));
                 } else if (!r.body().isBlank()) {

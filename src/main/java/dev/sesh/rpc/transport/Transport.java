@@ -31,6 +31,14 @@ public interface Transport extends Closeable {
 
     @Override void close() throws IOException;
 
+    /**
+     * The largest frame JSON (bytes, UTF-8) this link delivers to the board in one piece; callers
+     * that split data into requests (FS.Put chunks) size them from it. Unlimited here; the network
+     * links are bound by the firmware's 3072-byte receive buffer (docs/decisions.md, "frame sizes
+     * on network links").
+     */
+    default int maxFrameBytes() { return Integer.MAX_VALUE; }
+
     /** The transport kinds; each decides sesh's wire profile (docs/decisions.md, "wire profile"). */
     enum Kind { SERIAL, TCP, WEBSOCKET, HTTP, IN_PROCESS }
 

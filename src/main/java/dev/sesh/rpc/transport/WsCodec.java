@@ -5,31 +5,34 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** RFC 6455 section 5.2 frame layout, server side: reads masked client frames, writes unmasked ones. */
-final class WsCodec {
-    static final int CONTINUATION = 0x0, TEXT = 0x1, BINARY = 0x2, CLOSE = 0x8, PING = 0x9, PONG = 0xA;
+/**
+ * RFC 6455 section 5.2 frame layout, server side: reads masked client frames, writes unmasked ones.
+ * Public for the simulated board's HTTP server, which upgrades {@code /rpc} on its own port.
+ */
+public final class WsCodec {
+    public static final int CONTINUATION = 0x0, TEXT = 0x1, BINARY = 0x2, CLOSE = 0x8, PING = 0x9, PONG = 0xA;
     /** Close status codes, RFC 6455 section 7.4.1. */
-    static final int NORMAL = 1000, PROTOCOL_ERROR = 1002, INVALID_DATA = 1007, TOO_BIG = 1009;
+    public static final int NORMAL = 1000, PROTOCOL_ERROR = 1002, INVALID_DATA = 1007, TOO_BIG = 1009;
 
     private WsCodec() {}
 
     /** One frame as received. {@code masked} tells whether the client masked it (it must). */
-    record Frame(boolean fin, int rsv, int opcode, boolean masked, byte[] payload) {
-        boolean control() { return (opcode & 0x8) != 0; }
+    public record Frame(boolean fin, int rsv, int opcode, boolean masked, byte[] payload) {
+        public boolean control() { return (opcode & 0x8) != 0; }
     }
 
     /** A protocol violation; the connection is closed with {@code status}. */
-    static final class ProtocolException extends IOException {
-        final int status;
+    public static final class ProtocolException extends IOException {
+        public final int status;
 
-        ProtocolException(int status, String message) {
+        public ProtocolException(int status, String message) {
             super(message);
             this.status = status;
         }
     }
 
     /** Reads one frame; refuses payloads over {@code maxPayload} before reading them. */
-    static Frame read(InputStream in, long maxPayload) throws IOException {
+    public static Frame read(InputStream in, long maxPayload) throws IOException {
         int b0 = readByte(in);
         int b1 = readByte(in);
         boolean masked = (b1 & 0x80) != 0;
@@ -51,7 +54,7 @@ final class WsCodec {
     }
 
     /** Writes one unmasked final frame (servers never mask, RFC 6455 section 5.1). */
-    static void write(OutputStream out, int opcode, byte[] payload) throws IOException {
+    public static void write(OutputStream out, int opcode, byte[] payload) throws IOException {
         int len = payload.length;
         byte[] head;
         if (len < 126) {
@@ -72,13 +75,18 @@ final class WsCodec {
         out.flush();
     }
 
-    static byte[] closePayload(int status, String reason) {
+    public static byte[] closePayload(int status, String reason) {
         byte[] r = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] p = new byte[2 + r.length];
         p[0] = (byte) (status >> 8);
         p[1] = (byte) status;
         System.arraycopy(r, 0, p, 2, r.length);
         return p;
+    }
+
+    /** Bytes a frame with {@code payloadLength} takes on the wire beyond its payload (RFC 6455 5.2). */
+    public static int headerBytes(long payloadLength, boolean masked) {
+        return 2 + (payloadLength < 126 ? 0 : payloadLength <= 0xFFFF ? 2 : 8) + (masked ? 4 : 0);
     }
 
     private static int readByte(InputStream in) throws IOException {

@@ -11,11 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** The server half of the RFC 6455 section 4.2 opening handshake. */
-final class WsHandshake {
+/** The server half of the RFC 6455 section 4.2 opening handshake (public for the simulated board's HTTP server). */
+public final class WsHandshake {
     /** RFC 6455 section 1.3: appended to the client's key before hashing. */
     static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
-    static final String SUBPROTOCOL = "clubby.cesanta.com";
+    public static final String SUBPROTOCOL = "clubby.cesanta.com";
     private static final int MAX_HEAD = 8192;
 
     private WsHandshake() {}
@@ -56,7 +56,7 @@ final class WsHandshake {
     }
 
     /** Sec-WebSocket-Accept for a client's Sec-WebSocket-Key: base64(SHA-1(key + GUID)). */
-    static String accept(String key) {
+    public static String accept(String key) {
         try {
             byte[] sha = MessageDigest.getInstance("SHA-1").digest((key.strip() + GUID).getBytes(StandardCharsets.US_ASCII));
             return Base64.getEncoder().encodeToString(sha);

@@ -11,14 +11,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The little HTTP/1.1 the board's server speaks: one request read from a stream (request line,
- * headers, a {@code Content-Length} body), one response written with a length. Keep-alive unless
- * the client says {@code Connection: close} or speaks HTTP/1.0.
+ * The little HTTP/1.1 the board's server speaks (Mongoose 6.18): one request read from a stream
+ * (request line, headers, a {@code Content-Length} body), one response written with a length,
+ * {@code Server: Mongoose/6.18} and {@code Connection: close}: the board closes every connection
+ * after its reply. {@code size} is the request's bytes on the wire, head and body, which the
+ * listener holds against the firmware's receive limit ({@link #RECV_LIMIT}).
  */
-record HttpExchange(String method, String path, Map<String, String> headers, byte[] body, boolean keepAlive) {
+record HttpExchange(String method, String path, Map<String, String> headers, byte[] body, int size) {
+    /** The firmware's receive buffer for one HTTP request or one WebSocket frame: headers plus body. */
+    static final int RECV_LIMIT = 3072;
     static final int MAX_HEAD = 8192;
-    /** Larger bodies are refused with 413: the device's RPC frames are at most rpc.max_frame_size. */
+    /** Larger bodies are not read at all: the board resets such a request long before (see {@link #RECV_LIMIT}). */
     static final int MAX_BODY = 16384;
+    static final String SERVER = "Server: Mongoose/6.18";
 
     /** Thrown for a request the server answers with an error status and then closes. */
     static final class BadRequest extends IOException {
@@ -30,7 +35,13 @@ record HttpExchange(String method, String path, Map<String, String> headers, byt
         }
     }
 
-    /** The next request, or empty when the client closed the connection between requests. */
+    /** True for a WebSocket upgrade request. */
+    boolean upgrade() {
+        return headers.getOrDefault("upgrade", "").toLowerCase(Locale.ROOT).contains("websocket")
+                && headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT).contains("upgrade");
+    }
+
+    /** The next request, or empty when the client closed the connection before sending one. */
     static Optional<HttpExchange> read(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
@@ -64,18 +75,17 @@ record HttpExchange(String method, String path, Map<String, String> headers, byt
         if (length > MAX_BODY) throw new BadRequest(413, "body of " + length + " bytes");
         byte[] body = in.readNBytes(length);
         if (body.length < length) throw new BadRequest(400, "body shorter than its Content-Length");
-        String connection = headers.getOrDefault("connection", "").toLowerCase(Locale.ROOT);
-        boolean keep = start[2].equals("HTTP/1.1") ? !connection.contains("close") : connection.contains("keep-alive");
-        return Optional.of(new HttpExchange(start[0], start[1], headers, body, keep));
+        return Optional.of(new HttpExchange(start[0], start[1], headers, body, head.size() + length));
     }
 
-    /** Writes one response; {@code extraHeaders} are whole lines without CRLF. */
-    static void respond(OutputStream out, int status, String contentType, byte[] body, boolean keepAlive, String... extraHeaders) throws IOException {
+    /** Writes one response and says the connection closes; {@code extraHeaders} are whole lines without CRLF. */
+    static void respond(OutputStream out, int status, String contentType, byte[] body, String... extraHeaders) throws IOException {
         StringBuilder h = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+        h.append(SERVER).append("\r\n");
         if (!contentType.isEmpty()) h.append("Content-Type: ").append(contentType).append("\r\n");
         for (String x : extraHeaders) h.append(x).append("\r\n");
         h.append("Content-Length: ").append(body.length).append("\r\n");
-        h.append("Connection: ").append(keepAlive ? "keep-alive" : "close").append("\r\n\r\n");
+        h.append("Connection: close\r\n\r\n");
         out.write(h.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();
@@ -90,6 +100,7 @@ record HttpExchange(String method, String path, Map<String, String> headers, byt
             case 405 -> "Method Not Allowed";
             case 413 -> "Payload Too Large";
             case 431 -> "Request Header Fields Too Large";
+            case 503 -> "Service Unavailable";
             default -> "Internal Server Error";
         };
     }

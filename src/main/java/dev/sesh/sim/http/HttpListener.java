@@ -1,5 +1,7 @@
 package dev.sesh.sim.http;
 
+import dev.sesh.SeshException;
+import dev.sesh.rpc.frame.FrameJson;
 import dev.sesh.sim.service.LogLevel;
 import dev.sesh.sim.service.SimContext;
 
@@ -27,13 +29,19 @@ import org.bouncycastle.tls.TlsServerProtocol;
  * One listening socket of the board's HTTP server, on a loopback port of this host, with a thread
  * per connection: plain HTTP, or TLS through {@link ChipTlsServer} when the board has a
  * certificate. Serves {@code GET /} (a small page: device id, uptime), {@code POST /rpc} (a whole
- * request frame in, the reply frame + CRLF out; mos-rpc.md 3) and the REST style {@code /rpc/METHOD}
- * ({@link RestCall}), through the board's RPC core.
+ * request frame in, the reply frame + CRLF out; mos-rpc.md 3), the REST style {@code /rpc/METHOD}
+ * ({@link RestCall}) and the RPC WebSocket ({@code GET /rpc} with an upgrade, {@link WsRpcConnection}),
+ * through the board's RPC core. As Mongoose 6.18 on the board: one request per connection, a
+ * receive limit of {@link HttpExchange#RECV_LIMIT} bytes, 400 "Invalid request" for anything on
+ * {@code /rpc} that is not a request frame.
  */
 final class HttpListener implements Closeable {
     private static final String HTTP_C = "mgos_http_server.c";
+    private static final byte[] INVALID = "Invalid request".getBytes(StandardCharsets.US_ASCII);
+    private static final String[] CORS = {"Access-Control-Allow-Origin: *", "Access-Control-Allow-Headers: *"};
     /** A connection idle this long between requests is closed, as Mongoose's idle timeout does. */
     static final int IDLE_MS = 30_000;
+    private static final long CLOSE_WAIT_MS = 1000;
 
     private final ServerSocket server;
     private final SimContext ctx;
@@ -109,7 +117,7 @@ final class HttpListener implements Closeable {
                 in = p.getInputStream();
                 out = p.getOutputStream();
             }
-            exchanges(in, out, peer);
+            if (exchange(s, in, out, peer)) lingerUntilClosed(s, in);
         } catch (SocketTimeoutException | SocketException e) {
             // idle, or the client went away: nothing to answer
         } catch (TlsFatalAlertReceived e) {
@@ -124,44 +132,101 @@ final class HttpListener implements Closeable {
         }
     }
 
-    private void exchanges(InputStream in, OutputStream out, String peer) throws IOException {
-        while (true) {
-            Optional<HttpExchange> req;
-            try {
-                req = HttpExchange.read(in);
-            } catch (HttpExchange.BadRequest e) {
-                HttpExchange.respond(out, e.status, "text/plain", (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8), false);
-                return;
+    /**
+     * One request per connection (the board closes after every reply). A request over the receive
+     * limit is run when it arrived whole, as the firmware was seen to do with 3073 bytes, but the
+     * client gets a TCP reset instead of the reply. True when the request got no reply at all (the
+     * connection then stays open).
+     */
+    private boolean exchange(Socket s, InputStream in, OutputStream out, String peer) throws IOException {
+        Optional<HttpExchange> req;
+        try {
+            req = HttpExchange.read(in);
+        } catch (HttpExchange.BadRequest e) {
+            if (e.status == 413 || e.status == 431) {
+                reset(s);
+                return false;
             }
-            if (req.isEmpty()) return;
-            HttpExchange x = req.get();
-            handle(x, out, peer);
-            if (!x.keepAlive()) return;
+            HttpExchange.respond(out, e.status, "text/plain", INVALID);
+            return false;
         }
+        if (req.isEmpty()) return false;
+        HttpExchange x = req.get();
+        if (x.size() > HttpExchange.RECV_LIMIT) {
+            if (!x.upgrade()) handle(x, s, in, OutputStream.nullOutputStream(), peer);
+            reset(s);
+            return false;
+        }
+        return handle(x, s, in, out, peer);
     }
 
-    private void handle(HttpExchange x, OutputStream out, String peer) throws IOException {
-        boolean keep = x.keepAlive();
+    /** Closes with a TCP reset (SO_LINGER 0), as the firmware drops a request over its receive buffer. */
+    private static void reset(Socket s) throws IOException {
+        s.setSoLinger(true, 0);
+        s.close();
+    }
+
+    private boolean handle(HttpExchange x, Socket s, InputStream in, OutputStream out, String peer) throws IOException {
         String path = x.path().contains("?") ? x.path().substring(0, x.path().indexOf('?')) : x.path();
-        if (x.method().equals("OPTIONS")) {
-            HttpExchange.respond(out, 200, "", new byte[0], keep, "Access-Control-Allow-Origin: *");
-        } else if (path.equals("/rpc") && x.method().equals("POST")) {
-            Optional<String> reply = ctx.rpcFrame(new String(x.body(), StandardCharsets.UTF_8), "HTTP", peer);
-            byte[] body = reply.map(r -> (r + "\r\n").getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]);
-            HttpExchange.respond(out, 200, "application/json", body, keep, "Access-Control-Allow-Origin: *");
+        boolean rpc = path.equals("/rpc") || path.startsWith("/rpc/");
+        if (rpc && x.method().equals("GET") && x.upgrade() && path.equals("/rpc")) {
+            if (!ctx.config().bool("rpc.ws.enable", true)) {
+                HttpExchange.respond(out, 503, "text/plain", "WS is disabled".getBytes(StandardCharsets.US_ASCII));
+                return false;
+            }
+            WsRpcConnection.serve(x, s, in, out, ctx, peer);
+        } else if (path.equals("/rpc")) {
+            return frame(x, out, peer);
         } else if (path.startsWith("/rpc/") && (x.method().equals("POST") || x.method().equals("GET"))) {
             String query = x.path().contains("?") ? x.path().substring(x.path().indexOf('?') + 1) : "";
             String params = x.method().equals("POST") ? new String(x.body(), StandardCharsets.UTF_8) : RestCall.queryParams(query);
             String method = java.net.URLDecoder.decode(path.substring(5), StandardCharsets.UTF_8);
             RestCall.Answer a = RestCall.answer(ctx.rpcFrame(RestCall.frame(method, params), "HTTP", peer));
-            HttpExchange.respond(out, a.status(), "application/json", a.body().getBytes(StandardCharsets.UTF_8), keep,
-                    "Access-Control-Allow-Origin: *");
+            HttpExchange.respond(out, a.status(), "application/json", a.body().getBytes(StandardCharsets.UTF_8), CORS);
+        } else if (rpc) {
+            HttpExchange.respond(out, 400, "text/plain", INVALID);
         } else if (path.equals("/") && (x.method().equals("GET") || x.method().equals("HEAD"))) {
             byte[] page = page();
-            HttpExchange.respond(out, 200, "text/html", x.method().equals("HEAD") ? new byte[0] : page, keep);
+            HttpExchange.respond(out, 200, "text/html", x.method().equals("HEAD") ? new byte[0] : page);
         } else {
             ctx.log(LogLevel.DEBUG, HTTP_C, 200, x.method() + " " + path + " not found");
-            HttpExchange.respond(out, 404, "text/plain", "Not Found\n".getBytes(StandardCharsets.UTF_8), keep);
+            HttpExchange.respond(out, 404, "text/plain", "Not Found\n".getBytes(StandardCharsets.UTF_8));
+        }
+        return false;
+    }
+
+    /**
+     * {@code /rpc} itself: only a POST of a whole request frame is valid (OPTIONS, GET, an empty
+     * body or one that is not a JSON object get 400 "Invalid request"). A frame without an id runs
+     * and gets no reply at all: the connection stays open until the client gives up.
+     */
+    private boolean frame(HttpExchange x, OutputStream out, String peer) throws IOException {
+        String body = new String(x.body(), StandardCharsets.UTF_8);
+        if (!x.method().equals("POST") || !jsonObject(body)) {
+            HttpExchange.respond(out, 400, "text/plain", INVALID);
+            return false;
+        }
+        Optional<String> reply = ctx.rpcFrame(body, "HTTP", peer);
+        if (reply.isEmpty()) return true;
+        HttpExchange.respond(out, 200, "application/json", (reply.get() + "\r\n").getBytes(StandardCharsets.UTF_8), CORS);
+        return false;
+    }
+
+    private static boolean jsonObject(String text) {
+        if (text.isBlank()) return false;
+        try {
+            return FrameJson.parse(text).isObject();
+        } catch (SeshException e) {
+            return false;
+        }
+    }
+
+    /** After a request that got no reply, the board keeps the connection until the client closes it (or it idles out). */
+    private static void lingerUntilClosed(Socket s, InputStream in) throws IOException {
+        if (s.isClosed() || s.isOutputShutdown()) return;
+        byte[] sink = new byte[512];
+        while (!s.isClosed() && in.read(sink) >= 0) {
+            // whatever else the client sends on this connection goes unanswered
         }
     }
 
@@ -182,6 +247,15 @@ final class HttpListener implements Closeable {
             server.close();
         } catch (IOException ignored) {
             // already closed
+        }
+        // The listening socket is released only once the acceptor has left accept(); until then the next
+        // boot could not bind the same port, and the board's port would move (issue 25).
+        if (Thread.currentThread() != acceptor) {
+            try {
+                acceptor.join(CLOSE_WAIT_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         for (Socket s : open) {
             try {

@@ -39,19 +39,26 @@ public final class HttpService implements SimService {
     static final String MAPPING_FORMAT = "HTTP [%d] is %s on this host";
     /** Matches the mapping line: group 1 the device port, group 2 the host URL. */
     public static final Pattern MAPPING = Pattern.compile("HTTP \\[(\\d+)\\] is (\\S+) on this host");
+    private static final int BIND_TRIES = 20;
+    private static final long BIND_RETRY_MS = 25;
     private static final Pattern ATCA_KEY = Pattern.compile("ATCA:(\\d{1,2})");
 
     private final FlashFs fs;
     private final AtcaService atca;
     private final int httpsPort;
+    private final int httpPort;
     private final Map<Integer, Integer> hostPorts = new HashMap<>();
     private volatile HttpListener listener;
 
     /** {@code httpsPort}: the host port for the TLS listener, 0 = any free loopback port. */
-    public HttpService(FlashFs fs, AtcaService atca, int httpsPort) {
+    public HttpService(FlashFs fs, AtcaService atca, int httpsPort) { this(fs, atca, httpsPort, 0); }
+
+    /** {@code httpPort}: the host port for the plain listener (HTTP and the RPC WebSocket), 0 = any free one. */
+    public HttpService(FlashFs fs, AtcaService atca, int httpsPort, int httpPort) {
         this.fs = fs;
         this.atca = atca;
         this.httpsPort = httpsPort;
+        this.httpPort = httpPort;
     }
 
     @Override public List<SimMethod> init(SimContext ctx) {
@@ -80,11 +87,12 @@ public final class HttpService implements SimService {
     }
 
     private void start(SimContext ctx, int devicePort, String addr, Optional<HttpListener.TlsSetup> tls) {
-        boolean fixed = tls.isPresent() && httpsPort > 0;
-        int want = fixed ? httpsPort : hostPorts.getOrDefault(devicePort, 0);
+        int given = tls.isPresent() ? httpsPort : httpPort;
+        boolean fixed = given > 0;
+        int want = fixed ? given : hostPorts.getOrDefault(devicePort, 0);
         HttpListener l;
         try {
-            l = HttpListener.open(want, ctx, tls);
+            l = openRetrying(want, ctx, tls);
         } catch (IOException e) {
             if (fixed || want == 0) {
                 bindError(ctx, addr, "cannot listen on 127.0.0.1:" + want + " (" + e.getMessage() + ")");
@@ -101,6 +109,23 @@ public final class HttpService implements SimService {
         hostPorts.put(devicePort, l.port());
         ctx.log(HTTP_C, 344, "HTTP server started on [" + devicePort + "]" + (tls.isPresent() ? " (SSL)" : ""));
         ctx.log(SIM_C, 1, String.format(MAPPING_FORMAT, devicePort, l.url()));
+    }
+
+    /** A port the last boot just released may take a moment to be free again: a few tries before giving it up. */
+    private static HttpListener openRetrying(int port, SimContext ctx, Optional<HttpListener.TlsSetup> tls) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return HttpListener.open(port, ctx, tls);
+            } catch (java.net.BindException e) {
+                if (port == 0 || attempt >= BIND_TRIES) throw e;
+                try {
+                    Thread.sleep(BIND_RETRY_MS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void bindError(SimContext ctx, String addr, String why) {

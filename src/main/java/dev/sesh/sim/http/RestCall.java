@@ -1,9 +1,12 @@
 package dev.sesh.sim.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sesh.rpc.frame.FrameJson;
 import dev.sesh.sim.service.DeviceJsonOut;
 
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -43,13 +46,35 @@ final class RestCall {
 
     static Answer answer(Optional<String> replyFrame) {
         if (replyFrame.isEmpty()) return new Answer(200, "");
-        JsonNode reply = FrameJson.parse(replyFrame.get());
+        String frame = replyFrame.get();
+        JsonNode reply = FrameJson.parse(frame);
         JsonNode error = reply.get("error");
         if (error != null && !error.isNull()) {
             int code = error.path("code").asInt(500);
-            return new Answer(code == 403 || code == 404 ? code : 500, error + "\r\n");
+            return new Answer(code == 403 || code == 404 ? code : 500, raw(frame, "error").orElse(error.toString()) + "\r\n");
         }
-        JsonNode result = reply.get("result");
-        return new Answer(200, (result == null ? "null" : result.toString()) + "\r\n");
+        return new Answer(200, raw(frame, "result").orElse("null") + "\r\n");
+    }
+
+    /**
+     * The text of top-level field {@code name}'s value exactly as the handler printed it (the
+     * firmware copies it out of the reply frame, spacing and all), or empty when there is none.
+     */
+    static Optional<String> raw(String frame, String name) {
+        try (JsonParser p = FrameJson.mapper().getFactory().createParser(frame)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return Optional.empty();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.getCurrentName();
+                p.nextToken();
+                int from = (int) p.getTokenLocation().getCharOffset();
+                p.skipChildren();
+                p.finishToken();   // a string's text is read lazily: finish it so the end offset is past its quote
+                int to = (int) p.getCurrentLocation().getCharOffset();
+                if (field.equals(name)) return Optional.of(frame.substring(from, to));
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 }

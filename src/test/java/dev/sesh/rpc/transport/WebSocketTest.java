@@ -86,14 +86,20 @@ class WebSocketTest {
         }
     }
 
-    @Test void listenerClosingEndsTheHostStream() throws Exception {
+    /** Issue 25: the link is reopened first; only when no try succeeds does the stream end, saying so. */
+    @Test void listenerClosingEndsTheHostStreamOnceReopeningGaveUp() throws Exception {
         WebSocketListener l = listen();
-        try (WebSocketTransport host = WebSocketTransport.connect(URI.create(l.url()), T)) {
+        java.util.List<String> notices = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WebSocketTransport.Reopen quick = new WebSocketTransport.Reopen(3, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(5));
+        try (WebSocketTransport host = WebSocketTransport.connect(URI.create(l.url()), T, notices::add, quick)) {
             device();
             l.close();
-            int r = 0;
-            for (int i = 0; i < 200 && r == 0; i++) r = host.read(new byte[8], 0, 8, 50);
-            assertEquals(-1, r);
+            IOException e = assertThrows(IOException.class, () -> {
+                for (int i = 0; i < 200; i++) if (host.read(new byte[8], 0, 8, 50) < 0) return;
+            });
+            assertTrue(e.getMessage().contains("did not reopen in 3 tries"), e.getMessage());
+            assertEquals(java.util.List.of(e.getMessage()), notices);
+            assertThrows(IOException.class, () -> host.read(new byte[8], 0, 8, 50), "the stream stays ended");
         } finally {
             release.complete(null);
         }

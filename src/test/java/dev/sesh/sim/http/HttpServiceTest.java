@@ -52,16 +52,11 @@ class HttpServiceTest {
         assertTrue(r.body().contains(", up 0 s"), r.body());
     }
 
-    @Test void unknownPathIs404AndOptionsIs200() throws Exception {
+    @Test void unknownPathIs404AndOptionsIs400() throws Exception {
         assertEquals(404, send("GET", "/nope", null).statusCode());
-        assertEquals(200, send("OPTIONS", "/rpc", null).statusCode());
-    }
-
-    @Test void aFrameWithoutIdRunsButGetsAnEmptyBody() throws Exception {
-        HttpResponse<String> r = send("POST", "/rpc", "{\"method\":\"Sys.SetDebug\",\"params\":{\"level\":2}}");
-        assertEquals(200, r.statusCode());
-        assertEquals("", r.body());
-        assertTrue(b.log().contains("Sys.SetDebug via HTTP 127.0.0.1:"), b.log());
+        HttpResponse<String> r = send("OPTIONS", "/rpc", null);
+        assertEquals(400, r.statusCode());
+        assertEquals("Invalid request", r.body());
     }
 
     @Test void restPostTakesParamsAndAnswersTheResult() throws Exception {
@@ -112,16 +107,15 @@ class HttpServiceTest {
         assertEquals(OptionalInt.empty(), ListenAddr.port("70000"));
     }
 
-    @Test void requestHeadIsReadUpToTheBlankLineAndKeepAliveFollowsTheVersion() throws IOException {
+    @Test void requestHeadIsReadUpToTheBlankLineAndItsSizeCounted() throws IOException {
         String raw = "POST /rpc HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}GET / HTTP/1.0\r\n\r\n";
         ByteArrayInputStream in = new ByteArrayInputStream(raw.getBytes(StandardCharsets.ISO_8859_1));
         HttpExchange first = HttpExchange.read(in).orElseThrow();
         assertEquals("POST", first.method());
         assertEquals("{}", new String(first.body(), StandardCharsets.UTF_8));
-        assertTrue(first.keepAlive());
+        assertEquals(raw.indexOf("GET"), first.size());
         HttpExchange second = HttpExchange.read(in).orElseThrow();
         assertEquals("/", second.path());
-        assertFalse(second.keepAlive());
         assertEquals(Optional.empty(), HttpExchange.read(in));
     }
 
