@@ -124,7 +124,7 @@ public final class GroovyFacade implements ScriptEngineFacade {
             return script.run();
         } catch (ScriptExit e) {
             return null;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Exception | StackOverflowError | IllegalAccessError e) {   // Groovy rethrows checked ones as is
             throw ScriptErrors.of(e, frames, "", bound);
         }
     }
@@ -145,7 +145,7 @@ public final class GroovyFacade implements ScriptEngineFacade {
             return 0;
         } catch (ScriptExit e) {
             return e.code();
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Exception | StackOverflowError | IllegalAccessError e) {   // Groovy rethrows checked ones as is
             throw ScriptErrors.of(e, fileName, fileName, bound);
         }
     }
