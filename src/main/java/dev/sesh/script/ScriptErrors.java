@@ -109,6 +109,9 @@ final class ScriptErrors {
             if (t instanceof MissingPropertyException mpe && isPrivateToSesh(mpe.getType(), mpe.getProperty())) {
                 return Optional.of(mpe.getType().getSimpleName() + "." + mpe.getProperty() + " is private to module dev.sesh");
             }
+            if (t instanceof MissingMethodException mme && isPrivateMethodOfSesh(mme.getType(), mme.getMethod())) {
+                return Optional.of(mme.getType().getSimpleName() + "." + mme.getMethod() + "() is private to module dev.sesh");
+            }
             boolean refused = t instanceof InaccessibleObjectException || t instanceof IllegalAccessException
                     || t instanceof IllegalAccessError || t instanceof IllegalCallerException
                     || String.valueOf(t.getMessage()).contains("InaccessibleObjectException");
@@ -121,9 +124,23 @@ final class ScriptErrors {
         return Optional.empty();
     }
 
+    /** True if {@code type} is a sesh class in module dev.sesh with no public method {@code name} but a hidden one. */
+    private static boolean isPrivateMethodOfSesh(Class<?> type, String name) {
+        if (!inSeshModule(type) || name == null) return false;
+        if (Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(name))) return false;
+        for (Class<?> c = type; c != null && c.getModule() == type.getModule(); c = c.getSuperclass()) {
+            if (Arrays.stream(c.getDeclaredMethods()).anyMatch(m -> m.getName().equals(name))) return true;
+        }
+        return false;
+    }
+
+    private static boolean inSeshModule(Class<?> type) {
+        return type != null && type.getModule().isNamed() && "dev.sesh".equals(type.getModule().getName());
+    }
+
     /** True if {@code type} is a sesh class in a named module that declares a field {@code name}. */
     private static boolean isPrivateToSesh(Class<?> type, String name) {
-        if (type == null || name == null || !type.getModule().isNamed() || !"dev.sesh".equals(type.getModule().getName())) return false;
+        if (!inSeshModule(type) || name == null) return false;
         for (Class<?> c = type; c != null && c.getModule() == type.getModule(); c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
                 if (f.getName().equals(name)) return true;
