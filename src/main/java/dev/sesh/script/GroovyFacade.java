@@ -123,7 +123,7 @@ public final class GroovyFacade implements ScriptEngineFacade {
             return script.run();
         } catch (ScriptExit e) {
             return null;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Exception | StackOverflowError | IllegalAccessError e) {   // Groovy rethrows checked ones as is
             throw ScriptErrors.of(e, frames, "", bound);
         }
     }
@@ -144,7 +144,7 @@ public final class GroovyFacade implements ScriptEngineFacade {
             return 0;
         } catch (ScriptExit e) {
             return e.code();
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (Exception | StackOverflowError | IllegalAccessError e) {   // Groovy rethrows checked ones as is
             throw ScriptErrors.of(e, fileName, fileName, bound);
         }
     }

@@ -1,6 +1,7 @@
 package dev.sesh.script;
 
 import dev.sesh.SeshException;
+import groovy.lang.MissingFieldException;
 import groovy.lang.MissingMethodException;
 import groovy.lang.MissingPropertyException;
 import groovy.lang.Script;
@@ -10,9 +11,14 @@ import org.codehaus.groovy.control.messages.Message;
 import org.codehaus.groovy.control.messages.SyntaxErrorMessage;
 import org.codehaus.groovy.syntax.SyntaxException;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.InaccessibleObjectException;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +43,11 @@ final class ScriptErrors {
         if (sesh instanceof ScriptError inner) return inner;
         if (sesh != null) return new ScriptError(shownName, line, sesh.getMessage(), sesh.hint(), sesh.exitCode(), thrown);
         Throwable t = unwrap(thrown);
+        Optional<String> refusal = moduleRefusal(t);
+        if (refusal.isPresent()) {
+            return new ScriptError(shownName, line, "refused: scripts cannot reach sesh's internals (" + refusal.get() + ")",
+                    "use the public methods of the bound objects: " + String.join(", ", bound.names()), SeshException.DECLINED, thrown);
+        }
         if (t instanceof MissingPropertyException mpe && isScriptSide(mpe.getType())) {
             return new ScriptError(shownName, line, "no variable '" + mpe.getProperty() + "'",
                     "vars lists your variables; bound objects: " + String.join(", ", bound.names()), SeshException.FAILED, thrown);
@@ -79,6 +90,63 @@ final class ScriptErrors {
                 : e.getMethod() + " takes other arguments; TAB after the dot shows its signatures";
         return new ScriptError(shownName, line, "no method " + e.getMethod() + "(" + args + ") on " + typeName(e.getType()),
                 hint, SeshException.FAILED, thrown);
+    }
+
+    private static final Pattern NOT_OPEN = Pattern.compile("module (dev\\.sesh) does not \"?(open|opens|export|exports) ([\\w.]+)");
+
+    /**
+     * Why the JVM refused a script access across the module boundary, if it did: dev.sesh opens
+     * nothing to scripts and exports only its API (docs/decisions.md, JPMS strong encapsulation).
+     * Groovy reports a private field or property it may not reach as missing; when the sesh type
+     * does declare it, that is the same refusal.
+     */
+    static Optional<String> moduleRefusal(Throwable thrown) {
+        Set<Throwable> seen = new HashSet<>();
+        for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof MissingFieldException mfe && isPrivateToSesh(mfe.getType(), mfe.getField())) {
+                return Optional.of(mfe.getType().getSimpleName() + "." + mfe.getField() + " is private to module dev.sesh");
+            }
+            if (t instanceof MissingPropertyException mpe && isPrivateToSesh(mpe.getType(), mpe.getProperty())) {
+                return Optional.of(mpe.getType().getSimpleName() + "." + mpe.getProperty() + " is private to module dev.sesh");
+            }
+            if (t instanceof MissingMethodException mme && isPrivateMethodOfSesh(mme.getType(), mme.getMethod())) {
+                return Optional.of(mme.getType().getSimpleName() + "." + mme.getMethod() + "() is private to module dev.sesh");
+            }
+            boolean refused = t instanceof InaccessibleObjectException || t instanceof IllegalAccessException
+                    || t instanceof IllegalAccessError || t instanceof IllegalCallerException
+                    || String.valueOf(t.getMessage()).contains("InaccessibleObjectException");
+            if (refused) {
+                Matcher m = NOT_OPEN.matcher(String.valueOf(t.getMessage()));
+                return Optional.of(m.find() ? "module dev.sesh does not " + m.group(2).replaceAll("s$", "") + " " + m.group(3) + " to scripts"
+                        : firstLine(String.valueOf(t.getMessage())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True if {@code type} is a sesh class in module dev.sesh with no public method {@code name} but a hidden one. */
+    private static boolean isPrivateMethodOfSesh(Class<?> type, String name) {
+        if (!inSeshModule(type) || name == null) return false;
+        if (Arrays.stream(type.getMethods()).anyMatch(m -> m.getName().equals(name))) return false;
+        for (Class<?> c = type; c != null && c.getModule() == type.getModule(); c = c.getSuperclass()) {
+            if (Arrays.stream(c.getDeclaredMethods()).anyMatch(m -> m.getName().equals(name))) return true;
+        }
+        return false;
+    }
+
+    private static boolean inSeshModule(Class<?> type) {
+        return type != null && type.getModule().isNamed() && "dev.sesh".equals(type.getModule().getName());
+    }
+
+    /** True if {@code type} is a sesh class in a named module that declares a field {@code name}. */
+    private static boolean isPrivateToSesh(Class<?> type, String name) {
+        if (!inSeshModule(type) || name == null) return false;
+        for (Class<?> c = type; c != null && c.getModule() == type.getModule(); c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                if (f.getName().equals(name)) return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isScriptSide(Class<?> type) {
