@@ -25,6 +25,7 @@ final class AesHandler {
             ChipError.check(c.mem.dataLocked(), "AES slot keys are usable only after the data zone is locked");
             ChipError.check(p.keyType() == 6, "slot " + a.keyId() + " is not an AES key slot");
             ChipError.check(from + 16 <= Address.slotSize(a.keyId()), "key block beyond slot " + a.keyId());
+            c.useKey(p);
             key = c.mem.readSlot(a.keyId(), from, 16);
         }
         try {

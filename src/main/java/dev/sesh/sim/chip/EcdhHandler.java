@@ -20,6 +20,7 @@ final class EcdhHandler {
         Bytes d = EccKeys.privateKey(c, slot);
         Optional<ECPoint> q = Ecc.point(e.peerPublicKey());
         if (q.isEmpty()) throw new ChipError(StatusCode.ECC_FAULT, "peer public key is not on the curve");
+        c.useKey(p);
         Bytes x = Ecc.ecdh(d, q.get()).orElseThrow(() -> new ChipError(StatusCode.ECC_FAULT, "ECDH gave the point at infinity"));
         if (e.mode() == Ecdh.OUTPUT_BUFFER || !p.ecdhToNextSlot()) return ResponsePacket.data(x);
         ChipError.check(slot % 2 == 0, "ECDH to the next slot needs an even slot");

@@ -22,12 +22,13 @@ final class GenDigHandler {
             case CONFIG -> value = c.mem.config().slice(id * 32, id * 32 + 32);
             case OTP -> value = c.mem.otp().slice(id * 32, id * 32 + 32);
             default -> {
-                ChipError.check(c.mem.dataLocked(), "GenDig over a data slot needs the data zone locked");
                 SlotPolicy p = c.policy(id);
                 ChipError.check(!p.isPrivate(), "GenDig cannot use a private key");
                 ChipError.check(!p.reqRandom() || !tk.sourceFlag(), "slot " + id + " requires a random nonce");
                 noMac = p.noMac();
                 ChipError.check(!noMac || g.otherData().length() == 4, "a NoMac slot needs 4 bytes of OtherData");
+                ChipError.check(c.mem.configLocked(), "GenDig over a data slot needs the config zone locked");
+                c.useKey(p);
                 value = c.mem.readSlot(id, 0, 32);
             }
         }
