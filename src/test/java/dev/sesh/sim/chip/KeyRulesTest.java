@@ -365,8 +365,8 @@ class KeyRulesTest {
     }
 
     @Test
-    void kdfIsParseErrorInTheModel() {
-        assertEquals(PARSE_ERROR, new ChipHarness(Variant.ATECC608A).status(new Kdf(0, 0, Bytes.of(new byte[4]), Bytes.EMPTY)));
+    void kdfWithoutValidTempKeyIsExecutionError() {
+        assertEquals(EXECUTION_ERROR, new ChipHarness(Variant.ATECC608A).status(new Kdf(0, 0, Bytes.of(new byte[4]), Bytes.EMPTY)));
     }
 
     @Test
