@@ -122,4 +122,11 @@ class KdfAndProtectedOutputTest {
         assertEquals(EXECUTION_ERROR, h.status(new Ecdh(Ecdh.OUTPUT_BUFFER, 2, peer)));
         assertEquals(64, h.data(new Ecdh(Ecdh.OUTPUT_BUFFER | Ecdh.OUTPUT_ENC, 2, peer)).length());
     }
+
+    @Test
+    void aesGfmMultipliesInGf128() {
+        ChipHarness h = chip(0);
+        assertEquals(hex("aes_gfm", "product"), h.data(dev.sesh.atca.command.Aes.gfm(hex("aes_gfm", "h"), hex("aes_gfm", "input"))));
+        assertEquals(PARSE_ERROR, AwsStages.locked(Variant.ATECC508A).status(dev.sesh.atca.command.Aes.gfm(hex("aes_gfm", "h"), hex("aes_gfm", "input"))));
+    }
 }
