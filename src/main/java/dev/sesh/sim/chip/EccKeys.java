@@ -8,7 +8,7 @@ final class EccKeys {
 
     /** The 32-byte message Sign/Verify use: TempKey, or the 608 message digest buffer. */
     static Bytes message(ChipContext c, boolean fromDigestBuffer) {
-        if (fromDigestBuffer) return c.vol.messageDigest.orElseThrow(() -> ChipError.execution("the message digest buffer is empty"));
+        if (fromDigestBuffer) return c.vol.messageDigest.orElseThrow(() -> ChipError.execution("the message digest buffer is empty")).slice(0, 32);
         TempKey tk = c.vol.tempKey;
         ChipError.check(tk.valid(), "TempKey is not valid");
         return tk.first32();

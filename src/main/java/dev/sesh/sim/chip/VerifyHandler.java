@@ -27,8 +27,22 @@ final class VerifyHandler {
             pub = EccKeys.storedPublicKey(c, v.keyId());
             if (p.pubInfo()) ChipError.check(EccKeys.validatedPublicKey(c, v.keyId()), "the stored public key is not validated");
         }
-        Bytes msg = EccKeys.message(c, (v.mode() & Verify.FROM_MSGDIGBUF) != 0);
-        return answer(Ecc.verify(point(pub), msg, v.signature()));
+        boolean fromBuffer = (v.mode() & Verify.FROM_MSGDIGBUF) != 0;
+        Bytes msg = EccKeys.message(c, fromBuffer);
+        boolean ok = Ecc.verify(point(pub), msg, v.signature());
+        if (!v.macOutput() || !ok) return answer(ok);
+        return ResponsePacket.data(mac(v, c, msg, fromBuffer));
+    }
+
+    // SHA-256(IO protection key || message || system nonce || R || S || 45 mode keyid_lo keyid_hi), cryptoauthlib's verify_stored_mac layout.
+    private static Bytes mac(Verify v, ChipContext c, Bytes msg, boolean fromBuffer) {
+        Bytes buf = c.vol.messageDigest.orElseThrow(() -> ChipError.execution("Verify MAC needs the system nonce in the message digest buffer"));
+        int from = fromBuffer ? 32 : 0;
+        ChipError.check(buf.length() >= from + 32, "Verify MAC needs a 64-byte message digest buffer (message || system nonce)");
+        int chipOptions = c.mem.configByte(90) | c.mem.configByte(91) << 8;
+        Bytes ioKey = c.mem.readSlot(chipOptions >> 12, 0, 32);
+        return Digests.sha256(ioKey.concat(msg).concat(buf.slice(from, from + 32)).concat(v.signature())
+                .concat(Bytes.ofInts(0x45, v.mode(), v.keyId(), v.keyId() >> 8)));
     }
 
     // The key in slot keyId is (in)validated by a signature of the parent key in the slot its ReadKey names.

@@ -129,4 +129,23 @@ class KdfAndProtectedOutputTest {
         assertEquals(hex("aes_gfm", "product"), h.data(dev.sesh.atca.command.Aes.gfm(hex("aes_gfm", "h"), hex("aes_gfm", "input"))));
         assertEquals(PARSE_ERROR, AwsStages.locked(Variant.ATECC508A).status(dev.sesh.atca.command.Aes.gfm(hex("aes_gfm", "h"), hex("aes_gfm", "input"))));
     }
+
+    // verify_extern_mac / verify_stored_mac: the MAC proves the chip's verdict to the host.
+    @Test
+    void verifyWithMacOutputAnswersTheValidatingMac() {
+        ChipHarness h = chip(0);
+        Bytes pub = h.data(GenKey.create(0));
+        Bytes digest = dev.sesh.atca.host.Digests.sha256(Bytes.ofInts(0x61, 0x62, 0x63));
+        h.ok(Nonce.passThrough(digest));
+        Bytes sig = h.data(dev.sesh.atca.command.Sign.external(0));
+        Bytes systemNonce = hex("kdf", "key");
+        h.ok(Nonce.passThroughTo(Nonce.TARGET_MSG_DIGEST, digest.concat(systemNonce)));
+        int mode = 0x02 | 0x20 | 0x80;
+        Bytes mac = h.data(new dev.sesh.atca.command.Verify(mode, 4, sig, pub, Bytes.EMPTY));
+        Bytes expected = dev.sesh.atca.host.Digests.message().add(AwsStages.WRITE_KEY).add(digest).add(systemNonce).add(sig)
+                .add(0x45, mode, 4, 0).sha256();
+        assertEquals(expected, mac);
+        Bytes bad = sig.slice(0, 63).concat(Bytes.ofInts(sig.get(63) ^ 1));
+        assertEquals(MISCOMPARE, h.status(new dev.sesh.atca.command.Verify(mode, 4, bad, pub, Bytes.EMPTY)));
+    }
 }
