@@ -40,14 +40,15 @@ public record Address(Zone zone, int slot, int block, int word) {
     /**
      * Decodes param2 for {@code zone} and checks that an access of {@code len} bytes lies within
      * the zone or slot (decision: anything outside is a parse error, 0x03). 32-byte accesses need
-     * word 0. A 32-byte access to the short last block of a slot (4 bytes of a 36-byte slot, 8 of a
-     * 72-byte slot) is allowed; the chip pads it.
+     * word 0, except where they run past the end of a slot: a 32-byte access to the short last block
+     * of a slot (4 bytes of a 36-byte slot, 8 of a 72-byte slot), even from a word inside it, is
+     * allowed; the chip writes what fits and pads reads (cryptoauthlib's write_invalid_block_len).
      */
     public static Address decode(Zone zone, int param2, int len) {
         int word = param2 & 7;
-        CommandParseException.require(len == 4 || word == 0, "32-byte access needs word 0");
         return switch (zone) {
             case CONFIG, OTP -> {
+                CommandParseException.require(len == 4 || word == 0, "32-byte access needs word 0");
                 CommandParseException.require((param2 & 0xffe0) == 0, "address 0x" + Integer.toHexString(param2) + " beyond zone");
                 int block = (param2 >> 3) & 3;
                 int size = zone == Zone.CONFIG ? CONFIG_SIZE : OTP_SIZE;
@@ -59,6 +60,7 @@ public record Address(Zone zone, int slot, int block, int word) {
                 int slot = (param2 >> 3) & 15;
                 int block = (param2 >> 8) & 15;
                 int start = block * 32 + word * 4;
+                CommandParseException.require(len == 4 || word == 0 || start + len > slotSize(slot), "32-byte access needs word 0");
                 CommandParseException.require(start < slotSize(slot) && start + Math.min(len, 4) <= slotSize(slot), "address beyond slot " + slot);
                 yield new Address(zone, slot, block, word);
             }

@@ -80,16 +80,29 @@ public final class AteccChip {
 
     public TempKey tempKey() { return vol.tempKey; }
 
+    /** The 608 message digest buffer (package-private: for tests). */
+    java.util.Optional<Bytes> messageDigestBuffer() { return vol.messageDigest; }
+
     /** The output buffer as it stands (package-private: for consistency checks in tests). */
     Bytes outputBuffer() { return Bytes.of(output); }
 
     /** Why the last command was refused (the rule), or "" if it succeeded. Never contains key bytes. */
     public String lastRefusal() { return executor.lastRule(); }
 
-    /** SDA was held low for {@code nanos}: a wake pulse if >= tWLO and the chip sleeps or idles. */
+    /** SDA was held low for {@code nanos}: a wake pulse if >= tWLO; an awake chip answers it with the wake status again. */
     public void sdaLow(long nanos) {
         tick();
-        if ((state == PowerState.ASLEEP || state == PowerState.IDLE) && nanos >= Timing.WAKE_LOW_US * 1000) wake();
+        if (nanos < Timing.WAKE_LOW_US * 1000) return;
+        if (state == PowerState.ASLEEP || state == PowerState.IDLE) wake();
+        else if (state == PowerState.AWAKE) rewake();
+    }
+
+    // A wake pulse to a chip already awake (cryptoauthlib's test teardown does this): the I/O buffer
+    // is reset to the wake answer; state, TempKey and the watchdog are kept (reference/atecc.md 12a).
+    private void rewake() {
+        output = WAKE_ANSWER.toArray();
+        readPos = 0;
+        inputLen = 0;
     }
 
     /** Address phase: ACK only our address, and only when awake and not executing. */

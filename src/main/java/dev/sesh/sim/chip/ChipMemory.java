@@ -15,7 +15,7 @@ import java.util.Arrays;
  * means locked. Not thread-safe: the chip serialises access.
  */
 public final class ChipMemory {
-    static final int LOCK_VALUE = 86, LOCK_CONFIG = 87, SLOT_LOCKED = 88, CHIP_MODE = 19, SELECTOR = 85, USER_EXTRA = 84;
+    static final int OTP_MODE = 18, VOLATILE_KEY_PERMISSION = 69, LOCK_VALUE = 86, LOCK_CONFIG = 87, SLOT_LOCKED = 88, CHIP_MODE = 19, SELECTOR = 85, USER_EXTRA = 84;
     private static final byte[] MAGIC = {'S', 'E', 'S', 'H', 'C', 'H', 'I', 'P'};
     private static final int FORMAT = 1;
 

@@ -51,7 +51,7 @@ final class CommandExecutor {
             case SHA -> ShaHandler.run((Sha) cmd, c);
             case AES -> AesHandler.run((Aes) cmd, c);
             case SELF_TEST -> SelfTestHandler.run();
-            case KDF -> throw ChipError.parse("KDF message layouts are not specified in the reference");
+            case KDF -> KdfHandler.run((Kdf) cmd, c);
             case SECURE_BOOT -> throw ChipError.parse("SecureBoot config fields are not specified in the reference");
         };
     }

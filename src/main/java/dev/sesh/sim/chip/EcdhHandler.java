@@ -7,7 +7,11 @@ import dev.sesh.bytes.Bytes;
 import java.util.Optional;
 import org.bouncycastle.math.ec.ECPoint;
 
-/** ECDH (reference/atecc.md 8.4). */
+/**
+ * ECDH (reference/atecc.md 8.4): the shared secret in the clear, to slot N+1, or (608) to TempKey or
+ * encrypted with the IO protection key (answer: secret 32 || OutNonce 32), as cryptoauthlib's
+ * ecdh_protected_key test decrypts it. ChipOptions ECDHProt (bits 9-8) 1 = only encrypted, 2 = no output.
+ */
 final class EcdhHandler {
     private EcdhHandler() {}
 
@@ -20,10 +24,16 @@ final class EcdhHandler {
         Bytes d = EccKeys.privateKey(c, slot);
         Optional<ECPoint> q = Ecc.point(e.peerPublicKey());
         if (q.isEmpty()) throw new ChipError(StatusCode.ECC_FAULT, "peer public key is not on the curve");
+        boolean toSlot = e.copy() == Ecdh.COPY_SLOT || (e.copy() == 0 && p.ecdhToNextSlot());
+        boolean toOutput = e.copy() == Ecdh.OUTPUT_BUFFER || (e.copy() == 0 && !p.ecdhToNextSlot());
+        if (toSlot) ChipError.check(slot % 2 == 0, "ECDH to the next slot needs an even slot");
+        int ecdhProt = c.variant().is608() ? c.mem.configByte(91) & 3 : 0;
+        if (toOutput) ChipError.check(e.encrypted() ? ecdhProt != 2 : ecdhProt == 0, "ChipOptions ECDHProt forbids this ECDH output");
+        c.useKey(p);
         Bytes x = Ecc.ecdh(d, q.get()).orElseThrow(() -> new ChipError(StatusCode.ECC_FAULT, "ECDH gave the point at infinity"));
-        if (e.mode() == Ecdh.OUTPUT_BUFFER || !p.ecdhToNextSlot()) return ResponsePacket.data(x);
-        ChipError.check(slot % 2 == 0, "ECDH to the next slot needs an even slot");
-        c.mem.writeSlot(slot + 1, 0, x);
+        if (toOutput) return ResponsePacket.data(e.encrypted() ? KdfHandler.ioEncrypt(c, x) : x);
+        if (toSlot) c.mem.writeSlot(slot + 1, 0, x);
+        else c.vol.tempKey = new TempKey(x, true, false, false, false, slot, false);
         return ResponsePacket.status(StatusCode.SUCCESS);
     }
 }

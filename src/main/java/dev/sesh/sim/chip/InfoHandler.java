@@ -22,12 +22,20 @@ final class InfoHandler {
             }
             case Info.STATE -> {
                 TempKey tk = c.vol.tempKey;
-                out[0] = (byte) (tk.keyId() | (tk.sourceFlag() ? 0x10 : 0) | (tk.genDigData() ? 0x20 : 0) | (tk.genKeyData() ? 0x40 : 0) | (tk.noMacFlag() ? 0x80 : 0));
+                out[0] = (byte) EccKeys.flags(tk);
                 out[1] = (byte) (tk.valid() ? 0x80 : 0);
             }
             case Info.VOL_KEY_PERMIT -> {
-                if ((i.param() & 2) != 0) c.vol.volatileKeyPermit = (i.param() & 1) != 0;
-                out[0] = (byte) (c.vol.volatileKeyPermit ? 1 : 0);
+                if ((i.param() & 2) != 0) {
+                    boolean set = (i.param() & 1) != 0;
+                    int permit = c.mem.configByte(ChipMemory.VOLATILE_KEY_PERMISSION);
+                    if (set) {
+                        ChipError.check((permit & 0x80) != 0, "VolatileKeyPermission is disabled (config byte 69 bit 7)");
+                        ChipError.check(c.vol.authorizedKey == (permit & 15), "setting the latch needs a CheckMac with slot " + (permit & 15));
+                    }
+                    c.vol.persistentLatch = set;
+                }
+                out[0] = (byte) (c.vol.persistentLatch ? 1 : 0);
             }
             default -> { }
         }

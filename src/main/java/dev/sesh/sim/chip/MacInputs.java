@@ -17,10 +17,14 @@ final class MacInputs {
     }
 
     /** A slot's symmetric key: zones locked, not a private key; ReqRandom keys need TempKey in the MAC. */
-    static Bytes slotKey(ChipContext c, SlotPolicy p, int mode) {
-        ChipError.check(c.mem.configLocked() && c.mem.dataLocked(), "slot keys are usable only after both zones are locked");
+    static Bytes slotKey(ChipContext c, SlotPolicy p, int mode) { return slotKey(c, p, mode, true); }
+
+    /** As {@link #slotKey(ChipContext, SlotPolicy, int)}; {@code needDataLock} false for CheckMac, which works before it. */
+    static Bytes slotKey(ChipContext c, SlotPolicy p, int mode, boolean needDataLock) {
+        ChipError.check(c.mem.configLocked() && (c.mem.dataLocked() || !needDataLock), "slot keys are usable only after both zones are locked");
         ChipError.check(!p.isPrivate(), "slot " + p.slot() + " holds a private key");
         ChipError.check(!p.reqRandom() || (mode & 3) != 0, "slot " + p.slot() + " requires a random nonce");
+        c.useKey(p);
         return c.mem.readSlot(p.slot(), 0, 32);
     }
 }

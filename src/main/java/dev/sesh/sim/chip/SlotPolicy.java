@@ -21,6 +21,8 @@ record SlotPolicy(int slot, int slotConfig, int keyConfig) {
     boolean reqRandom() { return (keyConfig & 0x40) != 0; }
     boolean reqAuth() { return (keyConfig & 0x80) != 0; }
     int authKey() { return (keyConfig >> 8) & 15; }
+    /** 608 KeyConfig bit 12: the key is usable only while the persistent latch is set. */
+    boolean persistentDisable() { return (keyConfig & 0x1000) != 0; }
 
     boolean isP256() { return keyType() == 4; }
 

@@ -6,7 +6,10 @@ import dev.sesh.atca.packet.ResponsePacket;
 import dev.sesh.atca.packet.StatusCode;
 import dev.sesh.bytes.Bytes;
 
-/** Write (reference/atecc.md 3.3 Write, 4.2, 7.3, 11 rules 6, 7 and 13). */
+/**
+ * Write (reference/atecc.md 3.3 Write, 4.2, 7.3, 11 rules 6, 7 and 13, 12a): before the data lock
+ * clear or encrypted 32-byte writes; a 32-byte write past a slot's end writes what fits.
+ */
 final class WriteHandler {
     private WriteHandler() {}
 
@@ -49,20 +52,29 @@ final class WriteHandler {
         ChipError.check(c.mem.configLocked(), "no data writes before the config zone is locked");
         ChipError.check(!p.isPrivate(), "private key slots are written with PrivWrite");
         if (!c.mem.dataLocked()) {
-            ChipError.check(!w.encrypted() && w.size32(), "only clear 32-byte writes before the data zone is locked");
-            c.mem.writeSlot(slot, off, w.value());
+            ChipError.check(w.size32(), "only 32-byte writes before the data zone is locked");
+            // An encrypted write works before the data lock too (cryptoauthlib's write_enc_data_unlock).
+            c.mem.writeSlot(slot, off, w.encrypted() ? decrypt(w, c, p) : w.value());
             return;
         }
         ChipError.check(!c.mem.slotLocked(slot), "slot " + slot + " is locked");
         if (p.writeEncrypt()) {
             c.mem.writeSlot(slot, off, decrypt(w, c, p));
+            invalidatePublicKey(c, p);
             return;
         }
         ChipError.check(p.writeAlways() || p.writePubInvalid(), "WriteConfig of slot " + slot + " is Never");
         ChipError.check(!w.encrypted(), "slot " + slot + " does not take encrypted writes");
         ChipError.check(w.size32() || !p.isSecret(), "4-byte writes to a secret slot are refused");
-        if (p.writePubInvalid()) ChipError.check(c.mem.readSlot(slot, 0, 1).get(0) >> 4 != 0x5, "PubInvalid slot holds a validated key");
+        if (p.writePubInvalid()) ChipError.check(c.mem.readSlot(slot, 0, 1).get(0) >> 4 != EccKeys.VALID, "PubInvalid slot holds a validated key");
         c.mem.writeSlot(slot, off, w.value());
+        invalidatePublicKey(c, p);
+    }
+
+    // After the data lock, any write to a public-key slot that needs validation leaves its key
+    // invalidated (nibble 0xA), whatever byte 0 was written (reference/atecc.md 12a, verify_validate).
+    private static void invalidatePublicKey(ChipContext c, SlotPolicy p) {
+        if (EccKeys.needsValidation(p)) EccKeys.markValidation(c, p.slot(), EccKeys.INVALID);
     }
 
     private static Bytes decrypt(Write w, ChipContext c, SlotPolicy p) {

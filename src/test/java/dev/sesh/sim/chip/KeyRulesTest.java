@@ -210,10 +210,10 @@ class KeyRulesTest {
     }
 
     @Test
-    void internalSignIsParseErrorInTheModel() {
+    void internalSignOfAPassThroughTempKeyIsExecutionError() {
         ChipHarness h = AwsFlowTest.provisioned(Variant.ATECC508A);
         h.ok(Nonce.passThrough(DIGEST));
-        assertEquals(PARSE_ERROR, h.status(new Sign(0x00, 0)));
+        assertEquals(EXECUTION_ERROR, h.status(new Sign(0x00, 0)), "internal Sign needs TempKey from GenDig or GenKey");
     }
 
     @Test
@@ -229,10 +229,13 @@ class KeyRulesTest {
     }
 
     @Test
-    void verifyWithOffCurveKeyIsMiscompare() {
-        ChipHarness h = new ChipHarness(Variant.ATECC508A);
-        h.ok(Nonce.passThrough(DIGEST));
-        assertEquals(MISCOMPARE, h.status(Verify.external(Vectors.hex("ecc", "sign", "signature_rs"), Bytes.of(new byte[64]))));
+    void verifyWithOffCurveKeyIsExecutionError() {
+        for (Variant v : new Variant[] {Variant.ATECC508A, Variant.ATECC608A}) {
+            ChipHarness h = new ChipHarness(v);
+            h.ok(Nonce.passThrough(DIGEST));
+            Bytes offCurve = PUB.slice(0, 63).concat(Bytes.ofInts(PUB.get(63) ^ 1));
+            assertEquals(EXECUTION_ERROR, h.status(Verify.external(Vectors.hex("ecc", "sign", "signature_rs"), offCurve)), v.toString());
+        }
     }
 
     @Test
@@ -362,12 +365,14 @@ class KeyRulesTest {
     }
 
     @Test
-    void kdfIsParseErrorInTheModel() {
-        assertEquals(PARSE_ERROR, new ChipHarness(Variant.ATECC608A).status(new Kdf(0, 0, Bytes.of(new byte[4]), Bytes.EMPTY)));
+    void kdfWithoutValidTempKeyIsExecutionError() {
+        assertEquals(EXECUTION_ERROR, new ChipHarness(Variant.ATECC608A).status(new Kdf(0, 0, Bytes.of(new byte[4]), Bytes.EMPTY)));
     }
 
     @Test
     void selfTestPassesOn608() {
-        assertEquals(SUCCESS, new ChipHarness(Variant.ATECC608A).status(new dev.sesh.atca.command.SelfTest(0x3D)));
+        ChipHarness h = new ChipHarness(Variant.ATECC608A);
+        for (int mode : new int[] {0x3D, 0x3B, 0x02, 0x3F}) assertEquals(SUCCESS, h.status(new dev.sesh.atca.command.SelfTest(mode)), "mode " + mode);
+        assertEquals(PARSE_ERROR, h.status(new dev.sesh.atca.command.SelfTest(0x40)));
     }
 }
