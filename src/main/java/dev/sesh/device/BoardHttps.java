@@ -1,24 +1,15 @@
 package dev.sesh.device;
 
 import dev.sesh.SeshException;
+import dev.sesh.rpc.transport.HttpTransport;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Collection;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A client for a board's HTTPS server that trusts exactly the certificates in one PEM file (the
@@ -36,7 +27,7 @@ public final class BoardHttps {
 
     BoardHttps(String base, Path certFile) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-        this.client = HttpClient.newBuilder().sslContext(trusting(certFile)).connectTimeout(Duration.ofSeconds(10)).build();
+        this.client = HttpClient.newBuilder().sslContext(HttpTransport.trusting(certFile, "", "ecc.crt.pem")).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** The base URL, e.g. {@code https://127.0.0.1:40123}. */
@@ -59,24 +50,4 @@ public final class BoardHttps {
     }
 
     @Override public String toString() { return "https client for " + base; }
-
-    private static SSLContext trusting(Path certFile) {
-        try (InputStream in = Files.newInputStream(certFile)) {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (certs.isEmpty()) throw SeshException.badArg(certFile + " holds no certificate", "give the board's certificate (PEM)");
-            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
-            ks.load(null, null);
-            int n = 0;
-            for (Certificate c : certs) ks.setCertificateEntry("board" + n++, c);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            return ssl;
-        } catch (NoSuchFileException e) {
-            throw SeshException.badArg("no such file: " + certFile, "give the board's certificate (PEM), e.g. ecc.crt.pem");
-        } catch (IOException | GeneralSecurityException e) {
-            throw SeshException.badArg("cannot read the certificate " + certFile + ": " + e.getMessage(), "give a PEM certificate");
-        }
-    }
 }

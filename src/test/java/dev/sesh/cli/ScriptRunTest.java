@@ -191,14 +191,9 @@ class ScriptRunTest {
 
     @Test
     void provisionAwsExampleWithoutYesIsRefusedAtItsFirstChange() throws IOException {
-        Path key = dir.resolve("ecc.key.pem");
-        Path cert = dir.resolve("ecc.crt.pem");
-        Path writeKey = dir.resolve("slot4.key");
-        assertEquals(0, run("x509", "keygen", key.toString()).code());
-        assertEquals(0, run("x509", "selfsign", key.toString(), cert.toString(), "--subject", "CN=sesh-test", "--days", "30").code());
-        Files.writeString(writeKey, "5a".repeat(32) + "\n");
+        List<String> files = awsInputs();
         SeshRuns.Run r = run("--port", "sim:", "run", Path.of("scripts/examples/provision-aws.groovy").toString(),
-                dev.sesh.testing.Vectors.referenceDir().resolve("atca-aws-test.yaml").toString(), key.toString(), cert.toString(), writeKey.toString());
+                dev.sesh.testing.Vectors.referenceDir().resolve("atca-aws-test.yaml").toString(), files.get(0), files.get(1), files.get(2));
         assertEquals(3, r.code(), r.err());
         assertTrue(r.err().contains("provision-aws.groovy:37: "), r.err());
         assertFalse(r.out().contains("- config zone"), r.out());
@@ -219,15 +214,10 @@ class ScriptRunTest {
 
     @Test
     void provisionAwsExampleRunsToTheEndThroughTheFirmwaresAtcaService() throws IOException {
-        Path key = dir.resolve("ecc.key.pem");
-        Path cert = dir.resolve("ecc.crt.pem");
-        Path writeKey = dir.resolve("slot4.key");
-        assertEquals(0, run("x509", "keygen", key.toString()).code());
-        assertEquals(0, run("x509", "selfsign", key.toString(), cert.toString(), "--subject", "CN=sesh-test", "--days", "30").code());
-        Files.writeString(writeKey, "5a".repeat(32) + "\n");
+        List<String> files = awsInputs();
         String board = "sim:" + dir.resolve("board");
         String[] args = {"--port", board, "--via", "rpc", "--yes-irreversible", "run", Path.of("scripts/examples/provision-aws.groovy").toString(),
-                "scripts/examples/configs/atca-aws-test.yaml", key.toString(), cert.toString(), writeKey.toString()};
+                "scripts/examples/configs/atca-aws-test.yaml", files.get(0), files.get(1), files.get(2)};
         SeshRuns.Run r = run(args);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("- check: slot 0 signed a fresh digest; the signature verifies with the certificate's key"), r.out());
@@ -235,5 +225,16 @@ class ScriptRunTest {
         SeshRuns.Run again = run(args);
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().contains("- config: already set"), again.out());
+    }
+
+    /** The key, its self-signed certificate and a write key for provision-aws.groovy, made in the test's folder. */
+    private List<String> awsInputs() throws IOException {
+        Path key = dir.resolve("ecc.key.pem");
+        Path cert = dir.resolve("ecc.crt.pem");
+        Path writeKey = dir.resolve("slot4.key");
+        assertEquals(0, run("x509", "keygen", key.toString()).code());
+        assertEquals(0, run("x509", "selfsign", key.toString(), cert.toString(), "--subject", "CN=sesh-test", "--days", "30").code());
+        Files.writeString(writeKey, "5a".repeat(32) + "\n");
+        return List.of(key.toString(), cert.toString(), writeKey.toString());
     }
 }

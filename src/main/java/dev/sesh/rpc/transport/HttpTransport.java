@@ -88,11 +88,17 @@ public final class HttpTransport implements Transport {
         return t;
     }
 
-    /** An SSL context trusting exactly the certificates in {@code pem}. */
-    static SSLContext trusting(Path pem) {
+    /** An SSL context trusting exactly the certificates in {@code pem} (the {@code --ca} option). */
+    static SSLContext trusting(Path pem) { return trusting(pem, "--ca ", "--ca ecc.crt.pem"); }
+
+    /**
+     * An SSL context trusting exactly the certificates in {@code pem}; errors name the file as
+     * {@code label + pem} and suggest {@code example}.
+     */
+    public static SSLContext trusting(Path pem, String label, String example) {
         try (InputStream in = Files.newInputStream(pem)) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
-            if (certs.isEmpty()) throw SeshException.badArg("--ca " + pem + " holds no certificate", "give the board's certificate, e.g. --ca ecc.crt.pem");
+            if (certs.isEmpty()) throw SeshException.badArg(label + pem + " holds no certificate", "give the board's certificate, e.g. " + example);
             KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
             ks.load(null, null);
             int i = 0;
@@ -102,10 +108,12 @@ public final class HttpTransport implements Transport {
             SSLContext ssl = SSLContext.getInstance("TLS");
             ssl.init(null, tmf.getTrustManagers(), null);
             return ssl;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw SeshException.badArg("no such file: " + label + pem, "give the board's certificate, e.g. " + example);
         } catch (IOException e) {
-            throw SeshException.badArg("cannot read --ca " + pem + ": " + e.getMessage(), "give a PEM certificate file, e.g. --ca ecc.crt.pem");
+            throw SeshException.badArg("cannot read " + label + pem + ": " + e.getMessage(), "give a PEM certificate file, e.g. " + example);
         } catch (GeneralSecurityException e) {
-            throw SeshException.badArg("--ca " + pem + " is not a PEM certificate: " + e.getMessage(), "give the board's certificate, e.g. --ca ecc.crt.pem");
+            throw SeshException.badArg(label + pem + " is not a PEM certificate: " + e.getMessage(), "give the board's certificate, e.g. " + example);
         }
     }
 
