@@ -219,7 +219,7 @@ public final class Main {
             if (cli.timeoutSeconds <= 0) throw SeshException.badArg("--timeout must be positive", "give seconds, e.g. --timeout 30");
             rpc = rpc.withTimeouts(Timeouts.overriddenBy(Duration.ofMillis((long) (cli.timeoutSeconds * 1000))));
         }
-        SimPorts sims = new SimPorts(Clock.system(), Optional.ofNullable(cli.ca));
+        SimPorts sims = new SimPorts(Clock.system(), Optional.ofNullable(cli.ca), errWriter::println);
         return new CliBoardConnector(sims.transportFactory(), lister, rpc, gate, Clock.system(), cli.baud,
                 cli.debug ? errWriter::println : null);
     }

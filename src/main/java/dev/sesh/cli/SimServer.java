@@ -69,7 +69,9 @@ final class SimServer {
     }
 
     private void startBoard(int index, List<ListenSpec> specs) throws IOException {
-        SimBoard board = SimFirmware.open(options(index), Clock.system());
+        SimOptions options = options(index);
+        if (options.seedPinned()) err.println(SimPorts.pinnedNotice(options.seed()));
+        SimBoard board = SimFirmware.open(options, Clock.system());
         board.powerOn(); // boots now, so its HTTP(S) server runs before any UART client connects
         List<String> urls = new ArrayList<>();
         Listener tcp = null;
@@ -105,7 +107,8 @@ final class SimServer {
         if (o.faults != null) q.put("faults", o.faults);
         if (o.baud != null) q.put("baud", String.valueOf(o.baud));
         if (o.httpsPort != null) q.put("https_port", String.valueOf(o.httpsPort + index));
-        q.put("seed", String.valueOf((o.seed == null ? SimOptions.DEFAULT_SEED : o.seed) + index));
+        // Only a given --seed pins the chip's RNG; without one each board's chip draws from a CSPRNG.
+        if (o.seed != null) q.put("seed", String.valueOf(o.seed + index));
         String path = "";
         if (o.path != null) {
             Path dir = o.boards == 1 ? Path.of(o.path) : Path.of(o.path).resolve("board" + index);

@@ -14,9 +14,11 @@ import java.util.Set;
  * port (design.md 5.3, docs/simulator.md). {@code folder} empty = a fresh in-memory board;
  * {@code baud} 0 = output unpaced; {@code seed} drives every random choice (MAC of an in-memory
  * board, fault positions); {@code httpsPort} is the loopback port the board's HTTPS listener takes
- * on this host, 0 = any free one.
+ * on this host, 0 = any free one. {@code seedPinned}: the seed was given ({@code seed=N}), so the
+ * chip's random numbers (Random, Nonce, GenKey) repeat from boot to boot too; otherwise they come
+ * from a CSPRNG and never repeat (a real chip's RNG does not restart its sequence at power-up).
  */
-public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed, int httpsPort) {
+public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed, int httpsPort, boolean seedPinned) {
     /** Default seed when none is given (design.md 5.4: a fixed default). */
     public static final long DEFAULT_SEED = 1;
     private static final Set<String> KEYS = Set.of("chip", "baud", "faults", "seed", "https_port");
@@ -26,14 +28,22 @@ public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpe
         if (httpsPort < 0 || httpsPort > 65535) throw SeshException.badArg("https_port " + httpsPort + " is not a TCP port", "use 1-65535, or leave it out for any free port");
     }
 
-    /** Options without a fixed HTTPS port. */
+    /** Options without a fixed HTTPS port; the chip's RNG is not pinned. */
     public SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed) {
-        this(folder, chip, baud, faults, seed, 0);
+        this(folder, chip, baud, faults, seed, 0, false);
     }
+
+    /** As the canonical constructor, the chip's RNG not pinned. */
+    public SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed, int httpsPort) {
+        this(folder, chip, baud, faults, seed, httpsPort, false);
+    }
+
+    /** These options with the chip's RNG pinned to the seed (tests that compare chip randomness). */
+    public SimOptions pinned() { return new SimOptions(folder, chip, baud, faults, seed, httpsPort, true); }
 
     /** A fresh in-memory board with a 508A, unpaced, no faults. */
     public static SimOptions defaults() {
-        return new SimOptions(Optional.empty(), Variant.ATECC508A, 0, FaultSpec.none(), DEFAULT_SEED, 0);
+        return new SimOptions(Optional.empty(), Variant.ATECC508A, 0, FaultSpec.none(), DEFAULT_SEED, 0, false);
     }
 
     public static SimOptions from(PortSpec.Sim spec) {
@@ -52,7 +62,7 @@ public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpe
         FaultSpec faults = FaultSpec.parse(o.getOrDefault("faults", ""), seed);
         Optional<Path> folder = spec.inMemory() ? Optional.empty() : Optional.of(Path.of(spec.path()));
         int httpsPort = o.containsKey("https_port") ? (int) number(o.get("https_port"), "https_port", spec) : 0;
-        return new SimOptions(folder, chip, baud, faults, seed, httpsPort);
+        return new SimOptions(folder, chip, baud, faults, seed, httpsPort, o.containsKey("seed"));
     }
 
     private static long number(String v, String key, PortSpec.Sim spec) {

@@ -19,7 +19,7 @@ final class SignHandler {
         Bytes msg = EccKeys.message(c, fromBuffer);
         if (!fromBuffer) ChipError.check(!p.reqRandom() || !c.vol.tempKey.sourceFlag(), "slot " + s.keyId() + " requires a random nonce");
         Bytes d = EccKeys.privateKey(c, s.keyId());
-        Bytes sig = Ecc.sign(d, msg, c.rng);
+        Bytes sig = Ecc.sign(d, msg);
         if (s.mode() == Sign.EXTERNAL_MSGDIGBUF) c.vol.messageDigest = Optional.empty();
         else c.vol.tempKey = TempKey.INVALID;
         return ResponsePacket.data(sig);
