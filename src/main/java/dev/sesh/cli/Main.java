@@ -177,6 +177,11 @@ public final class Main {
                 }
                 SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
                 Path history = seshHome().resolve("history");
+                try {
+                    PrivateFiles.file(history);   // JLine appends to it; made 0600 first
+                } catch (IOException e) {
+                    throw SeshException.failed("cannot create " + history + ": " + e.getMessage(), "set SESH_HOME to a writable folder");
+                }
                 Console console = new Console(session, registry, terminal, history, colour);
                 return console.run();
             }
@@ -227,7 +232,7 @@ public final class Main {
     private Path seshHome() {
         Path home = JsonLinesAuditLog.seshHome(env, Path.of(System.getProperty("user.home")));
         try {
-            Files.createDirectories(home);
+            PrivateFiles.folder(home);
         } catch (IOException e) {
             throw SeshException.failed("cannot create " + home + ": " + e.getMessage(), "set SESH_HOME to a writable folder");
         }
