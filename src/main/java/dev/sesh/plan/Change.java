@@ -166,16 +166,14 @@ public sealed interface Change {
     /**
      * An RPC sent as typed ({@code call}). The params text keeps its shape, but the values of
      * {@code key}, {@code wkey}, {@code data_hex} and password-like fields (pass, password, psk,
-     * secret, token), quoted or not and at any depth, are replaced by "(redacted)" on construction.
+     * secret, token) in any case, and data that looks like a key, quoted or not and at any depth,
+     * are replaced by "(redacted)" on construction ({@link Redactor#params}).
      */
     record RpcCall(String method, String params, Classification classification) implements Change {
-        private static final Pattern SECRET_FIELD = Pattern.compile(
-                "((?:[\"']|\\b)(?:key|wkey|data_hex|pass|password|psk|secret|token)[\"']?\\s*:\\s*)"
-                        + "(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|[^,}\\]\\s]+)");
         public RpcCall {
             Objects.requireNonNull(method); Objects.requireNonNull(params); Objects.requireNonNull(classification);
             if (!classification.isChange()) throw new IllegalArgumentException(method + " is not a change");
-            params = SECRET_FIELD.matcher(params).replaceAll("$1\"(redacted)\"");
+            params = Redactor.params(params);
         }
         /** A call classified by its method name alone. */
         public static RpcCall of(String method, String params) {
