@@ -197,7 +197,18 @@ public sealed interface Change {
             if (address < 0 || address > 0x7f) throw SeshException.badArg("I2C address 0x" + Integer.toHexString(address) + " is not 7-bit", "addresses are 0x00-0x7f");
             Objects.requireNonNull(shown); Objects.requireNonNull(classification);
             if (!classification.isChange()) throw new IllegalArgumentException("not a change");
-            if (address == chipAddress && shown.length() > HEADER) shown = shown.slice(0, HEADER);
+            if (toChip(address, chipAddress)) shown = packetHeader(shown);
+        }
+        /** A write to the chip's address, or to any ATECC address (0x60-0x67: the chip may have been moved). */
+        static boolean toChip(int address, int chipAddress) { return address == chipAddress || (address >= 0x60 && address <= 0x67); }
+        /**
+         * Of bytes to the chip only a command packet's header (word address 03, count, opcode, param1,
+         * param2) may show, and only when the count byte matches the length, so it decodes as a command;
+         * anything else (a key written as raw bytes) shows no byte at all (issue 16 row 7).
+         */
+        static Bytes packetHeader(Bytes wire) {
+            boolean packet = wire.length() >= HEADER && wire.get(0) == 0x03 && wire.get(1) == wire.length() - 1;
+            return packet ? wire.slice(0, HEADER) : (wire.length() == 1 ? wire : Bytes.EMPTY);
         }
         /** Classifies {@code data} for {@code address}; keeps only the header if it goes to {@code chipAddress}. */
         public static I2cWrite of(int address, Bytes data, int chipAddress) {
@@ -205,7 +216,8 @@ public sealed interface Change {
         }
         @Override public Reversibility reversibility() { return classification.effect().reversibility(); }
         @Override public List<String> cells() {
-            String bytes = shown.hex() + (shown.length() < length ? " +" + (length - shown.length()) + " bytes not shown" : "");
+            String bytes = shown.length() == 0 ? length + " bytes not shown"
+                    : shown.hex() + (shown.length() < length ? " +" + (length - shown.length()) + " bytes not shown" : "");
             return List.of(String.format("i2c write 0x%02x", address), bytes, classification.what());
         }
         @Override public String verb() { return String.format("i2c write 0x%02x", address); }
