@@ -58,6 +58,9 @@ class SecretScanTest {
         needles.addAll(encodings(PRIVATE));
         needles.add(PASSWORD);
         pemLines(Files.readString(pem)).forEach(needles::add);
+        // The key files as a whole, as FS.Put carries them (base64 of the PEM text, of the hex text).
+        needles.addAll(encodings(Files.readAllBytes(pem)));
+        needles.addAll(encodings(Files.readAllBytes(wk)));
 
         // Positive control: an output that does hold the secret (the user echoes it at the prompt,
         // and a file with the key's base64) must be caught, or a 0 below means nothing.
@@ -152,7 +155,7 @@ class SecretScanTest {
                 + "Searched: " + places.size() + " places (" + transcripts.size() + " runs' stdout+stderr with the wire trace and stack traces, "
                 + "$SESH_HOME/history, $SESH_HOME/audit.log, " + written + " files sesh wrote, " + boardFiles + " files of the simulated board other than "
                 + "the chip's EEPROM `atecc.bin`; the Wi-Fi password is expected in the board's own config `fs/conf9.json`, key material is not) for " + needles.size()
-                + " encodings of 2 keys and 1 password (every 8-byte window as hex lower/upper and decimal bytes, base64 and URL-safe "
+                + " encodings of 2 keys, their 2 files and 1 password (every 8-byte window as hex lower/upper and decimal bytes, base64 and URL-safe "
                 + "base64 windows at each alignment, the PEM body lines, the password).\n\nHits: " + hits.size() + ".\n"
                 + (hits.isEmpty() ? "" : "\n" + String.join("\n", hits.stream().map(h -> "- " + h).toList()) + "\n"));
         assertEquals(List.of(), hits);
