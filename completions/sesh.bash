@@ -388,7 +388,7 @@ function _picocli_sesh() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="connect disconnect ports status info reboot call rpc help exit quit i2c atca vars reset run groovy fs config log history x509 aws-iot sim completion"
-  local flag_opts="--json --yes --yes-irreversible --debug -h --help -V --version"
+  local flag_opts="--json --yes --yes-irreversible --force --debug -h --help -V --version"
   local arg_opts="-p --port --ca --baud --via --timeout -c"
 
   type compopt &>/dev/null && compopt +o default

@@ -52,7 +52,7 @@ final class KeyPlans {
         int size = Address.slotSize(slot);
         if (length == 0 || length % 32 != 0 || length > size) {
             throw SeshException.badArg("slot " + slot + " takes whole 32-byte blocks, up to " + size + " bytes; the file holds " + length,
-                    "a key for a data slot is 32 bytes, e.g. openssl rand -hex 32 > slot4.key");
+                    "a key for a data slot is 32 bytes: the 64 hex digits of openssl rand -hex 32, written to a new file");
         }
         LockState l = z.lockState();
         configLocked(l, "data");

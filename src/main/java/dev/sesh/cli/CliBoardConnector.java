@@ -6,6 +6,7 @@ import dev.sesh.device.Board;
 import dev.sesh.device.BoardConnector;
 import dev.sesh.device.SerialPortEntry;
 import dev.sesh.plan.ChangeGate;
+import dev.sesh.plan.Redactor;
 import dev.sesh.rpc.RpcClient;
 import dev.sesh.rpc.RpcOptions;
 import dev.sesh.rpc.WireTrace;
@@ -61,7 +62,7 @@ final class CliBoardConnector implements BoardConnector {
         // against the tickets of the session's one gate.
         dev.sesh.plan.LinkGuard guard = gate.guardFor(spec.text());
         RpcClient rpc = new RpcClient(t, rpcOptions, guard::admit);
-        if (wireTrace != null) rpc.addWireTrace(WireTrace.lines(wireTrace));
+        if (wireTrace != null) rpc.addWireTrace(WireTrace.lines(wireTrace, new Redactor()::json));   // one Redactor per link: it remembers secret FS.Put names
         Board b = new Board(rpc, spec.text(), spec.shortName(), gate, clock);
         try {
             b.info();

@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * {@code serial} when known, {@code plan} ({@code title}, {@code reversibility}, {@code lines},
  * {@code phrase} if irreversible), {@code answer} (approved, declined, auto-approved,
  * refused-no-tty), {@code result} (ok, failed, not-run) and {@code error} when failed. It holds only
- * what plans hold, so no secret bytes. A write that fails is reported to {@code warnings}, never thrown:
+ * what plans hold, so no secret bytes; the file is created 0600. A write that fails is reported to {@code warnings}, never thrown:
  * a change that already happened must not be reported as failed because its record could not be kept.
  */
 public final class JsonLinesAuditLog implements AuditLog {
@@ -81,6 +81,7 @@ public final class JsonLinesAuditLog implements AuditLog {
             String line = json + "\n";
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null) Files.createDirectories(dir);
+            PrivateFiles.file(file);
             Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             warnings.accept("warning: could not write the audit log " + file + ": " + e.getMessage());

@@ -5,6 +5,7 @@ import dev.sesh.atca.Via;
 import dev.sesh.bytes.Clock;
 import dev.sesh.x509.X509Toolkit;
 import dev.sesh.plan.ChangeGate;
+import dev.sesh.plan.LocalFileGuard;
 import dev.sesh.rpc.RpcOptions;
 import dev.sesh.rpc.Timeouts;
 import dev.sesh.rpc.transport.PortChooser;
@@ -121,13 +122,14 @@ public final class Main {
             ChangeGate gate = gate(cli, terminal, errWriter);
             CliBoardConnector connector = connector(cli, gate, errWriter);
             Consumer<String> status = terminal == null ? null : lazyStatusLine(terminal);
-            try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json, out, status, via(cli));
+            LocalFileGuard files = files(cli, terminal);
+            try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json, out, status, via(cli), files);
                  Boards boards = new Boards(connector)) {
                 // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
                 boolean script = !cli.rest.isEmpty() && cli.rest.get(0).equals("run");
                 ScriptEngineFacade engine = script
-                        ? GroovyFacade.startInBackground(bindings(session, boards, outWriter))
-                        : GroovyFacade.startOnFirstUse(bindings(session, boards, outWriter));
+                        ? GroovyFacade.startInBackground(bindings(session, boards, outWriter, files))
+                        : GroovyFacade.startOnFirstUse(bindings(session, boards, outWriter, files));
                 session.connectOnDemand(() -> {
                     PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
                     if (choice instanceof PortChooser.None none) throw none.toError();
@@ -161,11 +163,12 @@ public final class Main {
                 spec = PortSpec.parse("sim:", cli.baud);
                 banner = "sesh " + SeshCli.VERSION + " · no board found on USB serial ports; using a simulated board (sim:, factory-new)";
             }
+            LocalFileGuard files = files(cli, terminal);
             try (Session session = new Session(connector, termWriter, termWriter, errors, cli.json,
-                    terminal.output(), lazyStatusLine(terminal), via(cli));
+                    terminal.output(), lazyStatusLine(terminal), via(cli), files);
                  Boards boards = new Boards(connector)) {
                 // Groovy takes about a second to start: it warms up while the user reads the banner and types.
-                ScriptEngineFacade engine = GroovyFacade.startInBackground(bindings(session, boards, termWriter));
+                ScriptEngineFacade engine = GroovyFacade.startInBackground(bindings(session, boards, termWriter, files));
                 termWriter.println(banner);
                 termWriter.println("type help for commands; other lines are Groovy (atca.slots[0], i2c.scan())");
                 termWriter.flush();
@@ -177,6 +180,11 @@ public final class Main {
                 }
                 SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
                 Path history = seshHome().resolve("history");
+                try {
+                    PrivateFiles.file(history);   // JLine appends to it; made 0600 first
+                } catch (IOException e) {
+                    throw SeshException.failed("cannot create " + history + ": " + e.getMessage(), "set SESH_HOME to a writable folder");
+                }
                 Console console = new Console(session, registry, terminal, history, colour);
                 return console.run();
             }
@@ -185,17 +193,34 @@ public final class Main {
         }
     }
 
-    private static final X509Toolkit X509_TOOLKIT = new X509Toolkit();
+    /**
+     * Whether an output file may be replaced: never a key file; else with --force, or when the user
+     * says y on a terminal; without one, refused (issue 16 rows 3 and 4).
+     */
+    private LocalFileGuard files(SeshCli cli, Terminal terminalOrNull) {
+        if (terminalOrNull == null || !tty) return new LocalFileGuard(Optional.empty(), cli.force);
+        java.util.function.Predicate<Path> ask = path -> {
+            org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(terminalOrNull).build();
+            try {
+                String a = reader.readLine(path + " exists. Replace it? [y/N] ").strip().toLowerCase(java.util.Locale.ROOT);
+                return a.equals("y") || a.equals("yes");
+            } catch (org.jline.reader.UserInterruptException | org.jline.reader.EndOfFileException e) {
+                return false;
+            }
+        };
+        return new LocalFileGuard(Optional.of(ask), cli.force);
+    }
 
     /** The objects scripts see: the session's own, looked up on each use so they follow connect/disconnect. */
-    private static Bindings bindings(Session session, Boards boards, PrintWriter out) {
+    private static Bindings bindings(Session session, Boards boards, PrintWriter out, LocalFileGuard files) {
+        X509Toolkit x509 = new X509Toolkit(files);
         return Bindings.builder(out, Clock.system())
                 .bind("board", session::board)
                 .bind("i2c", () -> session.board().i2c())
                 .bind("fs", () -> session.board().fs())
                 .bind("config", () -> session.board().config())
                 .bind("atca", session::atca)
-                .bind("x509", () -> X509_TOOLKIT)
+                .bind("x509", () -> x509)
                 .bind("boards", () -> boards)
                 .build();
     }
@@ -230,7 +255,7 @@ public final class Main {
     private Path seshHome() {
         Path home = JsonLinesAuditLog.seshHome(env, Path.of(System.getProperty("user.home")));
         try {
-            Files.createDirectories(home);
+            PrivateFiles.folder(home);
         } catch (IOException e) {
             throw SeshException.failed("cannot create " + home + ": " + e.getMessage(), "set SESH_HOME to a writable folder");
         }

@@ -46,6 +46,9 @@ public final class SeshCli {
     @Option(names = "--yes-irreversible", description = "also approve irreversible changes such as zone locks (implies --yes)")
     boolean yesIrreversible;
 
+    @Option(names = "--force", description = "replace existing output files without asking (never a file holding a private key)")
+    boolean force;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "override the per-call timeout table")
     Double timeoutSeconds;
 

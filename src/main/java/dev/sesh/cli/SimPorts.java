@@ -7,9 +7,11 @@ import dev.sesh.rpc.transport.TcpTransport;
 import dev.sesh.rpc.transport.Transport;
 import dev.sesh.rpc.transport.TransportFactory;
 import dev.sesh.sim.SimFirmware;
+import dev.sesh.sim.SimOptions;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The transport factory the shell opens ports with: serial, tcp:// and ws:// as usual, and
@@ -19,9 +21,9 @@ import java.util.Optional;
 final class SimPorts {
     private final Clock clock;
     private final Optional<Path> ca;
-    private final java.util.function.Consumer<String> notices;
+    private final Consumer<String> notices;
 
-    SimPorts(Clock clock) { this(clock, Optional.empty()); }
+    SimPorts(Clock clock) { this(clock, Optional.empty(), line -> { }); }
 
     /** {@code ca}: the {@code --ca} file https:// ports trust. */
     SimPorts(Clock clock, Optional<Path> ca) {
@@ -31,16 +33,28 @@ final class SimPorts {
         });
     }
 
-    /** {@code notices}: one-line messages of a link (a ws:// link reopened), for stderr. */
-    SimPorts(Clock clock, Optional<Path> ca, java.util.function.Consumer<String> notices) {
+    /**
+     * {@code ca}: the {@code --ca} file https:// ports trust; {@code notices} gets one-line messages
+     * of a link (a ws:// link reopened) and one when a {@code sim:} port pins the chip's RNG with
+     * {@code seed=N} (design.md 5.4: the seed is printed).
+     */
+    SimPorts(Clock clock, Optional<Path> ca, Consumer<String> notices) {
         this.clock = clock;
         this.ca = ca;
         this.notices = notices;
     }
 
+    static String pinnedNotice(long seed) {
+        return "note: sim seed=" + seed + " pins the simulated chip's random numbers (Random, Nonce, GenKey repeat on every boot)";
+    }
+
     TransportFactory transportFactory() {
         return new DefaultTransportFactory(TcpTransport.DEFAULT_CONNECT_TIMEOUT, ca, notices) {
-            @Override public Transport openSim(PortSpec.Sim spec) { return SimFirmware.connect(spec, clock); }
+            @Override public Transport openSim(PortSpec.Sim spec) {
+                SimOptions options = SimOptions.from(spec);
+                if (options.seedPinned()) notices.accept(pinnedNotice(options.seed()));
+                return SimFirmware.connect(spec, clock);
+            }
         };
     }
 }

@@ -38,7 +38,7 @@ final class SimServeCommand {
         @Option(names = "--faults", paramLabel = "SPEC", description = "inject faults (see docs/simulator.md)")
         String faults;
 
-        @Option(names = "--seed", paramLabel = "N", description = "seed for the board's identity and random faults")
+        @Option(names = "--seed", paramLabel = "N", description = "seed for the board's identity and random faults; given, it also pins the chip's random numbers")
         Long seed;
 
         @Option(names = "--baud", paramLabel = "N", description = "model a UART at N baud (bytes paced at N/10 per second)")

@@ -78,7 +78,9 @@ final class SimServer {
             throw SeshException.badArg("the simulated board's HTTP server listens on 127.0.0.1 only, not " + web.get(0).host(),
                     "use --listen ws://127.0.0.1:PORT/rpc");
         }
-        SimBoard board = SimFirmware.open(options(index, httpPort), Clock.system());
+        SimOptions options = options(index, httpPort);
+        if (options.seedPinned()) err.println(SimPorts.pinnedNotice(options.seed()));
+        SimBoard board = SimFirmware.open(options, Clock.system());
         board.powerOn(); // boots now, so its HTTP(S) server runs before any UART client connects
         startTicker(board);
         List<String> urls = new ArrayList<>();
@@ -146,7 +148,8 @@ final class SimServer {
         if (o.baud != null) q.put("baud", String.valueOf(o.baud));
         if (o.httpsPort != null) q.put("https_port", String.valueOf(o.httpsPort + index));
         if (httpPort > 0) q.put("http_port", String.valueOf(httpPort));
-        q.put("seed", String.valueOf((o.seed == null ? SimOptions.DEFAULT_SEED : o.seed) + index));
+        // Only a given --seed pins the chip's RNG; without one each board's chip draws from a CSPRNG.
+        if (o.seed != null) q.put("seed", String.valueOf(o.seed + index));
         String path = "";
         if (o.path != null) {
             Path dir = o.boards == 1 ? Path.of(o.path) : Path.of(o.path).resolve("board" + index);

@@ -2,6 +2,7 @@ package dev.sesh.device;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sesh.SeshException;
+import dev.sesh.plan.LocalFileGuard;
 import dev.sesh.plan.Change;
 import dev.sesh.plan.Plan;
 import dev.sesh.rpc.RpcChannelClosedException;
@@ -117,9 +118,16 @@ public final class DeviceFs {
      * Copies device file {@code name} to {@code local} (a file, or a folder to put it in), through a
      * temporary file next to it that is moved into place only when complete. Returns the file written.
      */
-    public Path get(String name, Path local, TransferProgress progress) {
+    public Path get(String name, Path local, TransferProgress progress) { return get(name, local, progress, LocalFileGuard.refusing()); }
+
+    /**
+     * As {@link #get(String, Path, TransferProgress)}; an existing local file is replaced only if
+     * {@code files} allows it (a key file never is).
+     */
+    public Path get(String name, Path local, TransferProgress progress, LocalFileGuard files) {
         FileEntry e = existing(name);
         Path target = Files.isDirectory(local) ? local.resolve(e.name()) : local;
+        files.mayReplace(target);
         Path dir = target.toAbsolutePath().getParent();
         Path part;
         try {
@@ -144,6 +152,11 @@ public final class DeviceFs {
 
     /** {@link #get(String, Path, TransferProgress)} for scripts: {@code fs.get('conf9.json', new File('conf9.json'))}. */
     public File get(String name, File local) { return get(name, local.toPath(), TransferProgress.NONE).toFile(); }
+
+    /** As {@link #get(String, File)}; {@code replace} true replaces an existing file (never a key file). */
+    public File get(String name, File local, boolean replace) {
+        return get(name, local.toPath(), TransferProgress.NONE, replace ? LocalFileGuard.forced() : LocalFileGuard.refusing()).toFile();
+    }
 
     /** {@link #put(Path, String, boolean, TransferProgress)} for scripts: {@code fs.put('ca.pem', new File('ca.pem'))}. */
     public PutResult put(String remote, File local) { return put(local.toPath(), remote, false, TransferProgress.NONE); }

@@ -207,18 +207,16 @@ public sealed interface Change {
     /**
      * An RPC sent as typed ({@code call}). The params text keeps its shape, but the values of
      * {@code key}, {@code wkey}, {@code data_hex} and password-like fields (pass, password, psk,
-     * secret, token), quoted or not, in any case and at any depth, are replaced by "(redacted)" on
-     * construction. {@code actions} come from the exact params, read as the firmware reads them.
+     * secret, token) in any case, and data that looks like a key, quoted or not and at any depth,
+     * are replaced by "(redacted)" on construction ({@link Redactor#params}). {@code actions} come
+     * from the exact params, read as the firmware reads them.
      */
     record RpcCall(String method, String params, Classification classification, List<Action> actions) implements Change {
-        private static final Pattern SECRET_FIELD = Pattern.compile(
-                "((?i:[\"']|\\b)(?i:key|wkey|data_hex|pass|password|psk|secret|token)[\"']?\\s*:\\s*)"
-                        + "(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|[^,}\\]\\s]+)");
         public RpcCall {
             Objects.requireNonNull(method); Objects.requireNonNull(params); Objects.requireNonNull(classification);
             actions = List.copyOf(actions);
             if (!classification.isChange() || actions.isEmpty()) throw new IllegalArgumentException(method + " is not a change");
-            params = SECRET_FIELD.matcher(params).replaceAll("$1\"(redacted)\"");
+            params = Redactor.params(params);
         }
         /** A call classified from its method and exact params (FrameClassifier). */
         public static RpcCall of(String method, String params) {
@@ -245,8 +243,18 @@ public sealed interface Change {
             Objects.requireNonNull(shown); Objects.requireNonNull(classification);
             actions = List.copyOf(actions);
             if (!classification.isChange() || actions.isEmpty()) throw new IllegalArgumentException("not a change");
-            boolean chipBound = address == chipAddress || (shown.length() > 0 && shown.get(0) == 0x03);
-            if (chipBound && shown.length() > HEADER) shown = shown.slice(0, HEADER);
+            if (toChip(address, chipAddress) || (shown.length() > 0 && shown.get(0) == 0x03)) shown = packetHeader(shown);
+        }
+        /** A write to the chip's address, or to any ATECC address (0x60-0x67: the chip may have been moved). */
+        static boolean toChip(int address, int chipAddress) { return address == chipAddress || (address >= 0x60 && address <= 0x67); }
+        /**
+         * Of bytes to the chip only a command packet's header (word address 03, count, opcode, param1,
+         * param2) may show, and only when the count byte matches the length, so it decodes as a command;
+         * anything else (a key written as raw bytes) shows no byte at all (issue 16 row 7).
+         */
+        static Bytes packetHeader(Bytes wire) {
+            boolean packet = wire.length() >= HEADER && wire.get(0) == 0x03 && wire.get(1) == wire.length() - 1;
+            return packet ? wire.slice(0, HEADER) : (wire.length() == 1 ? wire : Bytes.EMPTY);
         }
         /** Classifies {@code data} for {@code address} as the link guard will; keeps only a chip command's header. */
         public static I2cWrite of(int address, Bytes data, int chipAddress) {
@@ -261,7 +269,8 @@ public sealed interface Change {
         }
         @Override public Reversibility reversibility() { return classification.effect().reversibility(); }
         @Override public List<String> cells() {
-            String bytes = shown.hex() + (shown.length() < length ? " +" + (length - shown.length()) + " bytes not shown" : "");
+            String bytes = shown.length() == 0 ? length + " bytes not shown"
+                    : shown.hex() + (shown.length() < length ? " +" + (length - shown.length()) + " bytes not shown" : "");
             return List.of(String.format("i2c write 0x%02x", address), bytes, classification.what());
         }
         @Override public String verb() { return String.format("i2c write 0x%02x", address); }

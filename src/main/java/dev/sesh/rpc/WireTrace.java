@@ -1,8 +1,7 @@
 package dev.sesh.rpc;
 
-import dev.sesh.rpc.frame.Redact;
-
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Sees every frame JSON the client sends and every reply frame it accepts, for {@code --debug}.
@@ -14,11 +13,11 @@ public interface WireTrace {
 
     void frame(Direction direction, String json);
 
-    /** {@code ==> {json}} / {@code <== {json}} lines with secrets redacted (design.md 5.11). */
-    static WireTrace lines(Consumer<String> out) { return lines(out, (method, parent, field) -> false); }
-
-    /** As {@link #lines(Consumer)}, hiding also what {@code extra} marks secret. */
-    static WireTrace lines(Consumer<String> out, Redact.Rule extra) {
-        return (direction, json) -> out.accept((direction == Direction.SENT ? "==> " : "<== ") + Redact.json(json, extra));
+    /**
+     * {@code ==> {json}} / {@code <== {json}} lines, each frame's text first passed through
+     * {@code redactor} (design.md 5.11: the composition root hands in plan.Redactor's {@code json}).
+     */
+    static WireTrace lines(Consumer<String> out, UnaryOperator<String> redactor) {
+        return (direction, json) -> out.accept((direction == Direction.SENT ? "==> " : "<== ") + redactor.apply(json));
     }
 }

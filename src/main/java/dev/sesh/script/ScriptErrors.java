@@ -2,6 +2,7 @@ package dev.sesh.script;
 
 import dev.sesh.SeshException;
 import groovy.lang.MissingFieldException;
+import dev.sesh.plan.Redactor;
 import groovy.lang.MissingMethodException;
 import groovy.lang.MissingPropertyException;
 import groovy.lang.Script;
@@ -58,7 +59,7 @@ final class ScriptErrors {
                     "type a dot after the object and press TAB to list its properties and methods", SeshException.FAILED, thrown);
         }
         String msg = t.getMessage() == null || t.getMessage().isBlank()
-                ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + firstLine(t.getMessage());
+                ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": " + Redactor.errorText(firstLine(t.getMessage()));
         return new ScriptError(shownName, line, msg, "run with --debug for the stack trace", SeshException.FAILED, thrown);
     }
 

@@ -1,9 +1,9 @@
 package dev.sesh.shell;
 
 import dev.sesh.SeshException;
+import dev.sesh.plan.Redactor;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 
 /**
  * The only place that turns exceptions into text for the user (style.md rule 6): one line
@@ -33,7 +33,7 @@ public final class ErrorReporter {
             err.flush();
             return se.exitCode();
         }
-        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String msg = root.getMessage() == null ? root.getClass().getSimpleName() : Redactor.errorText(root.getMessage());
         err.println("error: " + msg);
         err.println(debug ? trace(root) : "hint: this is a bug in sesh; run again with --debug for the stack trace and report it");
         err.flush();
@@ -62,9 +62,20 @@ public final class ErrorReporter {
         return cur;
     }
 
-    private static String trace(Throwable t) {
-        StringWriter sw = new StringWriter();
-        t.printStackTrace(new PrintWriter(sw));
-        return sw.toString();
+    /**
+     * The stack trace with every message passed through {@link Redactor#errorText}: Groovy puts
+     * argument values (a write key, key bytes) into its exception text (issue 16 row 5).
+     */
+    static String trace(Throwable t) {
+        StringBuilder b = new StringBuilder();
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        String prefix = "";
+        for (Throwable cur = t; cur != null && seen.add(cur); cur = cur.getCause()) {
+            String m = cur.getMessage();
+            b.append(prefix).append(cur.getClass().getName()).append(m == null ? "" : ": " + Redactor.errorText(m)).append('\n');
+            for (StackTraceElement e : cur.getStackTrace()) b.append("\tat ").append(e).append('\n');
+            prefix = "Caused by: ";
+        }
+        return b.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.sesh.shell;
 
+import dev.sesh.atca.SecretBytes;
 import dev.sesh.bytes.Bytes;
 import dev.sesh.device.BoardInfo;
 import dev.sesh.script.Completion;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 /**
  * How a Groovy result prints at the prompt: nothing for null (and void), a hex dump for bytes,
  * the command's table for a board info, a field/value table for a record, a table for a list of
- * records, and {@code ===> value} (Groovy's list and map notation) for everything else. With
+ * records, a secret ({@link SecretBytes}) as its name and length only, and {@code ===> value} (Groovy's list and map notation) for everything else. With
  * {@code --json}, one JSON value.
  */
 public final class ResultPrinter {
@@ -36,6 +37,7 @@ public final class ResultPrinter {
     public static String format(Object value, boolean json) {
         if (value == null) return "";
         if (json) return asJson(value);
+        if (value instanceof SecretBytes) return "===> " + value + "\n";   // a name and a length, never the bytes
         if (value instanceof Bytes b) return HexDump.of(b);
         if (value instanceof byte[] a) return HexDump.of(Bytes.of(a));
         if (value instanceof BoardInfo info) return InfoCommand.table(info);
@@ -96,7 +98,7 @@ public final class ResultPrinter {
     }
 
     private static boolean isRecordList(List<?> list) {
-        if (list.isEmpty() || list.get(0) == null || !list.get(0).getClass().isRecord()) return false;
+        if (list.isEmpty() || list.get(0) == null || !list.get(0).getClass().isRecord() || list.get(0) instanceof SecretBytes) return false;
         Class<?> c = list.get(0).getClass();
         return list.stream().allMatch(e -> e != null && e.getClass() == c);
     }

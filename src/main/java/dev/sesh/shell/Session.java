@@ -6,6 +6,7 @@ import dev.sesh.atca.ChipStatus;
 import dev.sesh.atca.Via;
 import dev.sesh.device.Board;
 import dev.sesh.device.BoardConnector;
+import dev.sesh.plan.LocalFileGuard;
 
 import dev.sesh.shell.format.ProgressBar;
 import dev.sesh.shell.complete.CandidateCache;
@@ -46,6 +47,7 @@ public final class Session implements AutoCloseable {
     private final Map<CacheKey, CandidateCache<?>> caches = new ConcurrentHashMap<>();
     private final Optional<Via> via;
     private Atecc atecc;
+    private final LocalFileGuard files;
 
     /** A session without a terminal: no progress bars; {@link #binaryOut()} writes into {@code out} as ISO-8859-1 text. */
     public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault) {
@@ -64,6 +66,13 @@ public final class Session implements AutoCloseable {
     /** As above; {@code via} is the ATECC back end asked for with {@code --via} (empty: sesh chooses). */
     public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault,
                    OutputStream binaryOut, Consumer<String> statusLineOrNull, Optional<Via> via) {
+        this(connector, out, err, errors, jsonByDefault, binaryOut, statusLineOrNull, via, LocalFileGuard.refusing());
+    }
+
+    /** As above; {@code files} decides whether a command may replace a local file (ask, --force, never a key). */
+    public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault,
+                   OutputStream binaryOut, Consumer<String> statusLineOrNull, Optional<Via> via, LocalFileGuard files) {
+        this.files = files;
         this.via = via;
         this.binaryOut = binaryOut;
         this.statusLine = statusLineOrNull;
@@ -76,6 +85,9 @@ public final class Session implements AutoCloseable {
     }
 
     public PrintWriter out() { return out; }
+
+    /** Whether a local output file may be replaced: call {@code files().mayReplace(path)} before writing it. */
+    public LocalFileGuard files() { return files; }
 
     public PrintWriter err() { return err; }
 

@@ -117,7 +117,7 @@ public final class SimFirmware {
             mac = randomMac(new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + BOARDS.incrementAndGet()));
             fs = FlashFs.inMemory(image, clock);
             long seed = chipSeed(mac, options);
-            chip = new AteccChip(ChipMemory.factoryNew(options.chip(), seed), clock, seed);
+            chip = chip(ChipMemory.factoryNew(options.chip(), seed), clock, options, seed, () -> { });
         }
         // The article's app also has the mqtt and aws libs (their keys are what aws-iot setup writes).
         Parts p = parts(fs, clock, chip, new ConfigService(fs, dev.sesh.sim.conf.Esp8266Schema.app()));
@@ -156,7 +156,7 @@ public final class SimFirmware {
         try {
             ChipMemory mem = Files.exists(f) ? ChipMemory.load(Files.readAllBytes(f)) : ChipMemory.factoryNew(options.chip(), seed);
             if (!Files.exists(f)) Files.write(f, mem.save());
-            return new AteccChip(mem, clock, seed, () -> {
+            return chip(mem, clock, options, seed, () -> {
                 try {
                     Files.write(f, mem.save());
                 } catch (IOException e) {
@@ -167,6 +167,14 @@ public final class SimFirmware {
             throw SeshException.failed("cannot keep the simulated chip in " + f + ": " + e.getMessage(),
                     "give sim: a folder you can write to, or remove the damaged " + CHIP_FILE);
         }
+    }
+
+    /**
+     * The seed picks the chip's serial number; it drives the chip's RNG only when pinned
+     * ({@code seed=N} given), so a board reopened from its folder never replays Random or GenKey.
+     */
+    private static AteccChip chip(ChipMemory mem, Clock clock, SimOptions options, long seed, Runnable onChange) {
+        return options.seedPinned() ? new AteccChip(mem, clock, seed, onChange) : AteccChip.unpinned(mem, clock, onChange);
     }
 
     private static Bytes randomMac(SplittableRandom r) {

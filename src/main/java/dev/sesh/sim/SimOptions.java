@@ -15,9 +15,13 @@ import java.util.Set;
  * {@code baud} 0 = output unpaced; {@code seed} drives every random choice (MAC of an in-memory
  * board, fault positions); {@code httpsPort} is the loopback port the board's HTTPS listener takes
  * on this host, 0 = any free one; {@code httpPort} likewise for the plain HTTP listener (HTTP and
- * the RPC WebSocket at /rpc, what {@code sim serve --listen ws://...} sets).
+ * the RPC WebSocket at /rpc, what {@code sim serve --listen ws://...} sets). {@code seedPinned}:
+ * the seed was given ({@code seed=N}), so the chip's random numbers (Random, Nonce, GenKey) repeat
+ * from boot to boot too; otherwise they come from a CSPRNG and never repeat (a real chip's RNG
+ * does not restart its sequence at power-up).
  */
-public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed, int httpsPort, int httpPort) {
+public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed, int httpsPort, int httpPort,
+                         boolean seedPinned) {
     /** Default seed when none is given (design.md 5.4: a fixed default). */
     public static final long DEFAULT_SEED = 1;
     private static final Set<String> KEYS = Set.of("chip", "baud", "faults", "seed", "https_port", "http_port");
@@ -28,19 +32,22 @@ public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpe
         if (httpPort < 0 || httpPort > 65535) throw SeshException.badArg("http_port " + httpPort + " is not a TCP port", "use 1-65535, or leave it out for any free port");
     }
 
-    /** Options without a fixed plain HTTP port. */
-    public SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed, int httpsPort) {
-        this(folder, chip, baud, faults, seed, httpsPort, 0);
+    /** Options without a fixed HTTPS port; the chip's RNG is not pinned. */
+    public SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed) {
+        this(folder, chip, baud, faults, seed, 0, 0, false);
     }
 
-    /** Options without a fixed HTTPS port. */
-    public SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed) {
-        this(folder, chip, baud, faults, seed, 0, 0);
+    /** Options without a fixed plain HTTP port, the chip's RNG not pinned. */
+    public SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpec faults, long seed, int httpsPort) {
+        this(folder, chip, baud, faults, seed, httpsPort, 0, false);
     }
+
+    /** These options with the chip's RNG pinned to the seed (tests that compare chip randomness). */
+    public SimOptions pinned() { return new SimOptions(folder, chip, baud, faults, seed, httpsPort, httpPort, true); }
 
     /** A fresh in-memory board with a 508A, unpaced, no faults. */
     public static SimOptions defaults() {
-        return new SimOptions(Optional.empty(), Variant.ATECC508A, 0, FaultSpec.none(), DEFAULT_SEED, 0, 0);
+        return new SimOptions(Optional.empty(), Variant.ATECC508A, 0, FaultSpec.none(), DEFAULT_SEED, 0, 0, false);
     }
 
     public static SimOptions from(PortSpec.Sim spec) {
@@ -60,7 +67,7 @@ public record SimOptions(Optional<Path> folder, Variant chip, int baud, FaultSpe
         Optional<Path> folder = spec.inMemory() ? Optional.empty() : Optional.of(Path.of(spec.path()));
         int httpsPort = o.containsKey("https_port") ? (int) number(o.get("https_port"), "https_port", spec) : 0;
         int httpPort = o.containsKey("http_port") ? (int) number(o.get("http_port"), "http_port", spec) : 0;
-        return new SimOptions(folder, chip, baud, faults, seed, httpsPort, httpPort);
+        return new SimOptions(folder, chip, baud, faults, seed, httpsPort, httpPort, o.containsKey("seed"));
     }
 
     private static long number(String v, String key, PortSpec.Sim spec) {

@@ -38,7 +38,16 @@ import java.util.Optional;
  * problem and the fix (exit 2), and no message ever contains key bytes.
  */
 public final class KeyFiles {
-    static final String MAKE_KEY = "make one with x509 keygen OUT, or openssl ecparam -name prime256v1 -genkey -out ecc.key.pem";
+    /** The hint for a file that holds no usable key: commands that write a new file beside it, never over it. */
+    static String makeKey(String nameOfBadFile) {
+        Path fresh = NewFiles.beside(Path.of(nameOfBadFile), "new-key", "pem");
+        return "make one with x509 keygen " + fresh + ", or openssl ecparam -name prime256v1 -genkey -noout -out " + fresh;
+    }
+
+    /** The hint for a 32-byte secret: openssl writing a file that does not exist yet (issue 16: never over the user's key). */
+    static String makeSecret(Path nearFile, String what) {
+        return "openssl rand -hex 32 > " + NewFiles.beside(nearFile, what.replace(' ', '-'), "hex") + " makes a new " + what + " file";
+    }
 
     private KeyFiles() {}
 
@@ -63,7 +72,7 @@ public final class KeyFiles {
         SecretBytes s = readData(file, what);
         if (s.length() != 32) {
             throw SeshException.badArg(file + " holds " + s.length() + " bytes; a " + what + " is 32 bytes (64 hex digits)",
-                    "openssl rand -hex 32 > " + file.getFileName() + " makes one");
+                    makeSecret(file, what));
         }
         return s;
     }
@@ -74,13 +83,13 @@ public final class KeyFiles {
         byte[] raw = read(file);
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         if (text.contains("-----BEGIN")) {
-            throw SeshException.badArg(name + " is a PEM file; a " + what + " is hex text or raw bytes", "openssl rand -hex 32 > " + file.getFileName() + " makes a 32-byte key");
+            throw SeshException.badArg(name + " is a PEM file; a " + what + " is hex text or raw bytes", makeSecret(file, what));
         }
         Optional<Bytes> hex = hexText(name, text);
         if (hex.isPresent()) return new SecretBytes(name, hex.get());
-        if (raw.length == 0) throw SeshException.badArg(name + " is empty", "openssl rand -hex 32 > " + file.getFileName() + " makes a 32-byte key");
+        if (raw.length == 0) throw SeshException.badArg(name + " is empty", makeSecret(file, what));
         if (looksLikeText(raw)) {
-            throw SeshException.badArg(name + " is text but not hex digits", "a " + what + " is written as hex, e.g. openssl rand -hex 32 > " + file.getFileName());
+            throw SeshException.badArg(name + " is text but not hex digits", "a " + what + " is written as hex: " + makeSecret(file, what));
         }
         return new SecretBytes(name, Bytes.of(raw));
     }
@@ -123,7 +132,7 @@ public final class KeyFiles {
                     return fromPrivateKeyInfo(name, "PEM PRIVATE KEY (PKCS#8)", (PrivateKeyInfo) o, namedCurve);
                 } else if (o instanceof PEMEncryptedKeyPair || o instanceof PKCS8EncryptedPrivateKeyInfo) {
                     throw SeshException.badArg(name + " is an encrypted (password-protected) private key",
-                            "decrypt it first, e.g. openssl ec -in " + name + " -out plain.key.pem, and keep plain.key.pem private");
+                            "decrypt it first, into a new file: openssl ec -in " + name + " -out " + NewFiles.beside(Path.of(name), "plain-key", "pem") + ", and keep that file private");
                 } else if (o instanceof SubjectPublicKeyInfo) {
                     throw SeshException.badArg(name + " holds a public key, not a private key", "give the private key file (EC PRIVATE KEY)");
                 } else if (o instanceof X509CertificateHolder || o instanceof PKCS10CertificationRequest) {
@@ -131,7 +140,7 @@ public final class KeyFiles {
                 }
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw SeshException.badArg(name + " is a damaged PEM file (its base64 or ASN.1 does not parse)", MAKE_KEY);
+            throw SeshException.badArg(name + " is a damaged PEM file (its base64 or ASN.1 does not parse)", makeKey(name));
         }
         throw SeshException.badArg(name + " holds no private key block", "a P-256 key PEM has a BEGIN EC PRIVATE KEY or BEGIN PRIVATE KEY line");
     }
@@ -157,13 +166,13 @@ public final class KeyFiles {
     private static PrivateKeyFile fromPrivateKeyInfo(String name, String format, PrivateKeyInfo info, ASN1ObjectIdentifier pemCurve) {
         AlgorithmIdentifier alg = info.getPrivateKeyAlgorithm();
         if (!alg.getAlgorithm().equals(X9ObjectIdentifiers.id_ecPublicKey)) {
-            throw SeshException.badArg(name + " holds " + KeyAlgorithms.describe(alg) + "; the ATECC stores only P-256 (prime256v1) keys", MAKE_KEY);
+            throw SeshException.badArg(name + " holds " + KeyAlgorithms.describe(alg) + "; the ATECC stores only P-256 (prime256v1) keys", makeKey(name));
         }
         ECPrivateKey ec;
         try {
             ec = ECPrivateKey.getInstance(info.parsePrivateKey());
         } catch (IOException | RuntimeException e) {
-            throw SeshException.badArg(name + " holds a damaged EC private key", MAKE_KEY);
+            throw SeshException.badArg(name + " holds a damaged EC private key", makeKey(name));
         }
         ASN1Encodable params = alg.getParameters() != null ? alg.getParameters() : ec.getParametersObject();
         if (params == null) params = pemCurve;
@@ -192,7 +201,7 @@ public final class KeyFiles {
         if (pub == 65 || pub == 33) return P256.OID;
         if (pub == 97 || pub == 49 || pub == 0 && priv == 48) throw wrongCurve(name, "secp384r1");
         if (pub == 133 || pub == 67 || pub == 0 && priv == 66) throw wrongCurve(name, "secp521r1");
-        throw SeshException.badArg(name + " does not say which curve its key is on", "export it with its curve: openssl ec -in KEY -param_out -out " + name);
+        throw SeshException.badArg(name + " does not say which curve its key is on", "export it with its curve into a new file: openssl ec -in " + name + " -param_out -out " + NewFiles.beside(Path.of(name), "with-curve.key", "pem"));
     }
 
     // 32 bytes, or 33 with a leading zero as a sign byte (mos trims it too; reference/atecc.md 7.6).
@@ -200,7 +209,7 @@ public final class KeyFiles {
         Bytes v = value.length() == 33 && value.get(0) == 0 ? value.slice(1, 33) : value;
         if (v.length() != 32) {
             String count = unit.equals("hex digits") ? (value.length() * 2) + " hex digits (" + value.length() + " bytes)" : value.length() + " bytes";
-            throw SeshException.badArg(name + " holds " + count + "; a P-256 private key is 32 bytes (64 hex digits)", MAKE_KEY);
+            throw SeshException.badArg(name + " holds " + count + "; a P-256 private key is 32 bytes (64 hex digits)", makeKey(name));
         }
         SecretBytes scalar = P256.scalar32(new java.math.BigInteger(1, v.toArray()), name);
         return new PrivateKeyFile(name, format, scalar, P256.publicKey(scalar));
@@ -241,7 +250,7 @@ public final class KeyFiles {
     }
 
     private static SeshException wrongCurve(String name, String curve) {
-        return SeshException.badArg(name + " is a key on " + curve + "; the ATECC stores only P-256 (prime256v1) keys", MAKE_KEY);
+        return SeshException.badArg(name + " is a key on " + curve + "; the ATECC stores only P-256 (prime256v1) keys", makeKey(name));
     }
 
     private static SeshException notAKey(String name) {

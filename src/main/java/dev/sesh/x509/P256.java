@@ -42,7 +42,7 @@ public final class P256 {
     static SecretBytes scalar32(BigInteger d, String source) {
         if (!validScalar(d)) {
             throw SeshException.badArg(source + " is not a valid P-256 private key (zero, or not below the curve order)",
-                    "make a key with x509 keygen OUT or openssl ecparam -name prime256v1 -genkey -out ecc.key.pem");
+                    KeyFiles.makeKey(source));
         }
         byte[] raw = d.toByteArray();
         byte[] out = new byte[32];

@@ -1,6 +1,7 @@
 package dev.sesh.x509;
 
 import dev.sesh.SeshException;
+import dev.sesh.plan.LocalFileGuard;
 import dev.sesh.atca.PublicKeys;
 import dev.sesh.bytes.Bytes;
 import org.bouncycastle.util.io.pem.PemObject;
@@ -33,8 +34,12 @@ public final class Pem {
     /** The public key X || Y as a PEM "PUBLIC KEY" (SubjectPublicKeyInfo, prime256v1), as {@code mos atca-get-pub-key} writes it. */
     public static String publicKey(Bytes xy) { return of("PUBLIC KEY", PublicKeys.spki(xy).toArray()); }
 
-    /** Writes public text to {@code file}, replacing it. */
+    /**
+     * Writes public text to {@code file}, replacing it, but never a file that holds a private key
+     * or secret (issue 16 row 3; callers ask about other existing files first, LocalFileGuard).
+     */
     public static void write(Path file, String text) {
+        LocalFileGuard.refuseKeyFile(file);
         try {
             Files.writeString(file, text, StandardCharsets.US_ASCII);
         } catch (IOException e) {

@@ -9,6 +9,7 @@ import dev.sesh.atca.Atecc;
 import dev.sesh.atca.KeyWriteResult;
 import dev.sesh.atca.PublicKeys;
 import dev.sesh.bytes.Bytes;
+import dev.sesh.plan.LocalFileGuard;
 import org.bouncycastle.cert.X509CertificateHolder;
 
 import java.io.IOException;
@@ -30,6 +31,14 @@ import java.util.Optional;
  */
 public final class X509Toolkit {
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final LocalFileGuard files;
+
+    /** A toolkit that never replaces an existing file (no terminal to ask on). */
+    public X509Toolkit() { this(LocalFileGuard.refusing()); }
+
+    /** {@code files} decides whether {@link #selfsign} may replace an existing output file. */
+    public X509Toolkit(LocalFileGuard files) { this.files = files; }
 
     /** SHA-256 of the public key's SubjectPublicKeyInfo, 64 hex digits (what plans and {@code x509 show} print). */
     public String fingerprint(Bytes xy) { return PublicKeys.fingerprint(xy); }
@@ -120,7 +129,8 @@ public final class X509Toolkit {
     /** As {@link #importKey(Atecc, int, String, String)} without a write key. */
     public KeyWriteResult importKey(Atecc atecc, int slot, String file) { return importKey(atecc, slot, file, null); }
 
-    private static CertView write(X509CertificateHolder cert, String out) {
+    private CertView write(X509CertificateHolder cert, String out) {
+        files.mayReplace(Path.of(out));
         try {
             Pem.write(Path.of(out), Pem.of("CERTIFICATE", cert.getEncoded()));
         } catch (IOException e) {

@@ -48,8 +48,29 @@ class SecretScanTest {
         Path pem = files.resolve("device-key.pem");
         Files.writeString(pem, sec1Pem(PRIVATE));
         Path wk = Files.writeString(files.resolve("write-key.hex"), HexFormat.of().formatHex(WRITE_KEY) + "\n");
+        Set<Path> planted = Set.of(pem, wk);
         String aws = Vectors.referenceDir().resolve("atca-aws-test.yaml").toString();
         String b64 = Base64.getEncoder().encodeToString(WRITE_KEY);
+        String wkHex = HexFormat.of().formatHex(WRITE_KEY);
+
+        Set<String> needles = new LinkedHashSet<>();
+        needles.addAll(encodings(WRITE_KEY));
+        needles.addAll(encodings(PRIVATE));
+        needles.add(PASSWORD);
+        pemLines(Files.readString(pem)).forEach(needles::add);
+        // The key files as a whole, as FS.Put carries them (base64 of the PEM text, of the hex text).
+        needles.addAll(encodings(Files.readAllBytes(pem)));
+        needles.addAll(encodings(Files.readAllBytes(wk)));
+
+        // Positive control: an output that does hold the secret (the user echoes it at the prompt,
+        // and a file with the key's base64) must be caught, or a 0 below means nothing.
+        SeshRuns.Run echo = SeshRuns.run(home, "--port", "sim:", "-c", "'" + wkHex.toUpperCase() + "'");
+        Map<String, String> control = new LinkedHashMap<>();
+        control.put("control: -c echo of the write key", echo.out() + echo.err());
+        control.put("control: file with the private key's base64", "x " + Base64.getEncoder().encodeToString(PRIVATE) + " y");
+        List<String> caught = scan(control, needles);
+        assertTrue(caught.stream().anyMatch(h -> h.startsWith("control: -c")) && caught.stream().anyMatch(h -> h.startsWith("control: file")),
+                "the scan misses a planted secret: " + caught);
 
         step("--yes", "config", "set", "sys.atca.enable=true", "wifi.sta.ssid=lab", "wifi.sta.pass=" + PASSWORD);
         step("--yes", "atca", "config", "set", aws);
@@ -65,8 +86,34 @@ class SecretScanTest {
         step("--yes-irreversible", "--via", "rpc", "atca", "key", "set", "0", pem.toString(), "--write-key", wk.toString());
         step("--yes", "--via", "rpc", "atca", "key", "set", "8", wk.toString(), "--write-key", wk.toString());
         step("atca", "info");
+        step("--via", "i2c", "atca", "key", "pub", "0", files.resolve("slot0.pub.pem").toString());
+        step("--via", "rpc", "atca", "csr", "0", files.resolve("slot0.csr.pem").toString(), "--subject", "CN=scan");
+        step("--via", "i2c", "atca", "config", "get", files.resolve("config.yaml").toString());
+        // Issue 16 rows: a key file put on an (in-memory) board (5), DATA_HEX in capitals (9), raw key bytes to the chip (7),
+        // the key and write key reached from Groovy (2), and errors on purpose: wrong argument types (5), selfsign over the key (3),
+        // a private key given as the write key (6).
+        stepOn("sim:", "--yes", "fs", "put", pem.toString(), "key.pem");
+        stepOn("sim:", "--yes", "fs", "put", wk.toString(), "wk.hex");
+        tolerate("--yes", "call", "I2C.Write", "{\"addr\":96,\"DATA_HEX\":\"" + wkHex + "\"}");
+        tolerate("--yes", "call", "I2C.Write", "{\"Addr\":\"0x60\",\"data_hex\":\"" + wkHex.toUpperCase() + "\"}");
+        tolerate("--yes", "-c", "i2c.write(0x60, bytes(new File('" + wk + "').text.trim()))");
+        tolerate("-c", "x509.readKey('" + pem + "').scalar");
+        tolerate("-c", "x509.importKey(atca, new File('" + wk + "').text.trim())");
+        tolerate("x509", "selfsign", pem.toString(), pem.toString(), "--subject", "CN=x", "--days", "1");
+        tolerate("--yes", "--via", "i2c", "atca", "key", "set", "0", pem.toString(), "--write-key", pem.toString());
+        Path script = Files.writeString(files.resolve("scan.groovy"), String.join("\n",
+                "def k = x509.readKey('" + pem + "')",
+                "println k",
+                "println k.scalar",
+                "i2c.write(0x60, bytes(new File('" + wk + "').text.trim()))",
+                "x509.importKey(atca, 1, new File('" + wk + "').text.trim().decodeHex())") + "\n");
+        tolerate("--yes", "run", script.toString());
         console("config get wifi.sta.ssid", "config set wifi.sta.pass=" + PASSWORD,
                 "call ATCA.SetKey '{\"slot\":2,\"ecc\":true,\"key\":\"" + Base64.getEncoder().encodeToString(PRIVATE) + "\",\"wkey\":\"" + b64 + "\",\"wkslot\":4}'",
+                "s = x509.readKey('" + pem + "').scalar", "k = x509.readKey('" + pem + "')", "vars", "vars --json",
+                "i2c.write(0x60, bytes(new File('" + wk + "').text.trim()))",
+                "call I2C.Write '{\"addr\":96.0,\"Data_Hex\":\"" + wkHex + "\"}'",
+                "x509.importKey(atca, new File('" + wk + "').text.trim())",
                 "exit");
 
         Map<String, String> places = new LinkedHashMap<>();
@@ -75,28 +122,67 @@ class SecretScanTest {
             Path p = home.resolve(name);
             places.put("$SESH_HOME/" + name, Files.exists(p) ? Files.readString(p, StandardCharsets.ISO_8859_1) : "");
         }
+        int written = 0, boardFiles = 0;
+        try (var walk = Files.walk(files)) {
+            for (Path f : walk.filter(Files::isRegularFile).filter(f -> !planted.contains(f) && !f.equals(script)).toList()) {
+                places.put("written by sesh: " + f.getFileName(), Files.readString(f, StandardCharsets.ISO_8859_1));
+                written++;
+            }
+        }
+        try (var walk = Files.walk(board)) {
+            for (Path f : walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("atecc.bin")).toList()) {
+                places.put("sim board: " + board.relativize(f), Files.readString(f, StandardCharsets.ISO_8859_1));
+                boardFiles++;
+            }
+        }
         assertTrue(places.get("$SESH_HOME/history").contains("config get wifi.sta.ssid"),
                 "the console session reached the history file: " + places.get("$SESH_HOME/history"));
         assertTrue(transcripts.stream().anyMatch(t -> t.contains("==> ")), "the wire trace was on");
+        assertTrue(written >= 3 && boardFiles > 0, "files sesh wrote and board files were scanned: " + written + ", " + boardFiles);
 
-        Set<String> needles = new LinkedHashSet<>();
-        needles.addAll(encodings(WRITE_KEY));
-        needles.addAll(encodings(PRIVATE));
-        needles.add(PASSWORD);
-        pemLines(Files.readString(pem)).forEach(needles::add);
+        List<String> hits = scan(places, needles);
+        // The board's own config (fs/conf9.json) must hold the Wi-Fi password the user set: that is where the
+        // firmware keeps it, as the EEPROM keeps the keys. Key material must not be there, so only the password is exempt.
+        hits.removeIf(h -> h.startsWith("sim board: fs/conf") && h.endsWith(": " + PASSWORD));
+        ReliabilityDoc.section("secret-scan", "## Secret scan\n\nWritten by `SecretScanTest`. **Control first:** the scan is run on an output that "
+                + "does hold a secret (`sesh -c` echoing the write key in capitals, and a text with the private key's base64) and must report both: "
+                + "it caught " + caught.size() + " encodings there. Then the flow: config with a Wi-Fi password, `atca config set`, both locks, the write key and "
+                + "private keys through `call ATCA.SetKey`, `atca key set` of the private key with `--write-key` over both back ends (`--via i2c`, `--via rpc`) "
+                + "and of a secret data slot, `atca info`, `atca key pub`/`csr`/`config get` to files, and every row of issue 16: `fs put` of the key file "
+                + "and of the write key, `call I2C.Write` with `DATA_HEX` and a hex-string address, `i2c.write(0x60, key bytes)` from `-c`, a script and the console, "
+                + "`x509.readKey(..).scalar` and `vars`/`vars --json`, errors on purpose (wrong argument types with the write key, `x509 selfsign` over the key, "
+                + "a private key given as `--write-key`), a script file, and a console session typing the same secrets; every run with `--debug`. "
+                + "Searched: " + places.size() + " places (" + transcripts.size() + " runs' stdout+stderr with the wire trace and stack traces, "
+                + "$SESH_HOME/history, $SESH_HOME/audit.log, " + written + " files sesh wrote, " + boardFiles + " files of the simulated board other than "
+                + "the chip's EEPROM `atecc.bin`; the Wi-Fi password is expected in the board's own config `fs/conf9.json`, key material is not) for " + needles.size()
+                + " encodings of 2 keys, their 2 files and 1 password (every 8-byte window as hex lower/upper and decimal bytes, base64 and URL-safe "
+                + "base64 windows at each alignment, the PEM body lines, the password).\n\nHits: " + hits.size() + ".\n"
+                + (hits.isEmpty() ? "" : "\n" + String.join("\n", hits.stream().map(h -> "- " + h).toList()) + "\n"));
+        assertEquals(List.of(), hits);
+    }
+
+    static List<String> scan(Map<String, String> places, Set<String> needles) {
         List<String> hits = new ArrayList<>();
         for (var e : places.entrySet()) {
             for (String n : needles) if (e.getValue().contains(n)) hits.add(e.getKey() + ": " + n);
         }
-        ReliabilityDoc.section("secret-scan", "## Secret scan\n\nWritten by `SecretScanTest`: the provisioning flow that exists "
-                + "(config with a Wi-Fi password, `atca config set`, both locks, the write key and private keys through `call ATCA.SetKey`, "
-                + "`atca key set` of the private key with `--write-key` over both back ends (`--via i2c`, `--via rpc`) and of a secret data slot, `atca info`), every run with `--debug`, and a console session typing the same secrets. "
-                + "Searched: " + places.size() + " places (" + transcripts.size() + " runs' stdout+stderr with the wire trace, "
-                + "$SESH_HOME/history, $SESH_HOME/audit.log) for " + needles.size()
-                + " encodings of 2 keys and 1 password (every 8-byte window as hex lower/upper and decimal bytes, base64 and URL-safe "
-                + "base64 windows at each alignment, the PEM body lines, the password).\n\nHits: " + hits.size() + ".\n"
-                + (hits.isEmpty() ? "" : "\n" + String.join("\n", hits.stream().map(h -> "- " + h).toList()) + "\n"));
-        assertEquals(List.of(), hits);
+        return hits;
+    }
+
+    /** A step that fails on purpose (or may): its output is scanned, its exit code is not checked. */
+    private void tolerate(String... args) {
+        List<String> all = new ArrayList<>(List.of("--port", "sim:" + board, "--debug"));
+        all.addAll(List.of(args));
+        SeshRuns.Run r = SeshRuns.run(home, all.toArray(String[]::new));
+        transcripts.add(r.out() + r.err());
+    }
+
+    private void stepOn(String port, String... args) {
+        List<String> all = new ArrayList<>(List.of("--port", port, "--debug"));
+        all.addAll(List.of(args));
+        SeshRuns.Run r = SeshRuns.run(home, all.toArray(String[]::new));
+        transcripts.add(r.out() + r.err());
+        assertEquals(0, r.code(), String.join(" ", args) + "\n" + r.err());
     }
 
     private void step(String... args) {

@@ -108,6 +108,18 @@ class PlanTest {
         assertEquals(6, direct.shown().length(), "the canonical constructor truncates too");
     }
 
+    // Issue 16 row 7: 32 key bytes written to the chip from a script are no command packet: none shows.
+    @Test
+    void rawBytesToTheChipShowNoByteWhereverTheChipIs() {
+        Bytes key = Bytes.ofHex(KEY_HEX);
+        for (int[] at : new int[][] {{0x60, 0x60}, {0x61, 0x60}, {0x60, 0x61}}) {
+            Change.I2cWrite w = Change.I2cWrite.of(at[0], key, at[1]);
+            assertEquals(0, w.shown().length(), w.line());
+            assertTrue(w.line().contains(key.length() + " bytes not shown"), w.line());
+            assertFalse(w.line().contains(KEY_HEX.substring(0, 12)), w.line());
+        }
+    }
+
     @Test
     void i2cWriteToAnotherDeviceShowsItsBytes() {
         Change.I2cWrite w = Change.I2cWrite.of(0x50, Bytes.ofHex("00 10 aa bb"), 0x60);

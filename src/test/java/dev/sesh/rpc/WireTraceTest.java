@@ -20,7 +20,7 @@ class WireTraceTest {
         List<String> lines = new CopyOnWriteArrayList<>();
         try (ScriptedBoard board = new ScriptedBoard(ends.device(), clock);
              RpcClient client = new RpcClient(ends.host(), RpcOptions.defaults().withClock(clock).withIds(RpcOptions.increasingFrom(7)))) {
-            client.addWireTrace(WireTrace.lines(lines::add));
+            client.addWireTrace(WireTrace.lines(lines::add, new dev.sesh.plan.Redactor()::json));
             board.expect("ATCA.SetKey").reply("null");
             client.call("ATCA.SetKey", "{\"key\":\"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\",\"slot\":4}");
             board.verify();

@@ -45,23 +45,37 @@ public final class AteccChip {
     private int inputLen;
 
     /**
-     * A powered-up (asleep) chip over {@code mem}. {@code seed} feeds its RNG (Random, Nonce,
-     * GenKey, ECDSA nonces). {@code onEepromChange} runs after every command that changed the
-     * EEPROM (for persistence).
+     * A powered-up (asleep) chip over {@code mem} whose RNG (Random, Nonce, GenKey) is {@code rng}.
+     * ECDSA nonces never come from it (RFC 6979, see Ecc.sign). {@code onEepromChange} runs after
+     * every command that changed the EEPROM (for persistence).
      */
-    public AteccChip(ChipMemory mem, Clock clock, long seed, Runnable onEepromChange) {
+    public AteccChip(ChipMemory mem, Clock clock, SecureRandom rng, Runnable onEepromChange) {
         this.mem = mem;
         this.clock = clock;
         this.onEepromChange = onEepromChange;
+        this.ctx = new ChipContext(mem, vol, rng);
+        this.address = mem.i2cAddress();
+    }
+
+    /** A chip whose RNG is pinned to {@code seed}: the same numbers every time (tests; sim:?seed=N). */
+    public AteccChip(ChipMemory mem, Clock clock, long seed, Runnable onEepromChange) {
+        this(mem, clock, seeded(seed), onEepromChange);
+    }
+
+    /** A chip whose RNG is a fresh CSPRNG: its numbers never repeat from one boot to the next. */
+    public static AteccChip unpinned(ChipMemory mem, Clock clock, Runnable onEepromChange) {
+        return new AteccChip(mem, clock, new SecureRandom(), onEepromChange);
+    }
+
+    private static SecureRandom seeded(long seed) {
         SecureRandom rng;
         try {
             rng = SecureRandom.getInstance("SHA1PRNG");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has SHA1PRNG", e);
         }
-        rng.setSeed(seed);
-        this.ctx = new ChipContext(mem, vol, rng);
-        this.address = mem.i2cAddress();
+        rng.setSeed(seed);   // SHA1PRNG seeded before first use is deterministic
+        return rng;
     }
 
     public AteccChip(ChipMemory mem, Clock clock, long seed) { this(mem, clock, seed, () -> { }); }

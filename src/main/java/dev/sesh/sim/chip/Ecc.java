@@ -9,8 +9,9 @@ import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECPoint;
 
 /** P-256 for the chip model (Bouncy Castle lightweight API). Keys and points are 32-byte big-endian. */
@@ -50,10 +51,14 @@ final class Ecc {
         }
     }
 
-    /** ECDSA over an already-hashed 32-byte message; R || S. */
-    static Bytes sign(Bytes d, Bytes digest, SecureRandom rng) {
-        ECDSASigner s = new ECDSASigner();
-        s.init(true, new ParametersWithRandom(new ECPrivateKeyParameters(new BigInteger(1, d.toArray()), DOMAIN), rng));
+    /**
+     * ECDSA over an already-hashed 32-byte message; R || S. The nonce k is RFC 6979's deterministic
+     * one (HMAC-SHA256 over the key and the digest), never the chip's RNG stream: a simulated board
+     * reopened with the same seed replays that stream, and two signatures with one k give the key away.
+     */
+    static Bytes sign(Bytes d, Bytes digest) {
+        ECDSASigner s = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+        s.init(true, new ECPrivateKeyParameters(new BigInteger(1, d.toArray()), DOMAIN));
         BigInteger[] rs = s.generateSignature(digest.toArray());
         return fixed(rs[0]).concat(fixed(rs[1]));
     }

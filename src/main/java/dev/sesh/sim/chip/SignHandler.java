@@ -30,7 +30,7 @@ final class SignHandler {
         }
         Bytes d = EccKeys.privateKey(c, s.keyId());
         c.useKey(p);
-        Bytes sig = Ecc.sign(d, msg, c.rng);
+        Bytes sig = Ecc.sign(d, msg);
         if (fromBuffer) c.vol.messageDigest = Optional.empty();
         else c.vol.tempKey = TempKey.INVALID;
         return ResponsePacket.data(sig);

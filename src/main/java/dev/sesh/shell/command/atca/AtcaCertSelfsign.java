@@ -38,6 +38,7 @@ final class AtcaCertSelfsign implements Callable<Integer> {
     AtcaCertSelfsign(Session session) { this.session = session; }
 
     @Override public Integer call() throws IOException {
+        session.files().mayReplace(out);
         int n = AtcaCli.slot(slot);
         var dn = Names.subject(subject);
         var sans = Optional.ofNullable(san).map(Names::subjectAltNames);

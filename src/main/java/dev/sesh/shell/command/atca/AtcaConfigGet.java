@@ -24,6 +24,7 @@ final class AtcaConfigGet implements Callable<Integer> {
 
     @Override public Integer call() {
         ConfigCodec codec = ConfigCodec.forFile(file);
+        session.files().mayReplace(Path.of(file));
         ConfigZone z = AtcaCli.atca(session).config();
         try {
             Files.writeString(Path.of(file), codec.encode(z), StandardCharsets.UTF_8);

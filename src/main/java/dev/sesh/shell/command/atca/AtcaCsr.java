@@ -36,6 +36,7 @@ final class AtcaCsr implements Callable<Integer> {
     AtcaCsr(Session session) { this.session = session; }
 
     @Override public Integer call() {
+        if (out != null) session.files().mayReplace(out);
         int n = AtcaCli.slot(slot);
         var dn = Names.subject(subject);
         var sans = Optional.ofNullable(san).map(Names::subjectAltNames);

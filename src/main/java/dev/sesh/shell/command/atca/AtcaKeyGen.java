@@ -25,6 +25,7 @@ final class AtcaKeyGen implements Callable<Integer> {
     AtcaKeyGen(Session session) { this.session = session; }
 
     @Override public Integer call() {
+        if (out != null) session.files().mayReplace(out);
         int n = AtcaCli.slot(slot);
         GeneratedKey made = AtcaCli.atca(session).keys().generate(n);
         AtcaCli.note(session, made.message());

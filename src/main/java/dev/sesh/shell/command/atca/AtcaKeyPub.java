@@ -24,6 +24,7 @@ final class AtcaKeyPub implements Callable<Integer> {
     AtcaKeyPub(Session session) { this.session = session; }
 
     @Override public Integer call() {
+        if (out != null) session.files().mayReplace(out);
         int n = AtcaCli.slot(slot);
         Bytes pub = AtcaCli.atca(session).publicKey(n);
         PublicKeyOutput.print(session, n, pub, Optional.ofNullable(out), AtcaCli.json(session, json));

@@ -154,6 +154,7 @@ final class AwsIotSetup implements Callable<Integer> {
         if (!P256.spki(pub).equals(csr.getSubjectPublicKeyInfo())) {
             throw SeshException.failed("the request's public key is not slot " + n + "'s", "run aws-iot setup again; if it repeats, check atca key pub " + n);
         }
+        session.files().mayReplace(file);
         Pem.write(file, CsrBuilder.pem(csr));
     }
 

@@ -22,7 +22,7 @@ public final class FsGet implements Callable<Integer> {
         String name = FsNames.check(remote);
         Path to = local == null ? Path.of(name) : local;
         try (TransferBar bar = new TransferBar(session, name)) {
-            Path written = session.board().fs().get(name, to, bar);
+            Path written = session.board().fs().get(name, to, bar, session.files());
             long size = sizeOf(written);
             bar.close();
             session.err().println(bar.summary("got as " + written, size));

@@ -40,6 +40,7 @@ final class X509Selfsign implements Callable<Integer> {
     X509Selfsign(Session session) { this.session = session; }
 
     @Override public Integer call() throws IOException {
+        session.files().mayReplace(out);
         var dn = Names.subject(subject);
         var sans = Optional.ofNullable(san).map(Names::subjectAltNames);
         PrivateKeyFile k = KeyFiles.readPrivate(key);
