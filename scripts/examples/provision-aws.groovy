@@ -26,7 +26,7 @@ if (args.size() != 4) {
     throw SeshException.badArg("provision-aws.groovy takes 4 files, not ${args.size()}",
             'give CONFIG.yaml KEY.pem CERT.pem WRITEKEY (see the comment at the top of the script)')
 }
-def (configFile, keyFile, certFile, writeKeyFile) = args.collect { Path.of(it) }
+def (configFile, keyFile, certFile, writeKeyFile) = inputFiles(args)
 // Every input is read and checked before anything is sent.
 def key = KeyFiles.readPrivate(keyFile)
 def cert = CertView.read(certFile)

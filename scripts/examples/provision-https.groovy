@@ -31,7 +31,7 @@ import java.security.MessageDigest
 import java.security.cert.CertificateFactory
 
 if (!args) throw new IllegalArgumentException('usage: provision-https.groovy CONFIG.yaml [OUT.crt.pem]')
-def configFile = new File(args[0])
+def configFile = inputFiles(args[0])[0].toFile()
 def certOut = new File(args.length > 1 ? args[1] : 'ecc.crt.pem')
 def json = new ObjectMapper()
 

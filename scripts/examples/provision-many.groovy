@@ -27,7 +27,8 @@ if (dashes < 1 || argv.size() - dashes - 1 != 3) {
             'give the boards\' ports, then --, then the config file, the write key file and a folder for the CSRs')
 }
 def ports = argv[0..<dashes]
-def (configFile, writeKeyFile, outDir) = argv[(dashes + 1)..-1].collect { Path.of(it) }
+def (configFile, writeKeyFile) = inputFiles(argv[dashes + 1], argv[dashes + 2])
+def outDir = Path.of(argv[dashes + 3])
 // Every input is read and checked before anything is sent.
 KeyFiles.readSecret32(writeKeyFile, 'write key')
 def wanted = ConfigCodec.forFile(configFile.toString()).decode(Files.readString(configFile), configFile.toString())
