@@ -19,4 +19,14 @@ class FirstHourTest {
         assertEquals("error: no such file: missing.yaml", r.errorLine(), r.err());
         assertEquals(2, r.code(), r.err());
     }
+
+    @Test
+    void jsonFsCatPrintsOneJsonValueWithNameSizeAndText() throws Exception {
+        SeshRuns.Run r = run("--port", "sim:", "--json", "fs", "cat", "conf0.json");
+        assertEquals(0, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode v = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        assertEquals("conf0.json", v.get("name").asText());
+        assertEquals(v.get("text").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, v.get("size").asInt(), r.out());
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(v.get("text").asText());   // the file itself is JSON
+    }
 }
