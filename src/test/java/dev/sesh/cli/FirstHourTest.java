@@ -29,4 +29,18 @@ class FirstHourTest {
         assertEquals(v.get("text").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length, v.get("size").asInt(), r.out());
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(v.get("text").asText());   // the file itself is JSON
     }
+
+    @Test
+    void mistypedRpcMethodIsAUsageErrorWithASuggestionAndNoQuestion() {
+        SeshRuns.Run r = run("--port", "sim:", "call", "Sys.GetInof");
+        assertEquals("error: no method Sys.GetInof on this board; did you mean Sys.GetInfo?", r.errorLine(), r.err());
+        assertEquals(2, r.code(), r.err());
+        org.junit.jupiter.api.Assertions.assertFalse(r.err().contains("plan") || r.err().contains("--yes"), r.err());
+    }
+
+    @Test
+    void listedMethodThatChangesTheBoardStillGoesThroughTheGate() {
+        SeshRuns.Run r = run("--port", "sim:", "call", "Config.Save");
+        assertEquals(3, r.code(), r.err());
+    }
 }
