@@ -43,4 +43,20 @@ class FirstHourTest {
         SeshRuns.Run r = run("--port", "sim:", "call", "Config.Save");
         assertEquals(3, r.code(), r.err());
     }
+
+    @Test
+    void oneShotStatusShowsTheConnectionTheRunOpened() {
+        SeshRuns.Run r = run("--port", "sim:", "-c", "status");
+        assertEquals(0, r.code(), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.out().lines().anyMatch(l -> l.matches("connected\\s+true")), r.out());
+        org.junit.jupiter.api.Assertions.assertTrue(r.out().lines().anyMatch(l -> l.matches("port\\s+sim:")), r.out());
+    }
+
+    @Test
+    void oneShotLogShowsTheSimulatedBoardsBootLines() {
+        SeshRuns.Run r = run("--port", "sim:", "-c", "log -n 60");
+        assertEquals(0, r.code(), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.out().lines().count() > 5, r.out());
+        org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("mgos_"), r.out());
+    }
 }
