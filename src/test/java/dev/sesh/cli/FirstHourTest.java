@@ -59,4 +59,12 @@ class FirstHourTest {
         org.junit.jupiter.api.Assertions.assertTrue(r.out().lines().count() > 5, r.out());
         org.junit.jupiter.api.Assertions.assertTrue(r.out().contains("mgos_"), r.out());
     }
+
+    @Test
+    void withoutATerminalTheWholePlanIsPrinted() {
+        SeshRuns.Run r = run("--port", "sim:", "--yes", "atca", "config", "set", "scripts/examples/configs/atca-aws-test.yaml");
+        assertEquals(0, r.code(), r.err());
+        org.junit.jupiter.api.Assertions.assertFalse(r.err().contains("more changes"), r.err());
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().lines().filter(l -> l.startsWith("  slot 15 ")).count() >= 2, r.err());
+    }
 }

@@ -29,13 +29,26 @@ public final class PlanRenderer {
         this.maxChanges = maxChanges;
     }
 
+    /** A renderer that shows every change (for output that is not a terminal: a log or a pipe is read whole). */
+    public static PlanRenderer whole(Style style) { return new PlanRenderer(style, Integer.MAX_VALUE); }
+
+    /** How many changes {@link #render} leaves out of {@code plan} ("... N more changes"); 0 when it shows all. */
+    public int hidden(Plan plan) {
+        int n = plan.changes().size();
+        return n > maxChanges ? n - (maxChanges - 1) : 0;
+    }
+
     /** The plan, each line ending in {@code \n}. */
-    public String render(Plan plan) {
+    public String render(Plan plan) { return render(plan, hidden(plan)); }
+
+    /** The plan with every change, whatever the limit. */
+    public String renderAll(Plan plan) { return render(plan, 0); }
+
+    private String render(Plan plan, int hidden) {
         StringBuilder out = new StringBuilder();
         String title = plan.isIrreversible() ? style.danger(plan.title()) : style.bold(plan.title());
         out.append("plan: ").append(title).append('\n');
         List<Change> all = plan.changes();
-        int hidden = all.size() > maxChanges ? all.size() - (maxChanges - 1) : 0;
         List<Change> changes = all.subList(0, all.size() - hidden);
         int i = 0;
         while (i < changes.size()) {
