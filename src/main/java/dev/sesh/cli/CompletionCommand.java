@@ -2,6 +2,7 @@ package dev.sesh.cli;
 
 import dev.sesh.SeshException;
 import dev.sesh.shell.ErrorReporter;
+import dev.sesh.shell.HelpLayout;
 import dev.sesh.shell.SeshFactory;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.command.ConsoleCommands;
@@ -46,7 +47,7 @@ final class CompletionCommand {
         sim.addSubcommand("serve", new CommandLine(new SimServeCommand.Options()));
         top.addSubcommand("sim", sim);
         top.addSubcommand("completion", new CommandLine(new CompletionSpec()));
-        return top;
+        return HelpLayout.fit(top);
     }
 
     /**

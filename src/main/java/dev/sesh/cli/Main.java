@@ -75,7 +75,7 @@ public final class Main {
 
     int run(String[] args) {
         SeshCli cli = new SeshCli();
-        CommandLine parser = new CommandLine(cli);
+        CommandLine parser = dev.sesh.shell.HelpLayout.fit(new CommandLine(cli));
         parser.setStopAtPositional(true);
         parser.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         parser.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
