@@ -67,4 +67,21 @@ class FirstHourTest {
         org.junit.jupiter.api.Assertions.assertFalse(r.err().contains("more changes"), r.err());
         org.junit.jupiter.api.Assertions.assertTrue(r.err().lines().filter(l -> l.startsWith("  slot 15 ")).count() >= 2, r.err());
     }
+
+    @Test
+    void aBusySimServeIsReportedAsBusyNotAsACableProblem() throws Exception {
+        java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
+        try (dev.sesh.rpc.transport.Listener l = dev.sesh.rpc.transport.Listener.open(
+                dev.sesh.rpc.transport.ListenSpec.parse("tcp://127.0.0.1:0"), t -> {
+                    try { end.await(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+                });
+             java.net.Socket first = new java.net.Socket("127.0.0.1", l.address().getPort())) {
+            Thread.sleep(300);                           // the first client is being served
+            SeshRuns.Run r = run("--port", l.url(), "-c", "info");
+            assertEquals("error: the board is busy: sim serve serves one client at a time", r.errorLine(), r.err());
+            assertEquals(4, r.code(), r.err());
+        } finally {
+            end.countDown();
+        }
+    }
 }
