@@ -94,7 +94,7 @@ public final class Main {
             parser.printVersionHelp(out);
             return 0;
         }
-        ErrorReporter errors = new ErrorReporter(cli.debug);
+        ErrorReporter errors = new ErrorReporter(cli.debug, Style.of(tty, env));
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
             if (!cli.rest.isEmpty() && cli.rest.get(0).equals("sim")) {
