@@ -38,7 +38,12 @@ public final class CallCommand implements Callable<Integer> {
     /** A mistyped name is a usage error, not a change to confirm: check it against RPC.List (a read). */
     private void requireListed() {
         if (session.board().cachedMethods().contains(method)) return;
-        List<String> listed = session.board().methods();
+        List<String> listed;
+        try {
+            listed = session.board().methods();
+        } catch (dev.sesh.device.RemoteErrorException e) {
+            return;                             // a board without RPC.List: the call itself will say what it thinks
+        }
         if (listed.contains(method)) return;
         List<String> close = Suggest.closest(method, listed);
         throw SeshException.badArg("no method " + method + " on this board"
