@@ -1754,7 +1754,7 @@ function _picocli_sesh_fs_cat() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands=""
-  local flag_opts=""
+  local flag_opts="--json"
   local arg_opts=""
   local FILE_pos_param_args=("") # 0-0 values
 
@@ -2202,4 +2202,32 @@ function _picocli_sesh_sim_serve() {
 # current word on the command line.
 # The `-o default` option means that if the function generated no matches, the
 # default Bash completions and the Readline default filename completions are performed.
-complete -F _complete_sesh -o default sesh sesh.sh sesh.bash
+# sesh: the line as the user typed it, split at blanks only (not at the colon of --port sim:),
+# with the top-level options and their values taken out before picocli's matcher sees it.
+function _complete_sesh_line() {
+  local line="${COMP_LINE:0:$COMP_POINT}"
+  local -a typed
+  if [[ -n "$ZSH_VERSION" ]]; then typed=( ${=line} ); else read -r -a typed <<< "$line"; fi
+  [[ "$line" =~ [[:space:]]$ ]] && typed+=("")
+  local i=1
+  while (( i < ${#typed[@]} - 1 )) && [[ "${typed[i]}" == -* ]]; do
+    case "${typed[i]}" in
+      -p|--port|--ca|--baud|--via|--timeout|-c) (( i += 2 )) ;;
+      *) (( i += 1 )) ;;
+    esac
+  done
+  if (( i >= ${#typed[@]} )); then _complete_sesh; return $?; fi   # completing an option's value
+  local -a COMP_WORDS=("${typed[0]}" "${typed[@]:$i}")
+  local COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+  local COMP_LINE="${COMP_WORDS[*]}"
+  local COMP_POINT=${#COMP_LINE}
+  _complete_sesh
+  local rc=$? cur="${COMP_WORDS[COMP_CWORD]}"
+  # bash replaces only the part after the last colon of the word: trim that much from each reply.
+  if [[ -n "$BASH_VERSION" && "$cur" == *:* && "$COMP_WORDBREAKS" == *:* ]]; then
+    local prefix="${cur%"${cur##*:}"}" k
+    for k in "${!COMPREPLY[@]}"; do COMPREPLY[k]="${COMPREPLY[k]#"$prefix"}"; done
+  fi
+  return $rc
+}
+complete -F _complete_sesh_line -o default sesh sesh.sh sesh.bash

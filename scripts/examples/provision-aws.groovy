@@ -16,7 +16,7 @@ if (args.size() != 4) {
     throw SeshException.badArg("provision-aws.groovy takes 4 files, not ${args.size()}",
             'give CONFIG.yaml KEY.pem CERT.pem WRITEKEY (see the comment at the top of the script)')
 }
-def (configFile, keyFile, certFile, writeKeyFile) = args as List
+def (configFile, keyFile, certFile, writeKeyFile) = inputFiles(args).collect { it.toString() }
 def step = { String text -> println "- $text" }
 
 // Every input is read and checked before anything is sent.

@@ -6,7 +6,7 @@
 //   sesh --port sim:./board1 --yes-irreversible run scripts/examples/provision-https.groovy \
 //        scripts/examples/configs/atca-aws-test.yaml [ecc.crt.pem]
 if (!args) throw SeshException.badArg('provision-https.groovy needs a config file', 'give CONFIG.yaml [OUT.crt.pem]')
-def configFile = args[0]
+def configFile = inputFiles(args[0])[0].toString()
 def certFile = args.length > 1 ? args[1] : 'ecc.crt.pem'
 def wanted = chipConfig(configFile)           // read and checked before anything is sent
 

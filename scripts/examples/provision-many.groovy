@@ -17,7 +17,8 @@ if (dashes < 1 || argv.size() - dashes - 1 != 3) {
             'give the boards\' ports, then --, then the config file, the write key file and a folder for the CSRs')
 }
 def ports = argv[0..<dashes]
-def (configFile, writeKeyFile, outDir) = argv[(dashes + 1)..-1]
+def (configFile, writeKeyFile) = inputFiles(argv[dashes + 1], argv[dashes + 2]).collect { it.toString() }
+def outDir = argv[dashes + 3]
 // Every input is read and checked before anything is sent.
 x509.readSecret(writeKeyFile)
 def wanted = chipConfig(configFile)

@@ -277,7 +277,7 @@ public final class Atecc {
             throw SeshException.failed("the data zone can be locked only after the config zone", "atca lock config first");
         }
         AteccBackend b = backend();
-        Optional<LostReply.Found> lost = board.gate().apply(AteccPlans.lockData(target()), () -> LostReply.guard("the data lock", () -> b.session(() -> {
+        Optional<LostReply.Found> lost = board.gate().apply(AteccPlans.lockData(target(), preview), () -> LostReply.guard("the data lock", () -> b.session(() -> {
             ConfigZone now = ConfigZone.of(b.readConfig());
             if (!now.equals(preview)) throw SeshException.failed("the config zone changed since the preview: nothing was locked", "run atca info, then lock again");
             return chip(ChipOp.LOCK_DATA, -1, false, () -> {

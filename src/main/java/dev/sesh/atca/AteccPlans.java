@@ -74,6 +74,10 @@ final class AteccPlans {
     static Plan lockConfig(Target target, ConfigZone preview, boolean withCrc) {
         int crc = preview.summaryCrc();
         Plan.Builder b = Plan.builder("LOCK the config zone of " + target.describe() + ". This cannot be undone.", target);
+        if (factoryDefault(preview)) {
+            b.note("warning: the config zone is still the factory default: no slot is configured (every SlotConfig and "
+                    + "KeyConfig is 0), so no slot could ever hold a private key; write your config first: atca config set FILE");
+        }
         if (withCrc) {
             b.change(Change.Lock.config(crc));
             b.note(String.format("locks the 128 bytes shown by `atca config show`; CRC 0x%04X goes with the command, "
@@ -106,14 +110,33 @@ final class AteccPlans {
         return String.join(", ", parts);
     }
 
-    /** The data lock: without CRC, after a read-back (design.md 1, confirm prompt item 4). */
-    static Plan lockData(Target target) {
-        return Plan.builder("LOCK the data and OTP zones of " + target.describe() + ". This cannot be undone.", target)
+    /** True while every slot's SlotConfig and KeyConfig is 0, as on a chip nobody has configured. */
+    static boolean factoryDefault(ConfigZone z) {
+        for (int slot = 0; slot < 16; slot++) {
+            if (z.slotConfig(slot).raw() != 0 || z.keyConfig(slot).raw() != 0) return false;
+        }
+        return true;
+    }
+
+    /** The data lock: without CRC, after a read-back (design.md 1, confirm prompt item 4); names what it makes permanent. */
+    static Plan lockData(Target target, ConfigZone zone) {
+        Plan.Builder b = Plan.builder("LOCK the data and OTP zones of " + target.describe() + ". This cannot be undone.", target)
                 .change(Change.Lock.data(OptionalInt.empty()))
                 .note("sent without a CRC: sesh does not know every slot's contents (reference/atecc.md 6); "
                         + "it reads the config zone back first and checks it is locked and unchanged")
-                .note("after this, every slot's read and write policy is enforced")
-                .build();
+                .note("after this, every slot's read and write policy is enforced");
+        List<String> neverWritten = new ArrayList<>();
+        List<String> neverRead = new ArrayList<>();
+        for (int slot = 0; slot < 16; slot++) {
+            SlotConfig s = zone.slotConfig(slot);
+            boolean key = zone.keyConfig(slot).isPrivate();
+            boolean writable = key ? s.genKeyAllowed() || s.privWriteAllowed() : s.writePolicy() != WritePolicy.NEVER;
+            if (!writable) neverWritten.add(slot + (key ? " (private key)" : ""));
+            if (key || (s.isSecret() && !s.encryptRead())) neverRead.add(slot + (key ? " (private key)" : ""));
+        }
+        if (!neverWritten.isEmpty()) b.note("never writable after this: slot " + String.join(", ", neverWritten));
+        if (!neverRead.isEmpty()) b.note("never readable after this: slot " + String.join(", ", neverRead));
+        return b.build();
     }
 
     /** The lock of one slot. */

@@ -12,6 +12,7 @@ import dev.sesh.rpc.RpcOptions;
 import dev.sesh.rpc.WireTrace;
 import dev.sesh.rpc.transport.PortLister;
 import dev.sesh.rpc.transport.PortSpec;
+import dev.sesh.rpc.transport.TcpListener;
 import dev.sesh.rpc.transport.SerialPortInfo;
 import dev.sesh.rpc.transport.Transport;
 import dev.sesh.rpc.transport.TransportFactory;
@@ -63,14 +64,27 @@ final class CliBoardConnector implements BoardConnector {
         dev.sesh.plan.LinkGuard guard = gate.guardFor(spec.text());
         RpcClient rpc = new RpcClient(t, rpcOptions, guard::admit);
         if (wireTrace != null) rpc.addWireTrace(WireTrace.lines(wireTrace, new Redactor()::json));   // one Redactor per link: it remembers secret FS.Put names
+        // sim serve answers a second client with one line and hangs up: say that, not "check the cable".
+        java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.function.Consumer<String> busyLine = line -> { if (line.strip().equals(TcpListener.BUSY_LINE.strip())) busy.set(true); };
+        rpc.addLogListener(busyLine);
         Board b = new Board(rpc, spec.text(), spec.shortName(), gate, clock);
         try {
             b.info();
         } catch (RuntimeException e) {
             b.close();
+            if (busy.get()) throw busy(spec.text(), e);
             throw e;
+        } finally {
+            rpc.removeLogListener(busyLine);
         }
         return b;
+    }
+
+    private static SeshException busy(String port, Throwable cause) {
+        return new SeshException("the board is busy: sim serve serves one client at a time",
+                "close the other client on " + port + " (a console, or a log --follow), or serve more boards: sesh sim serve --boards N",
+                SeshException.UNREACHABLE, cause);
     }
 
     @Override public List<SerialPortEntry> ports() {

@@ -2,6 +2,7 @@ package dev.sesh.cli;
 
 import dev.sesh.SeshException;
 import dev.sesh.shell.ErrorReporter;
+import dev.sesh.shell.HelpLayout;
 import dev.sesh.shell.SeshFactory;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.command.ConsoleCommands;
@@ -46,10 +47,55 @@ final class CompletionCommand {
         sim.addSubcommand("serve", new CommandLine(new SimServeCommand.Options()));
         top.addSubcommand("sim", sim);
         top.addSubcommand("completion", new CommandLine(new CompletionSpec()));
-        return top;
+        return HelpLayout.fit(top);
     }
 
-    static String bash() { return AutoComplete.bash("sesh", model()); }
+    /**
+     * picocli's script with one change: bash runs {@link #LINE_WRAPPER} first, which re-splits the
+     * line at blanks only and drops the top-level options. picocli's matcher looks for command names
+     * anywhere in COMP_WORDS, and bash splits {@code --port sim:} at the colon into "sim" ":", so the
+     * line looked like {@code sesh sim ...} and {@code i2c s<Tab>} offered "serve".
+     */
+    static String bash() {
+        String picocli = AutoComplete.bash("sesh", model());
+        String registration = "complete -F _complete_sesh -o default sesh sesh.sh sesh.bash";
+        if (!picocli.contains(registration)) throw new IllegalStateException("picocli's completion script changed: no '" + registration + "'");
+        return picocli.replace(registration, LINE_WRAPPER + registration.replace("_complete_sesh ", "_complete_sesh_line "));
+    }
+
+    /** Option names of the top level that take a value (kept in step with {@link SeshCli} by CompletionScriptsTest). */
+    static final List<String> TOP_ARG_OPTIONS = List.of("-p", "--port", "--ca", "--baud", "--via", "--timeout", "-c");
+
+    private static final String LINE_WRAPPER = String.join("\n",
+            "# sesh: the line as the user typed it, split at blanks only (not at the colon of --port sim:),",
+            "# with the top-level options and their values taken out before picocli's matcher sees it.",
+            "function _complete_sesh_line() {",
+            "  local line=\"${COMP_LINE:0:$COMP_POINT}\"",
+            "  local -a typed",
+            "  if [[ -n \"$ZSH_VERSION\" ]]; then typed=( ${=line} ); else read -r -a typed <<< \"$line\"; fi",
+            "  [[ \"$line\" =~ [[:space:]]$ ]] && typed+=(\"\")",
+            "  local i=1",
+            "  while (( i < ${#typed[@]} - 1 )) && [[ \"${typed[i]}\" == -* ]]; do",
+            "    case \"${typed[i]}\" in",
+            "      " + String.join("|", TOP_ARG_OPTIONS) + ") (( i += 2 )) ;;",
+            "      *) (( i += 1 )) ;;",
+            "    esac",
+            "  done",
+            "  if (( i >= ${#typed[@]} )); then _complete_sesh; return $?; fi   # completing an option's value",
+            "  local -a COMP_WORDS=(\"${typed[0]}\" \"${typed[@]:$i}\")",
+            "  local COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))",
+            "  local COMP_LINE=\"${COMP_WORDS[*]}\"",
+            "  local COMP_POINT=${#COMP_LINE}",
+            "  _complete_sesh",
+            "  local rc=$? cur=\"${COMP_WORDS[COMP_CWORD]}\"",
+            "  # bash replaces only the part after the last colon of the word: trim that much from each reply.",
+            "  if [[ -n \"$BASH_VERSION\" && \"$cur\" == *:* && \"$COMP_WORDBREAKS\" == *:* ]]; then",
+            "    local prefix=\"${cur%\"${cur##*:}\"}\" k",
+            "    for k in \"${!COMPREPLY[@]}\"; do COMPREPLY[k]=\"${COMPREPLY[k]#\"$prefix\"}\"; done",
+            "  fi",
+            "  return $rc",
+            "}",
+            "");
 
     static String zsh() {
         return "#compdef sesh\n"

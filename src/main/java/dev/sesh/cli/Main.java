@@ -76,7 +76,7 @@ public final class Main {
 
     int run(String[] args) {
         SeshCli cli = new SeshCli();
-        CommandLine parser = new CommandLine(cli);
+        CommandLine parser = dev.sesh.shell.HelpLayout.fit(new CommandLine(cli));
         parser.setStopAtPositional(true);
         parser.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         parser.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
@@ -95,7 +95,7 @@ public final class Main {
             parser.printVersionHelp(out);
             return 0;
         }
-        ErrorReporter errors = new ErrorReporter(cli.debug);
+        ErrorReporter errors = new ErrorReporter(cli.debug, Style.of(tty, env));
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
             if (!cli.rest.isEmpty() && cli.rest.get(0).equals("sim")) {
@@ -228,14 +228,17 @@ public final class Main {
     private static Optional<Via> via(SeshCli cli) { return cli.via == null ? Optional.empty() : Optional.of(Via.parse(cli.via)); }
 
     private ChangeGate gate(SeshCli cli, Terminal terminalOrNull, PrintWriter errWriter) {
-        PlanRenderer renderer = new PlanRenderer(Style.of(terminalOrNull != null && tty, env));
+        Style style = Style.of(terminalOrNull != null && tty, env);
+        PlanRenderer renderer = new PlanRenderer(style);
+        // Without a question to answer (no terminal, or --yes) the plan is printed whole: nothing can page it.
+        PlanRenderer whole = PlanRenderer.whole(style);
         JsonLinesAuditLog audit = JsonLinesAuditLog.inHome(seshHome(), msg -> errWriter.println("warning: " + msg));
         java.time.Clock wall = java.time.Clock.systemUTC();
         NonInteractiveGate.AutoApprove level = NonInteractiveGate.AutoApprove.of(cli.yes, cli.yesIrreversible);
-        if (terminalOrNull == null || !tty) return NonInteractiveGate.withoutTerminal(level, err, renderer, audit, wall);
+        if (terminalOrNull == null || !tty) return NonInteractiveGate.withoutTerminal(level, err, whole, audit, wall);
         TerminalGate terminalGate = new TerminalGate(terminalOrNull, renderer, audit, wall);
         if (level == NonInteractiveGate.AutoApprove.NONE) return terminalGate;
-        return NonInteractiveGate.onTerminal(level, err, renderer, terminalGate, audit, wall);
+        return NonInteractiveGate.onTerminal(level, err, whole, terminalGate, audit, wall);
     }
 
     private CliBoardConnector connector(SeshCli cli, ChangeGate gate, PrintWriter errWriter) {

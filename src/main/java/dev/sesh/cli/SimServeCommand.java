@@ -62,7 +62,7 @@ final class SimServeCommand {
             throw SeshException.badArg("sim needs a subcommand: serve", "sesh sim serve --listen tcp://127.0.0.1:7777");
         }
         Options o = new Options();
-        CommandLine cl = new CommandLine(o);
+        CommandLine cl = dev.sesh.shell.HelpLayout.fit(new CommandLine(o));
         try {
             cl.parseArgs(args.subList(1, args.size()).toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {

@@ -81,6 +81,8 @@ final class SimServer {
         SimOptions options = options(index, httpPort);
         if (options.seedPinned()) err.println(SimPorts.pinnedNotice(options.seed()));
         SimBoard board = SimFirmware.open(options, Clock.system());
+        String name = board.identity().defaultDeviceId();
+        board.tapLog(new HttpsAddress(name, err)::line);
         board.powerOn(); // boots now, so its HTTP(S) server runs before any UART client connects
         startTicker(board);
         List<String> urls = new ArrayList<>();
@@ -138,6 +140,26 @@ final class SimServer {
             server.join(Long.MAX_VALUE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Prints the board's HTTPS address when its HTTP server starts with TLS (at boot, and after a reboot moves it). */
+    private static final class HttpsAddress {
+        private final String board;
+        private final PrintStream err;
+        private String last = "";
+
+        HttpsAddress(String board, PrintStream err) {
+            this.board = board;
+            this.err = err;
+        }
+
+        synchronized void line(String message) {
+            java.util.regex.Matcher m = dev.sesh.sim.http.HttpService.MAPPING.matcher(message);
+            if (!m.find() || !m.group(2).startsWith("https://") || m.group(2).equals(last)) return;
+            last = m.group(2);
+            err.println("sim serve: board " + board + " serves HTTPS at " + last + " (device port " + m.group(1) + ")");
+            err.flush();
         }
     }
 

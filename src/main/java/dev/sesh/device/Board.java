@@ -60,9 +60,19 @@ public final class Board implements AutoCloseable {
             logLines++;
             Matcher m = HTTP_MAPPING.matcher(line);
             if (m.find()) httpMapping = m.group(1) + " -> " + m.group(2);
+            synchronized (early) {
+                if (logListeners.isEmpty()) {
+                    if (early.size() < EARLY_LINES) early.add(line);
+                    return;
+                }
+            }
             for (Consumer<String> l : logListeners) l.accept(line);
         });
     }
+
+    /** Lines the board printed before anyone listened (boot text while connecting), handed to the first listener. */
+    private final List<String> early = new java.util.ArrayList<>();
+    private static final int EARLY_LINES = 500;
 
     public String portText() { return portText; }
 
@@ -92,7 +102,16 @@ public final class Board implements AutoCloseable {
     public I2cBus i2c() { return i2c; }
 
     /** Device log lines (text between frames), delivered in stream order. */
-    public void addLogListener(Consumer<String> listener) { logListeners.add(listener); }
+    public void addLogListener(Consumer<String> listener) {
+        List<String> replay;
+        synchronized (early) {
+            // The first listener also gets what arrived while connecting (a simulated board's boot lines).
+            replay = List.copyOf(early);
+            early.clear();
+            logListeners.add(listener);
+            replay.forEach(listener);
+        }
+    }
 
     public void removeLogListener(Consumer<String> listener) { logListeners.remove(listener); }
 
@@ -239,6 +258,9 @@ public final class Board implements AutoCloseable {
         JsonNode v = n.get(name);
         return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
     }
+
+    /** False once the link to the board has closed (the peer hung up or the port went away). */
+    public boolean isOpen() { return rpc.isOpen(); }
 
     @Override public void close() { rpc.close(); }
 }

@@ -333,6 +333,9 @@ public final class RpcClient implements AutoCloseable {
         }
     }
 
+    /** False once the link has closed (the peer hung up, the transport failed, or {@link #close()}). */
+    public boolean isOpen() { return !closed; }
+
     /** Closes the transport; pending and later calls fail with {@link RpcChannelClosedException}. */
     @Override public void close() {
         shutDown(null);

@@ -65,7 +65,7 @@ public final class GroovyFacade implements ScriptEngineFacade {
     }
 
     /** The console's compiler state: binding, remembered imports and the shell compiling entries. */
-    private record Console(SeshBinding binding, ImportMemory imports, GroovyShell shell) {}
+    private record Console(SeshBinding binding, ImportMemory imports, ConsoleMethods methods, GroovyShell shell) {}
 
     private void start() {
         console = newConsole();
@@ -77,11 +77,12 @@ public final class GroovyFacade implements ScriptEngineFacade {
 
     private Console newConsole() {
         ImportMemory imports = new ImportMemory(DEFAULT_IMPORTS);
+        ConsoleMethods methods = new ConsoleMethods();
         CompilerConfiguration cc = new CompilerConfiguration();
         cc.setScriptBaseClass(SeshScript.class.getName());
-        cc.addCompilationCustomizers(imports.recorder(), imports.replay(), new ConsoleDeclarations(), interruptible());
+        cc.addCompilationCustomizers(imports.recorder(), imports.replay(), methods.recorder(), new ConsoleDeclarations(), interruptible());
         SeshBinding binding = new SeshBinding(bound);
-        return new Console(binding, imports, new GroovyShell(GroovyFacade.class.getClassLoader(), binding, cc));
+        return new Console(binding, imports, methods, new GroovyShell(GroovyFacade.class.getClassLoader(), binding, cc));
     }
 
     private static CompilerConfiguration fileConfig() {
@@ -113,12 +114,14 @@ public final class GroovyFacade implements ScriptEngineFacade {
         String frames = source.strip().contains("\n") ? codeName : "";
         Script script;
         try {
-            script = c.shell().parse(new GroovyCodeSource(source, codeName, GroovyShell.DEFAULT_CODE_BASE));
+            script = c.shell().parse(new GroovyCodeSource(c.methods().withRemembered(source), codeName, GroovyShell.DEFAULT_CODE_BASE));
         } catch (RuntimeException e) {
             c.imports().discard();
+            c.methods().discard();
             throw ScriptErrors.of(e, frames, "", bound);
         }
         c.imports().commit();
+        c.methods().commit();
         try {
             return script.run();
         } catch (ScriptExit e) {

@@ -19,11 +19,30 @@ final class Helpers {
             new Completion("println(", "println(value): prints to the console", false),
             new Completion("print(", "print(value): prints without a newline", false),
             new Completion("printf(", "printf(format, args..)", false),
-            new Completion("exit(", "exit(code): ends a script with that exit code", false));
+            new Completion("exit(", "exit(code): ends a script with that exit code", false),
+            new Completion("inputFiles(", "inputFiles(names..) -> List<Path>; stops with \"no such file: NAME\" (exit 2) when one is missing", false));
 
-    static final Set<String> NAMES = Set.of("hex", "bytes", "chipConfig", "sleep", "println", "print", "printf", "exit");
+    static final Set<String> NAMES = Set.of("hex", "bytes", "chipConfig", "sleep", "println", "print", "printf", "exit", "inputFiles");
 
     private Helpers() {}
+
+    /**
+     * The script's input files as paths, checked in the order given before anything is sent. A missing
+     * one is a problem of the command line, not of a script line: its error names the file only, exit 2.
+     */
+    static List<java.nio.file.Path> inputFiles(Object... names) {
+        List<java.nio.file.Path> paths = new java.util.ArrayList<>();
+        for (Object n : names) {
+            if (n instanceof Collection<?> c) { paths.addAll(inputFiles(c.toArray())); continue; }
+            java.nio.file.Path p = java.nio.file.Path.of(String.valueOf(n));
+            if (!java.nio.file.Files.isRegularFile(p)) {
+                throw new ScriptError("", 0, (java.nio.file.Files.isDirectory(p) ? "not a file: " : "no such file: ") + n,
+                        "check the path (relative to " + java.nio.file.Path.of("").toAbsolutePath() + ")", SeshException.USAGE, null);
+            }
+            paths.add(p);
+        }
+        return paths;
+    }
 
     /** Lower-case hex without separators for byte sequences; {@code 0x..} for a single number. */
     static String hex(Object value) {

@@ -68,6 +68,9 @@ public abstract class SeshScript extends Script {
         out().flush();
     }
 
+    /** The named input files as paths, each checked to exist (in order) before the script goes on. */
+    public java.util.List<java.nio.file.Path> inputFiles(Object... names) { return Helpers.inputFiles(names); }
+
     /** Ends the script with exit code {@code code} (0-255). */
     public void exit(int code) {
         if (code < 0 || code > 255) throw SeshException.badArg("exit(" + code + "): not an exit code", "give 0-255");

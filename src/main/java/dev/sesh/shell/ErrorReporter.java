@@ -12,29 +12,41 @@ import java.io.PrintWriter;
  */
 public final class ErrorReporter {
     private final boolean debug;
+    private final dev.sesh.shell.format.Style style;
     private volatile Throwable last;
 
-    public ErrorReporter(boolean debug) { this.debug = debug; }
+    public ErrorReporter(boolean debug) { this(debug, dev.sesh.shell.format.Style.plain()); }
+
+    /** {@code style}: the colours of the stream errors go to ("error:" in red on a terminal). */
+    public ErrorReporter(boolean debug, dev.sesh.shell.format.Style style) {
+        this.debug = debug;
+        this.style = style;
+    }
+
+    /** The colours of this run's output: plain off a terminal or with NO_COLOR (hex dumps use it too). */
+    public dev.sesh.shell.format.Style style() { return style; }
+
+    private String error(String message) { return style.red("error:") + " " + message; }
 
     /** Prints the error and returns the exit code a non-interactive run should end with. */
     public int report(Throwable t, PrintWriter err) {
         last = t;
         if (interrupted(t)) {
             // Ctrl-C: the command stopped where it was; say so instead of blaming the link.
-            err.println("error: cancelled");
+            err.println(error("cancelled"));
             err.flush();
             return SeshException.FAILED;
         }
         Throwable root = unwrap(t);
         if (root instanceof SeshException se) {
-            err.println("error: " + se.getMessage());
+            err.println(error(se.getMessage()));
             if (!se.hint().isEmpty()) err.println("hint: " + se.hint());
             if (debug) err.print(trace(root));
             err.flush();
             return se.exitCode();
         }
         String msg = root.getMessage() == null ? root.getClass().getSimpleName() : Redactor.errorText(root.getMessage());
-        err.println("error: " + msg);
+        err.println(error(msg));
         err.println(debug ? trace(root) : "hint: this is a bug in sesh; run again with --debug for the stack trace and report it");
         err.flush();
         return SeshException.FAILED;

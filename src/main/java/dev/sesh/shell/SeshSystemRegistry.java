@@ -70,6 +70,7 @@ public final class SeshSystemRegistry {
             return SeshException.USAGE;
         });
         for (CommandLine sub : commands.getSubcommands().values()) addHelpOption(sub);
+        HelpLayout.fit(commands);
         CommandLine run = commands.getSubcommands().get("run");
         if (run != null) run.setStopAtPositional(true);       // run FILE --opt: options after FILE are the script's
     }

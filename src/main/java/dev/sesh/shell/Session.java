@@ -202,6 +202,15 @@ public final class Session implements AutoCloseable {
 
     public synchronized Optional<Board> currentBoard() { return Optional.ofNullable(board); }
 
+    /**
+     * The board of this run: the current one, or the on-demand one opened now (a one-shot
+     * {@code status} or {@code log} is about the connection the run opens); empty when there is none.
+     */
+    public synchronized Optional<Board> runBoard() {
+        if (board == null && onDemand != null) board();
+        return currentBoard();
+    }
+
     /** Opens {@code port} and makes it the current board, closing the previous one. */
     public Board connect(String port) {
         Board opened = connector.open(port);

@@ -41,6 +41,7 @@ public final class SimBoard {
     private final long unixTimeAtZero;
     private final UartChannel channel;
     private final DeviceLog log = new DeviceLog();
+    private final List<java.util.function.Consumer<String>> logTaps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final UartTx tx;
     private final DeviceRpc rpc = new DeviceRpc(this, new UartRpcChannel());
     /** The RPC core serving the request being handled now (the UART's, or one HTTP request's). */
@@ -238,9 +239,16 @@ public final class SimBoard {
         pump();
     }
 
+    /**
+     * Sees every message the firmware logs (without the file:line prefix), whether or not a client
+     * is connected to read the UART: {@code sim serve} shows the board's HTTP(S) address with it.
+     */
+    public void tapLog(java.util.function.Consumer<String> tap) { logTaps.add(tap); }
+
     // ---- what the core and the services use ----------------------------------------------------
 
     synchronized void log(LogLevel level, String file, int line, String message) {
+        for (java.util.function.Consumer<String> tap : logTaps) tap.accept(message);
         if (!logOnRpcUart || !log.enabled(level, file) || channel.framePending()) return; // thrown away while a frame is on the wire
         tx.write(DeviceLog.format(file, line, message), clock.nanos());
     }

@@ -42,9 +42,36 @@ class AteccPlansTest {
 
     @Test
     void dataLockPlanSaysItIsSentWithoutCrc() {
-        Plan p = AteccPlans.lockData(CHIP);
+        Plan p = AteccPlans.lockData(CHIP, chipImage());
         assertEquals("lock data f378", p.phrase());
         assertTrue(p.notes().get(0).startsWith("sent without a CRC"), p.notes().get(0));
+    }
+
+    /** A chip nobody configured: SlotConfig (bytes 20-51) and KeyConfig (96-127) all 0. */
+    private static ConfigZone factoryImage() {
+        return chipImage().withBytes(20, Bytes.of(new byte[32])).withBytes(96, Bytes.of(new byte[32]));
+    }
+
+    @Test
+    void configLockOfAFactoryDefaultZoneWarnsFirst() {
+        Plan p = AteccPlans.lockConfig(CHIP, factoryImage(), true);
+        assertTrue(p.notes().get(0).startsWith("warning: the config zone is still the factory default"), p.notes().toString());
+        assertTrue(p.notes().get(0).contains("atca config set FILE"), p.notes().get(0));
+        assertFalse(AteccPlans.lockConfig(CHIP, chipImage(), true).notes().stream().anyMatch(n -> n.contains("factory default")));
+    }
+
+    @Test
+    void dataLockPlanListsTheSlotsThatBecomeNeverWritableOrNeverReadable() {
+        Plan p = AteccPlans.lockData(CHIP, chipImage());
+        String writable = p.notes().stream().filter(n -> n.startsWith("never writable after this: slot ")).findFirst().orElse("");
+        String readable = p.notes().stream().filter(n -> n.startsWith("never readable after this: slot ")).findFirst().orElse("");
+        assertTrue(readable.contains("0 (private key)"), p.notes().toString());
+        assertFalse(writable.isEmpty(), p.notes().toString());
+        ConfigZone z = chipImage();
+        for (int slot = 0; slot < 16; slot++) {
+            boolean never = !z.keyConfig(slot).isPrivate() && z.slotConfig(slot).writePolicy() == dev.sesh.atca.config.WritePolicy.NEVER;
+            if (never) assertTrue(writable.matches(".*\\b" + slot + "\\b.*"), slot + ": " + writable);
+        }
     }
 
     @Test

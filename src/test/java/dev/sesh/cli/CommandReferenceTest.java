@@ -51,6 +51,27 @@ class CommandReferenceTest {
     }
 
     @Test
+    void helpNeverBreaksAnExampleOrUrlAcrossLines() {
+        java.util.List<String> broken = new java.util.ArrayList<>();
+        java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(CompletionCommand.model()));
+        while (!todo.isEmpty()) {
+            CommandLine cl = todo.pop();
+            todo.addAll(cl.getSubcommands().values());
+            java.util.List<String> shown = cl.getUsageMessage(CommandLine.Help.Ansi.OFF).lines().toList();
+            for (String line : cl.getCommandSpec().usageMessage().footer()) {
+                if (!line.isBlank() && !shown.contains(line)) broken.add(path(cl) + ": " + line);
+            }
+        }
+        assertTrue(broken.isEmpty(), "footer lines wrapped:\n" + String.join("\n", broken));
+    }
+
+    @Test
+    void simServeHelpShowsTheHttpsExampleOnOneLine(@org.junit.jupiter.api.io.TempDir Path home) {
+        SeshRuns.Run r = SeshRuns.run(home, "sim", "serve", "--help");
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("--https-port 8443") && l.contains("https://127.0.0.1:8443/rpc")), r.out());
+    }
+
+    @Test
     void docsCommandsMdIsTheGeneratedReference() throws Exception {
         CompletionScriptsTest.checkOrWrite(DOC, markdown());
     }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +38,16 @@ class CompletionScriptsTest {
     @Test
     void checkedInZshScriptIsTheGeneratedOne() throws Exception {
         checkOrWrite(ZSH, CompletionCommand.zsh());
+    }
+
+    @Test
+    void lineWrapperKnowsEveryTopLevelOptionThatTakesAValue() {
+        java.util.Set<String> withValue = new java.util.TreeSet<>();
+        for (picocli.CommandLine.Model.OptionSpec o : new picocli.CommandLine(new SeshCli()).getCommandSpec().options()) {
+            if (o.typeInfo().isBoolean()) continue;
+            withValue.addAll(List.of(o.names()));
+        }
+        assertEquals(withValue, new java.util.TreeSet<>(CompletionCommand.TOP_ARG_OPTIONS));
     }
 
     @Test

@@ -31,6 +31,12 @@ class GroovyConsoleTest {
     }
 
     @Test
+    void functionDefinedAtThePromptIsRemembered() {
+        String t = console("def f(n) { n * 2 }\nf(21)\nexit\n");
+        assertTrue(t.contains("===> 42"), t);
+    }
+
+    @Test
     void commandWithArgumentsStaysACommand() {
         String t = console("rpc list\nexit\n");
         assertTrue(t.contains("Sys.GetInfo"), t);

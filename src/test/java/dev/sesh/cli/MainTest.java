@@ -124,11 +124,17 @@ class MainTest {
 
     @Test
     void remoteErrorIsOneLineWithTheCode() {
-        SeshRuns.Run r = run("--port", "sim:", "--yes", "call", "Foo.Bar");
+        SeshRuns.Run r = run("--port", "sim:", "call", "FS.Get", "{\"filename\":\"nope.txt\"}");
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.err().contains("404"), r.err());
-        assertTrue(r.err().contains("No handler for Foo.Bar"), r.err());
+        assertTrue(r.errorLine().contains("FS.Get") && r.errorLine().matches(".*\\b\\d{3}\\b.*|.*-\\d+.*"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+    }
+
+    @Test
+    void methodTheBoardDoesNotListIsAUsageErrorBeforeTheGate() {
+        SeshRuns.Run r = run("--port", "sim:", "--yes", "call", "Foo.Bar");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: no method Foo.Bar on this board", r.errorLine(), r.err());
     }
 
     @Test

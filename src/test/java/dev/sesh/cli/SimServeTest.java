@@ -95,6 +95,19 @@ class SimServeTest {
     }
 
     @Test
+    void provisionedBoardShowsItsHttpsAddress() throws Exception {
+        Path board = home.resolve("board1");
+        SeshRuns.Run p = sesh("--port", "sim:" + board, "--yes-irreversible", "run", "scripts/examples/provision-https.groovy",
+                "scripts/examples/configs/atca-aws-test.yaml", home.resolve("ecc.crt.pem").toString());
+        assertEquals(0, p.code(), p.err());
+        String banner = serve("--listen", "tcp://127.0.0.1:0", "--path", board.toString());
+        Matcher m = Pattern.compile("sim serve: board \\S+ serves HTTPS at (https://127\\.0\\.0\\.1:\\d+) \\(device port 443\\)").matcher(banner);
+        assertTrue(m.find(), banner);
+        SeshRuns.Run r = sesh("--port", m.group(1) + "/rpc", "--ca", home.resolve("ecc.crt.pem").toString(), "-c", "info");
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
     void nonLoopbackListenIsRefusedWithoutAllowRemote() {
         SeshRuns.Run r = sesh("sim", "serve", "--listen", "tcp://0.0.0.0:0");
         assertEquals(2, r.code(), r.err());

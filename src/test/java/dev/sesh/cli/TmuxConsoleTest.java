@@ -186,6 +186,19 @@ class TmuxConsoleTest {
     }
 
     @Test
+    void theFirstTabOnBoardNamesOffersCandidatesWithoutAnEarlierListing() throws Exception {
+        type("call Sys.GetI", "Tab");                 // RPC names: nothing has run rpc list
+        screenShows(s -> lastLine(s).endsWith("call Sys.GetInfo"), 5_000);
+        type("C-u", "fs cat conf1", "Tab");           // file names: nothing has run fs ls
+        screenShows(s -> lastLine(s).endsWith("fs cat conf1.json"), 5_000);
+        type("C-u", "config get sys.atca.ena", "Tab"); // config keys: nothing has run config get
+        screenShows(s -> lastLine(s).endsWith("config get sys.atca.enable"), 5_000);
+        type("C-u", "C-l", "atca read ", "Tab");      // slots: nothing has read the chip
+        String screen = screenShows(s -> s.contains("15 ("), 5_000);
+        assertTrue(screen.matches("(?s).*\\b0  \\([^)]*open\\).*"), screen);
+    }
+
+    @Test
     void tabCompletesAnRpcMethodName() throws Exception {
         tmux("send-keys", "-t", session, "rpc list", "Enter");
         screenShows(s -> s.contains("Sys.SetDebug"), 10_000);

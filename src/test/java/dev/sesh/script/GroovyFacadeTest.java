@@ -48,6 +48,23 @@ class GroovyFacadeTest {
     }
 
     @Test
+    void functionsDefinedInAnEntryAreCallableInLaterOnes() {
+        groovy.eval("def f(n) { n * 2 }");
+        assertEquals(42, groovy.eval("f(21)"));
+        groovy.eval("int twice(int a,\n        int b) {\n    a + b + f(b)\n}");
+        assertEquals(7, groovy.eval("twice(1, 2)"));
+        groovy.eval("def f(n) { n * 3 }");              // a new definition replaces the old one
+        assertEquals(63, groovy.eval("f(21)"));
+        assertEquals(13, groovy.eval("twice(1, 3)"));    // 1 + 3 + f(3) with the new f
+        groovy.eval("def f(a, b) { a - b }");           // another arity is another function
+        assertEquals(6, groovy.eval("f(2) + f(5, 5)"));
+        assertThrows(ScriptError.class, () -> groovy.eval("def g( {"));
+        assertEquals(42, groovy.eval("f(14)"), "a failed entry forgets nothing");
+        groovy.reset();
+        assertThrows(ScriptError.class, () -> groovy.eval("f(1)"));
+    }
+
+    @Test
     void importsPersistUntilReset() {
         groovy.eval("import java.util.zip.CRC32");
         assertEquals("CRC32", groovy.eval("new CRC32().class.simpleName"));

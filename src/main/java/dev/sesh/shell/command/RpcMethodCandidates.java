@@ -23,6 +23,7 @@ public final class RpcMethodCandidates implements Iterable<String> {
     @Override public Iterator<String> iterator() {
         List<String> known = session.currentBoard().map(Board::cachedMethods).orElse(List.of());
         if (!known.isEmpty()) return known.iterator();
-        return session.completionCache("rpc.methods", b -> b.methods().stream().sorted().toList(), List.<String>of(), MAX_AGE).get().iterator();
+        return session.completionCache("rpc.methods", b -> b.methods().stream().sorted().toList(), List.<String>of(), MAX_AGE)
+                .getWaitingFirst(dev.sesh.shell.complete.CandidateCache.FIRST_FILL).iterator();
     }
 }

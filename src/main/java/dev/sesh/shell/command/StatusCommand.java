@@ -23,7 +23,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Map<String, Object> m = new LinkedHashMap<>();
-        Optional<Board> b = session.currentBoard();
+        Optional<Board> b = session.runBoard();
         m.put("connected", b.isPresent());
         b.ifPresent(board -> {
             m.put("port", board.portText());

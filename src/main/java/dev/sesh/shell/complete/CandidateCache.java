@@ -3,6 +3,7 @@ package dev.sesh.shell.complete;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -46,6 +47,29 @@ public final class CandidateCache<T> {
         return value;
     }
 
+    /**
+     * As {@link #get()}, but the first time (nothing loaded yet) waits up to {@code limit} for the
+     * load it starts, so the first Tab after connecting offers candidates instead of nothing.
+     */
+    public T getWaitingFirst(Duration limit) {
+        T now = get();
+        if (loaded) return now;
+        long end = System.nanoTime() + limit.toNanos();
+        synchronized (this) {
+            while (!loaded && loading.get()) {
+                long left = end - System.nanoTime();
+                if (left <= 0) break;
+                try {
+                    wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return value;
+    }
+
     /** The last known value without starting anything. */
     public T peek() { return value; }
 
@@ -70,12 +94,34 @@ public final class CandidateCache<T> {
                     // Completion only: a board that cannot answer now keeps the old candidates.
                 } finally {
                     loading.set(false);
+                    synchronized (this) { notifyAll(); }
                 }
             });
         } catch (RuntimeException e) {
             loading.set(false);
             throw e;
         }
+    }
+
+    /** How long the first Tab waits for candidates nobody has loaded yet (a later Tab never waits). */
+    public static final Duration FIRST_FILL = Duration.ofMillis(1500);
+
+    /**
+     * Waits up to {@code limit} until {@code filled} holds, for sources with their own background
+     * refresh (the board's file names and config keys); returns whether it holds.
+     */
+    public static boolean awaitFirstFill(BooleanSupplier filled, Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        while (!filled.getAsBoolean()) {
+            if (System.nanoTime() >= end) return false;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One daemon thread shared by the console's caches; board calls are serialised by the link anyway. */

@@ -38,18 +38,19 @@ public final class SlotCandidates implements Iterable<String>, CommandCompleter.
     }
 
     /**
-     * The atca object's last read, else a background read started by this Tab; never waits. Even
-     * making the atca object may ask the board (its address), so that happens in the background too.
+     * The atca object's last read, else a background read started by this Tab, waited for only the
+     * first time (briefly). Even making the atca object may ask the board (its address), so that
+     * happens in the background too.
      */
     private Optional<ConfigZone> zone() {
         if (session == null || session.currentBoard().isEmpty()) return Optional.empty();
         Optional<Atecc> made = session.currentAtca();
         Optional<Atecc> chip = made.isPresent() ? made
-                : session.completionCache("atca", b -> Optional.of(session.atca()), Optional.<Atecc>empty(), FOREVER).get();
+                : session.completionCache("atca", b -> Optional.of(session.atca()), Optional.<Atecc>empty(), FOREVER).getWaitingFirst(CandidateCache.FIRST_FILL);
         if (chip.isEmpty()) return Optional.empty();
         Optional<ConfigZone> cached = chip.get().cachedConfig();
         if (cached.isPresent()) return cached;
-        return session.completionCache("atca.config", b -> Optional.of(chip.get().config()), Optional.<ConfigZone>empty(), MAX_AGE).get();
+        return session.completionCache("atca.config", b -> Optional.of(chip.get().config()), Optional.<ConfigZone>empty(), MAX_AGE).getWaitingFirst(CandidateCache.FIRST_FILL);
     }
 
     /** {@code P256 private, secret, locked}: what the slot holds and whether it can still change. */

@@ -29,23 +29,36 @@ public final class PlanRenderer {
         this.maxChanges = maxChanges;
     }
 
+    /** A renderer that shows every change (for output that is not a terminal: a log or a pipe is read whole). */
+    public static PlanRenderer whole(Style style) { return new PlanRenderer(style, Integer.MAX_VALUE); }
+
+    /** How many changes {@link #render} leaves out of {@code plan} ("... N more changes"); 0 when it shows all. */
+    public int hidden(Plan plan) {
+        int n = plan.changes().size();
+        return n > maxChanges ? n - (maxChanges - 1) : 0;
+    }
+
     /** The plan, each line ending in {@code \n}. */
-    public String render(Plan plan) {
+    public String render(Plan plan) { return render(plan, hidden(plan)); }
+
+    /** The plan with every change, whatever the limit. */
+    public String renderAll(Plan plan) { return render(plan, 0); }
+
+    private String render(Plan plan, int hidden) {
         StringBuilder out = new StringBuilder();
         String title = plan.isIrreversible() ? style.danger(plan.title()) : style.bold(plan.title());
         out.append("plan: ").append(title).append('\n');
         List<Change> all = plan.changes();
-        int hidden = all.size() > maxChanges ? all.size() - (maxChanges - 1) : 0;
         List<Change> changes = all.subList(0, all.size() - hidden);
         int i = 0;
         while (i < changes.size()) {
             int end = i + 1;
             while (end < changes.size() && sameShape(changes.get(i), changes.get(end))) end++;
-            appendAligned(out, changes.subList(i, end));
+            appendAligned(out, changes.subList(i, end), style);
             i = end;
         }
         if (hidden > 0) out.append(INDENT).append("... ").append(hidden).append(" more changes\n");
-        for (String note : plan.notes()) out.append(INDENT).append(note).append('\n');
+        for (String note : plan.notes()) out.append(INDENT).append(noteStyled(note)).append('\n');
         if (plan.isIrreversible()) out.append(INDENT).append(style.danger("this cannot be undone")).append('\n');
         return out.toString();
     }
@@ -59,7 +72,15 @@ public final class PlanRenderer {
         return a.getClass() == b.getClass() && a.cells().size() == b.cells().size();
     }
 
-    private static void appendAligned(StringBuilder out, List<Change> group) {
+    /** Warnings yellow, errors red (lint findings and sesh's own warnings); other notes plain. */
+    private String noteStyled(String note) {
+        String t = note.stripLeading();
+        if (t.startsWith("warning")) return style.yellow(note);
+        if (t.startsWith("error")) return style.red(note);
+        return note;
+    }
+
+    private static void appendAligned(StringBuilder out, List<Change> group, Style style) {
         int columns = group.get(0).cells().size();
         int[] width = new int[columns];
         for (Change c : group) {
@@ -73,7 +94,9 @@ public final class PlanRenderer {
                 String cell = cells.get(col);
                 padded.add(col == columns - 1 ? cell : cell + " ".repeat(width[col] - cell.length()));
             }
-            out.append(INDENT).append(String.join("  ", padded).stripTrailing()).append('\n');
+            String line = String.join("  ", padded).stripTrailing();
+            // A step that cannot be undone stands out in red (the rest of the plan stays plain).
+            out.append(INDENT).append(c.reversibility() == dev.sesh.plan.Reversibility.IRREVERSIBLE ? style.danger(line) : line).append('\n');
         }
     }
 }

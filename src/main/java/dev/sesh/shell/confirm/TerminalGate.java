@@ -21,10 +21,13 @@ import java.util.function.Supplier;
  * The confirm gate on a terminal (design.md 1, "The confirm prompt"): prints the plan on the
  * terminal, then asks {@code apply? [y/N]} (only y or yes approve; an empty line, anything else,
  * Ctrl-C or Ctrl-D decline) or, for an irreversible plan, wants the exact phrase the plan shows.
+ * A plan too long to show whole says so, and the answer {@code ?} prints all of it and asks again.
  * Answers are read by a reader of its own, so they never reach the console's history or completers.
  */
 public final class TerminalGate implements ChangeGate, Approver {
     static final String DECLINED = "declined: nothing was changed";
+    /** The answer that shows a long plan's hidden changes instead of deciding. */
+    static final String SHOW_ALL = "?";
     private final Terminal terminal;
     private final LineReader reader;
     private final PlanRenderer renderer;
@@ -56,16 +59,24 @@ public final class TerminalGate implements ChangeGate, Approver {
     @Override public synchronized Decision decide(Plan plan) {
         PrintWriter out = terminal.writer();
         out.print(renderer.render(plan));
+        int hidden = renderer.hidden(plan);
+        if (hidden > 0) out.println("  (answer " + SHOW_ALL + " to see all " + plan.changes().size() + " changes before you decide)");
         out.flush();
-        String answer;
-        try {
-            answer = reader.readLine(renderer.question(plan));
-        } catch (UserInterruptException | EndOfFileException e) {
-            out.println();
+        String typed;
+        while (true) {
+            String answer;
+            try {
+                answer = reader.readLine(renderer.question(plan));
+            } catch (UserInterruptException | EndOfFileException e) {
+                out.println();
+                out.flush();
+                return Decision.declined(DECLINED, "");
+            }
+            typed = answer.strip();
+            if (hidden == 0 || !typed.equals(SHOW_ALL)) break;
+            out.print(renderer.renderAll(plan));   // the whole plan, then the same question again
             out.flush();
-            return Decision.declined(DECLINED, "");
         }
-        String typed = answer.strip();
         if (plan.needsPhrase()) {
             if (typed.equals(plan.phrase())) return Decision.approved();
             return Decision.declined("declined: the text typed was not \"" + plan.phrase() + "\"; nothing was changed",

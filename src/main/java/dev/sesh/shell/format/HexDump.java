@@ -11,14 +11,20 @@ public final class HexDump {
 
     public static String of(Bytes data) { return of(data, 0); }
 
+    /** As {@link #of(Bytes)}, with the offsets dimmed when {@code style} has colours. */
+    public static String of(Bytes data, Style style) { return of(data, 0, style); }
+
     /** Dumps {@code data} labelled as starting at {@code baseOffset}; each line ends in {@code \n}. */
-    public static String of(Bytes data, long baseOffset) {
+    public static String of(Bytes data, long baseOffset) { return of(data, baseOffset, Style.plain()); }
+
+    /** As {@link #of(Bytes, long)}; the offset column is dim in {@code style}. */
+    public static String of(Bytes data, long baseOffset, Style style) {
         long last = baseOffset + Math.max(0, data.length() - 1);
         int digits = Math.max(4, (Long.toHexString(last).length() + 1) / 2 * 2);
         String offsetFormat = "%0" + digits + "x";
         StringBuilder out = new StringBuilder();
         for (int line = 0; line < data.length(); line += 16) {
-            out.append(String.format(offsetFormat, baseOffset + line)).append(' ');
+            out.append(style.dim(String.format(offsetFormat, baseOffset + line))).append(' ');
             StringBuilder ascii = new StringBuilder();
             for (int i = 0; i < 16; i++) {
                 if (i == 8) out.append(' ');

@@ -64,6 +64,20 @@ class TerminalGateTest {
     }
 
     @Test
+    void questionMarkShowsEveryChangeOfALongPlanThenAsksAgain() throws IOException {
+        Plan.Builder b = Plan.builder("write the config zone", CHIP);
+        for (int i = 0; i < 40; i++) b.change(new Change.ConfigZoneChange("slot " + (i % 16), "field" + i, "0", "1"));
+        Plan big = b.build();
+        gateTyping("?\ny\n").run(big, runs::incrementAndGet);
+        assertEquals(1, runs.get());
+        String s = screen();
+        assertTrue(s.contains("... 29 more changes\n  (answer ? to see all 40 changes before you decide)\n"), s);
+        int question = s.indexOf("apply? [y/N] ");
+        assertTrue(question > 0 && s.indexOf("field39", question) > question, "the hidden changes come after the first question:\n" + s);
+        assertTrue(s.indexOf("apply? [y/N] ", s.indexOf("field39")) > 0, "and the question is asked again:\n" + s);
+    }
+
+    @Test
     void yesInAnyCaseApproves() throws IOException {
         gateTyping("  YES \n").run(REBOOT, runs::incrementAndGet);
         assertEquals(1, runs.get());

@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
         footer = {"", "One line per field that differs: \"slot 0 WriteConfig: Always -> Encrypt(6)\".",
                 "Only what a config write can change is compared (bytes 16-85, 88-127):",
                 "never the serial, revision or lock bytes.",
+                "", "Exit code (as diff(1)): 0 the chip matches FILE, 1 they differ, 2 FILE is missing or invalid.",
                 "", "Examples:", "  atca config diff atca-aws-test.yaml", "  atca config diff mine.hex --json"})
 final class AtcaConfigDiff implements Callable<Integer> {
     private final Session session;
@@ -28,13 +29,16 @@ final class AtcaConfigDiff implements Callable<Integer> {
         ConfigDiff diff = ConfigDiff.between(AtcaCli.atca(session).config(), wanted);
         if (AtcaCli.json(session, json)) {
             AtcaCli.printJson(session, diff.planned());
-            return 0;
+            return exitCode(diff);
         }
         for (FieldChange c : diff.planned()) session.out().println(c.line());
         session.out().flush();
         int ignored = diff.notWritable().size();
         AtcaCli.note(session, (diff.planned().isEmpty() ? "no differences" : diff.planned().size() + " differences")
                 + (ignored > 0 ? " (" + ignored + " more in bytes a config write cannot change, not compared)" : ""));
-        return 0;
+        return exitCode(diff);
     }
+
+    /** As diff(1): 1 when a config write would change something, so scripts can test it. */
+    private static int exitCode(ConfigDiff diff) { return diff.planned().isEmpty() ? 0 : 1; }
 }

@@ -29,7 +29,7 @@ final class AtcaRead implements Callable<Integer> {
             m.put("data", data.hex());
             AtcaCli.printJson(session, m);
         } else {
-            session.out().print(HexDump.of(data));
+            session.out().print(HexDump.of(data, session.errors().style()));
             session.out().flush();
         }
         return 0;

@@ -49,7 +49,11 @@ public class ConfigKeyCandidates implements Iterable<String>, CommandCompleter.F
 
     final List<String> keys() {
         return session.currentBoard().map(Board::config).map(c -> {
-            if (c.cachedKeys().isEmpty()) c.refreshKeysInBackground();
+            if (c.cachedKeys().isEmpty()) {
+                c.refreshKeysInBackground();
+                dev.sesh.shell.complete.CandidateCache.awaitFirstFill(() -> !c.cachedKeys().isEmpty(),
+                        dev.sesh.shell.complete.CandidateCache.FIRST_FILL);
+            }
             return c.cachedKeys();
         }).orElse(List.of());
     }

@@ -37,7 +37,7 @@ final class I2cDump implements Callable<Integer> {
             return 0;
         }
         I2cCli.note(session, "registers 0x00-0xff of " + I2cCli.hex(addr) + ", one " + METHOD + " each (register write, repeated START, 1-byte read)");
-        session.out().print(HexDump.of(regs));
+        session.out().print(HexDump.of(regs, session.errors().style()));
         session.out().flush();
         return 0;
     }

@@ -37,7 +37,7 @@ final class I2cRead implements Callable<Integer> {
             I2cCli.printJson(session, m);
             return 0;
         }
-        session.out().print(HexDump.of(data));
+        session.out().print(HexDump.of(data, session.errors().style()));
         session.out().flush();
         return 0;
     }

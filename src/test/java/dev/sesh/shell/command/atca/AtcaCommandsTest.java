@@ -110,8 +110,16 @@ class AtcaCommandsTest {
         assertTrue(err().matches("0 errors, 3 warnings, \\d+ info\n"), err());
     }
 
+    @Test void configDiffExits0WhenTheChipMatchesTheFileAnd1WhenItDiffers(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String saved = dir.resolve("saved.yaml").toString();
+        assertEquals(0, type("atca config get " + saved), err());
+        assertEquals(0, type("atca config diff " + saved), err());
+        assertEquals(1, type("atca config diff " + aws()), err());
+        assertEquals(1, type("atca config diff --json " + aws()), err());
+    }
+
     @Test void configDiffListsFieldsAndCountsThem() {
-        assertEquals(0, type("atca config diff " + aws()), err());
+        assertEquals(1, type("atca config diff " + aws()), err());
         assertTrue(out().lines().anyMatch(l -> l.equals("slot 0 WriteConfig: Always -> Encrypt(6)")), out());
         assertFalse(out().contains("cannot be written"), out());
         assertFalse(out().lines().anyMatch(l -> l.startsWith("config RevNum") || l.startsWith("config SerialNumber") || l.startsWith("config LockValue") || l.startsWith("config LockConfig")), out());
