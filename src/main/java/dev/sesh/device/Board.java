@@ -7,6 +7,7 @@ import dev.sesh.plan.Change;
 import dev.sesh.plan.ChangeClassifier;
 import dev.sesh.plan.ChangeGate;
 import dev.sesh.plan.Classification;
+import dev.sesh.plan.ConfigRules;
 import dev.sesh.plan.Effect;
 import dev.sesh.plan.Plan;
 import dev.sesh.plan.Target;
@@ -115,10 +116,32 @@ public final class Board implements AutoCloseable {
         Map<String, Object> params = paramsMap(paramsJson);
         Classification c = ChangeClassifier.rpcCall(method, params, ChangeClassifier.DEFAULT_CHIP_ADDRESS);
         if (c.effect() == Effect.READ_ONLY) return raw(method, paramsJson);
+        if (method.equalsIgnoreCase("Config.Set")) checkConfigSet(paramsJson);
         Plan plan = Plan.builder("call " + method + " on " + target().describe(), target())
                 .change(new Change.RpcCall(method, paramsJson == null ? "" : paramsJson, c))
                 .build();
         return gate.apply(plan, () -> raw(method, paramsJson));
+    }
+
+    /** True when calls travel over the board's RPC UART (serial, in-process sim, TCP bridge), not HTTP or WebSocket. */
+    public boolean linkIsRpcUart() { return rpc.profile().delimited(); }
+
+    // A raw Config.Set meets the same boot rules as config set; its frame is the user's, so it is refused rather than fixed.
+    private void checkConfigSet(String paramsJson) {
+        JsonNode p = paramsJson == null || paramsJson.isBlank() ? null : FrameJson.parse(paramsJson);
+        if (p == null || !p.path("config").isObject()) return;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> patch = FrameJson.mapper().convertValue(p.get("config"), Map.class);
+        Map<String, Object> current = new LinkedHashMap<>();
+        ConfigKeys.leaves(FrameJson.parse(raw("Config.Get", null))).forEach((k, v) -> current.put(k, ConfigKeys.plain(v)));
+        ConfigRules.Verdict v = ConfigRules.check(current, ConfigRules.flatten(patch), linkIsRpcUart());
+        if (v.refused()) throw SeshException.badArg(v.refusal().get().message(), v.refusal().get().hint());
+        if (!v.fixes().isEmpty()) {
+            String keys = String.join(" ", v.fixes().keySet().stream().map(k -> k + "=" + v.fixes().get(k)).toList());
+            throw SeshException.badArg("Config.Set " + v.notes().get(0).replaceFirst("^adds ", "needs "),
+                    "add " + keys + " to the config, or use: config set " + String.join(" ", ConfigRules.flatten(patch).keySet().stream()
+                            .map(k -> k + "=" + ConfigRules.flatten(patch).get(k)).toList()) + " " + keys);
+        }
     }
 
     /**

@@ -108,7 +108,7 @@ public final class SimFirmware {
         if (options.folder().isPresent()) {
             Path dir = options.folder().get();
             mac = persistentMac(dir, options.seed());
-            fs = FlashFs.persistent(dir, image, clock);
+            fs = options.flash() ? FlashFs.reflashed(dir, image, clock) : FlashFs.persistent(dir, image, clock);
             chip = persistentChip(dir, options, chipSeed(mac, options), clock);
         } else {
             mac = randomMac(new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + BOARDS.incrementAndGet()));

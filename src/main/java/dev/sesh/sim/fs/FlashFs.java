@@ -75,6 +75,18 @@ public final class FlashFs {
         return new FlashFs(files, Optional.of(f), clock, FlashTiming.DEFAULT);
     }
 
+    /**
+     * As {@link #persistent}, but the folder's files are first replaced by {@code image}, as
+     * reflashing a board rewrites its filesystem (the way out of a boot loop).
+     */
+    public static FlashFs reflashed(Path boardDir, Map<String, byte[]> image, Clock clock) {
+        FsFolder f = new FsFolder(boardDir.resolve("fs"));
+        if (f.exists()) f.load().keySet().forEach(f::delete);
+        Map<String, byte[]> files = copy(image);
+        files.forEach(f::write);
+        return new FlashFs(files, Optional.of(f), clock, FlashTiming.DEFAULT);
+    }
+
     private static Map<String, byte[]> copy(Map<String, byte[]> image) {
         Map<String, byte[]> m = new TreeMap<>();
         image.forEach((k, v) -> m.put(normalize(k), v.clone()));

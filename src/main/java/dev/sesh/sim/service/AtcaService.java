@@ -43,9 +43,9 @@ public final class AtcaService implements SimService {
         int busNo = (int) cfg.integer("sys.atca.i2c_bus", 0);
         Optional<I2cBusModel> bus = i2c.enabledBus(busNo);
         if (bus.isEmpty()) {
-            ctx.log(LogLevel.ERROR, ATCA_C, 60, "ATCA requires I2C to be enabled (i2c.enable=true)");
-            ctx.log(LogLevel.ERROR, ATCA_C, 117, "ATCA: Chip is not available");
-            return List.of();
+            // mgos_atca_init returns false here: the firmware's init fails and the board restarts (boot loop).
+            ctx.log(LogLevel.ERROR, ATCA_C, 64, "ATCA requires I2C to be enabled (i2c.enable=true)");
+            throw new InitFailedException(InitFailedException.DEPS_FAILED);
         }
         long a = cfg.integer("sys.atca.i2c_addr", DriverOptions.DEFAULT_ADDRESS);
         // Values from 0x7F up are taken as the 8-bit address byte (atecc.md 9.1).

@@ -68,12 +68,13 @@ class AtcaServiceTest {
         assertTrue(atca.chip().isEmpty());
     }
 
-    @Test void needsI2cEnabled() {
+    @Test void withoutI2cTheInitFailsAsTheFirmwaresDoes() {
         solder(Variant.ATECC508A);
-        StubContext ctx = boot(Map.of("sys.atca.enable", true));
-        assertTrue(ctx.methods.isEmpty());
-        assertEquals(List.of("mgos_atca.c:60 ATCA requires I2C to be enabled (i2c.enable=true)",
-                "mgos_atca.c:117 ATCA: Chip is not available"), ctx.log);
+        StubContext ctx = new StubContext(clock, Map.of("sys.atca.enable", true));
+        i2c.init(ctx);
+        InitFailedException e = org.junit.jupiter.api.Assertions.assertThrows(InitFailedException.class, () -> atca.init(ctx));
+        assertEquals(-32, e.code());
+        assertEquals(List.of("mgos_atca.c:64 ATCA requires I2C to be enabled (i2c.enable=true)"), ctx.log);
     }
 
     @Test void noChipOnTheBusLeavesTheMethodsUnregistered() {
