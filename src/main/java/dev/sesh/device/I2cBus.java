@@ -240,7 +240,7 @@ public final class I2cBus {
         } catch (RemoteErrorException e) {
             if (e.code() == 503 && e.remoteMessage().contains("disabled")) {
                 throw new SeshException("I2C is disabled on the board (" + method + ": 503 " + e.remoteMessage() + ")",
-                        "config set i2c.enable=true, then reboot: the bus is set up at boot", SeshException.FAILED, e);
+                        "config set i2c.enable=true (the board reboots; the bus is set up at boot)", SeshException.FAILED, e);
             }
             if (e.code() == 503) throw nack(address, method);
             if (e.code() == 404 && e.remoteMessage().contains(method)) {

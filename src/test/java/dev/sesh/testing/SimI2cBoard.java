@@ -46,14 +46,14 @@ public final class SimI2cBoard implements AutoCloseable {
 
     public SimI2cBoard() { this(true); }
 
-    /** {@code i2cEnabled} false: the vendor config level turns I2C off, as {@code config set i2c.enable=false} + reboot would. */
+    /** A vendor config level (conf1.json) sets {@code i2c.enable}; false is as {@code config set i2c.enable=false} + reboot would leave it. */
     public SimI2cBoard(boolean i2cEnabled) { this(i2cEnabled, Variant.ATECC508A); }
 
     /** As above with an ATECC508A or ATECC608A chip. */
     public SimI2cBoard(boolean i2cEnabled, Variant variant) {
         chip = new AteccChip(ChipMemory.factoryNew(variant, SimOptions.DEFAULT_SEED), clock, SimOptions.DEFAULT_SEED);
-        Map<String, byte[]> image = new TreeMap<>(ConfigService.articleAppImage());
-        if (!i2cEnabled) image.put(ConfigService.VENDOR_FILE, "{\"i2c\": {\"enable\": false}}".getBytes(StandardCharsets.US_ASCII));
+        Map<String, byte[]> image = new TreeMap<>(FlashFs.factoryImage());
+        image.put(ConfigService.VENDOR_FILE, ("{\"i2c\": {\"enable\": " + i2cEnabled + "}}").getBytes(StandardCharsets.US_ASCII));
         SimFirmware.Parts parts = SimFirmware.parts(FlashFs.inMemory(image, clock), clock, chip);
         parts.bus0().attach(sensor);
         SimBoard sim = SimFirmware.board(SimIdentity.seshSim(Bytes.ofHex("5ccf7f0a1b2c")), clock, parts, 0, FaultSpec.none());
