@@ -15,6 +15,8 @@ import java.util.Optional;
  *
  * <p>The rules (Mongoose OS 2.x on an ESP8266):
  * <ul>
+ * <li>A text value with a character >= U+0080 is refused: the firmware stores it as raw bytes and
+ *     every later reply carrying it is a frame that does not parse.</li>
  * <li>{@code sys.atca.enable=true} needs the I2C bus {@code sys.atca.i2c_bus} enabled
  *     ({@code i2c.enable}, or {@code i2c1.enable} for bus 1): otherwise the atca library's init logs
  *     {@code ATCA requires I2C to be enabled}, the firmware's init fails ({@code Init failed: -32}) and
@@ -56,6 +58,8 @@ public final class ConfigRules {
     public static Verdict check(Map<String, ?> current, Map<String, ?> requested, boolean overRpcUart) {
         Map<String, Object> fixes = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
+        Optional<Refusal> text = nonAscii(requested);
+        if (text.isPresent()) return new Verdict(fixes, notes, text);
         Optional<Refusal> link = overRpcUart ? linkCut(current, requested) : Optional.empty();
         if (link.isPresent()) return new Verdict(fixes, notes, link);
         if (Boolean.FALSE.equals(bool(requested.get("rpc.enable")))) {
@@ -104,6 +108,22 @@ public final class ConfigRules {
                 out.put(k, e.getValue());
             }
         }
+    }
+
+    // The firmware keeps config text as bytes and prints them raw: a byte >= 0x80 breaks every later
+    // reply frame that carries it (capture config_get_u00e9), so such a value never leaves the host.
+    private static Optional<Refusal> nonAscii(Map<String, ?> requested) {
+        for (Map.Entry<String, ?> e : requested.entrySet()) {
+            if (!(e.getValue() instanceof String v)) continue;
+            for (int i = 0; i < v.length(); i++) {
+                char c = v.charAt(i);
+                if (c < 0x80) continue;
+                return Optional.of(new Refusal(e.getKey() + " value has character U+" + String.format("%04X", (int) c) + " at position " + i
+                        + ": the firmware would send broken reply frames for it",
+                        "config values are plain ASCII only; write it without accents or symbols"));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<Refusal> linkCut(Map<String, ?> current, Map<String, ?> requested) {

@@ -60,4 +60,12 @@ class ConfigRulesTest {
         Map<String, Object> patch = Map.of("sys", Map.of("atca", atca));
         assertEquals(Map.of("sys.atca.enable", true), ConfigRules.flatten(patch));
     }
+
+    @Test void nonAsciiTextIsRefusedWithItsPosition() {
+        ConfigRules.Verdict v = ConfigRules.check(board(true, false), Map.of("wifi.ap.ssid", "caf\u00e9"), false);
+        assertTrue(v.refused());
+        assertEquals("wifi.ap.ssid value has character U+00E9 at position 3: the firmware would send broken reply frames for it",
+                v.refusal().get().message());
+        assertFalse(ConfigRules.check(board(true, false), Map.of("wifi.ap.ssid", "cafe"), false).refused());
+    }
 }
