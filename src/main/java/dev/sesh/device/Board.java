@@ -133,7 +133,11 @@ public final class Board implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> patch = FrameJson.mapper().convertValue(p.get("config"), Map.class);
         Map<String, Object> current = new LinkedHashMap<>();
-        ConfigKeys.leaves(FrameJson.parse(raw("Config.Get", null))).forEach((k, v) -> current.put(k, ConfigKeys.plain(v)));
+        try {
+            ConfigKeys.leaves(FrameJson.parse(raw("Config.Get", null))).forEach((k, v) -> current.put(k, ConfigKeys.plain(v)));
+        } catch (dev.sesh.rpc.RpcTimeoutException unreadable) {
+            // A config the board cannot print (a non-ASCII value) must stay repairable with a raw Config.Set.
+        }
         ConfigRules.Verdict v = ConfigRules.check(current, ConfigRules.flatten(patch), linkIsRpcUart());
         if (v.refused()) throw SeshException.badArg(v.refusal().get().message(), v.refusal().get().hint());
         if (!v.fixes().isEmpty()) {

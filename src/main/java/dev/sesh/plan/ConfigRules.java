@@ -54,6 +54,7 @@ public final class ConfigRules {
     /**
      * Checks {@code requested} against {@code current} (the board's live config, flat dotted keys).
      * {@code overRpcUart}: the request travels over the RPC UART (serial, or a TCP bridge to one).
+     * An empty {@code current} means it could not be read: only the rules that need it not apply.
      */
     public static Verdict check(Map<String, ?> current, Map<String, ?> requested, boolean overRpcUart) {
         Map<String, Object> fixes = new LinkedHashMap<>();
@@ -67,7 +68,7 @@ public final class ConfigRules {
                     "leave rpc.enable on; reflashing is the only way back")));
         }
         Object atca = effective(current, requested, "sys.atca.enable");
-        if (Boolean.TRUE.equals(bool(atca))) {
+        if (!current.isEmpty() && Boolean.TRUE.equals(bool(atca))) {
             long bus = number(effective(current, requested, "sys.atca.i2c_bus"), 0);
             String busKey = bus == 0 ? "i2c.enable" : "i2c" + bus + ".enable";
             if (!current.containsKey(busKey)) {

@@ -22,7 +22,8 @@ public final class RpcTimeoutException extends RpcException {
 
     private RpcTimeoutException(String method, Duration timeout, String frame) {
         super("the board sent a broken frame for " + method + ": " + shown(frame),
-                "the firmware printed text its JSON cannot carry (e.g. a non-ASCII config value: set it again in plain ASCII)",
+                "the firmware printed text its JSON cannot carry, e.g. a non-ASCII config value: replace it with call Config.Set "
+                        + "'{\"config\":{...},\"save\":true}' in plain ASCII",
                 FAILED, null);
         this.method = method;
         this.timeout = timeout;

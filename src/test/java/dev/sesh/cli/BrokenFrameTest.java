@@ -50,5 +50,9 @@ class BrokenFrameTest {
         assertTrue(r.errorLine().startsWith("error: the board sent a broken frame for Config.Get: "), r.err());
         assertTrue(r.errorLine().endsWith("\"sn\":\"caf\\xe9!}"), r.err());
         assertTrue(ms < 4000, "reported at once, not after the timeouts: " + ms + " ms");
+
+        SeshRuns.Run repair = SeshRuns.run(home, "--port", port(), "--yes", "call", "Config.Set", "{\"config\":{\"device\":{\"sn\":\"cafe\"}},\"save\":true}");
+        assertEquals(0, repair.code(), repair.err());
+        assertEquals("cafe\n", SeshRuns.run(home, "--port", port(), "config", "get", "device.sn").out());
     }
 }
