@@ -43,6 +43,8 @@ public final class SimI2cBoard implements AutoCloseable {
     public final Board board;
     /** The JSON of every frame the host sent, in order. */
     public final List<String> sent = new CopyOnWriteArrayList<>();
+    /** Every frame both ways, in order, each prefixed "==> " (sent) or "<== " (received). */
+    public final List<String> wire = new CopyOnWriteArrayList<>();
 
     public SimI2cBoard() { this(true); }
 
@@ -62,6 +64,7 @@ public final class SimI2cBoard implements AutoCloseable {
         RpcClient rpc = new RpcClient(link.host(), RpcOptions.defaults().withClock(clock));
         rpc.addWireTrace((direction, json) -> {
             if (direction == WireTrace.Direction.SENT) sent.add(json);
+            wire.add((direction == WireTrace.Direction.SENT ? "==> " : "<== ") + json);
         });
         board = new Board(rpc, "sim:", "sim", gate, clock);
         board.info();
