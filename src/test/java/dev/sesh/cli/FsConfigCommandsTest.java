@@ -126,7 +126,7 @@ class FsConfigCommandsTest {
         assertBad(sesh("fs", "cat", "absent.txt"), 2, "no file absent.txt on the board");
         assertBad(sesh("fs", "get", "absent.txt"), 2, "no file absent.txt on the board");
         assertBad(sesh("--yes", "fs", "put", f.toString(), "naïve.txt"), 2, "U+00EF");
-        assertBad(sesh("--yes", "fs", "put", f.toString(), "x".repeat(40)), 2, "at most 31");
+        assertBad(sesh("--yes", "fs", "put", f.toString(), "x".repeat(48)), 2, "at most 47");
         Path huge = local("huge.bin", new byte[240_000]);
         assertBad(sesh("--yes", "fs", "put", huge.toString()), 1, "does not fit");
         assertBad(sesh("--yes", "fs", "rm", "absent.txt"), 2, "no file absent.txt");

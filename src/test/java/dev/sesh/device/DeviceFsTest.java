@@ -113,13 +113,15 @@ class DeviceFsTest {
     }
 
     @Test
-    void overLongRemoteNameIsRefusedNaming31Bytes() throws Exception {
+    void overLongRemoteNameIsRefusedNaming47Bytes() throws Exception {
         Path p = local("x", new byte[3]);
-        SeshException e = assertThrows(SeshException.class, () -> fs().put(p, "a".repeat(32), false, TransferProgress.NONE));
+        SeshException e = assertThrows(SeshException.class, () -> fs().put(p, "a".repeat(48), false, TransferProgress.NONE));
         assertEquals(2, e.exitCode());
-        assertTrue(e.getMessage().contains("at most 31"), e.getMessage());
-        fs().put(p, "b".repeat(31), false, TransferProgress.NONE);
-        assertTrue(fs().list().contains("b".repeat(31)));
+        assertTrue(e.getMessage().contains("at most 47"), e.getMessage());
+        fs().put(p, "b".repeat(47), false, TransferProgress.NONE);
+        assertTrue(fs().list().contains("b".repeat(47)));
+        assertEquals(3, fs().read("b".repeat(47)).length);
+        fs().remove("b".repeat(47));
     }
 
     @Test

@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * {@link FlashTiming} spent on the injected clock.
  *
  * <p>Names: leading slashes are dropped, so {@code /x}, {@code //x} and {@code x} are one file. A name
- * may hold any byte (one char per byte) and at most {@value #NAME_MAX} bytes: SPIFFS's default
- * SPIFFS_OBJ_NAME_LEN is 32 including the NUL, and the names FS.List shows carry no slash, so the
+ * may hold any byte (one char per byte) and at most {@value #NAME_MAX} bytes: Mongoose OS builds SPIFFS
+ * for the ESP8266 with SPIFFS_OBJ_NAME_LEN 48 including the NUL (not SPIFFS's default 32), and the names FS.List shows carry no slash, so the
  * slash is not stored; longer names cannot be opened.
  * Listings are in byte-wise name order (SPIFFS gives no order; the capture rig's host order is not
  * reproducible). Only {@code /} is a directory.
@@ -30,7 +30,7 @@ public final class FlashFs {
     /** Total bytes, as Sys.GetInfo's fs_size reports. */
     public static final long SIZE = 233681;
     /** Longest accepted name in bytes, without leading slashes. */
-    public static final int NAME_MAX = 31;
+    public static final int NAME_MAX = 47;
 
     /** One directory entry. */
     public record Entry(String name, long size) {}

@@ -40,8 +40,8 @@ class FlashFsTest {
         assertEquals(List.of(), fs.list("/nodir"));
     }
 
-    @Test void nameOfThirtyOneBytesOpensAndThirtyTwoDoesNot() {
-        String longest = "a".repeat(31);
+    @Test void nameOfFortySevenBytesOpensAndFortyEightDoesNot() {
+        String longest = "a".repeat(47);
         assertEquals(WriteResult.OK, fs.write("/" + longest, 0, false, b("x")));
         assertEquals(WriteResult.OPEN_FAILED, fs.write("/" + longest + "b", 0, false, b("x")));
         assertFalse(fs.rename(longest, longest + "b"));

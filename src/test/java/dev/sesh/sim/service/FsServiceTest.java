@@ -39,8 +39,12 @@ class FsServiceTest {
                 h.call("FS.ListExt", "{}"));
     }
 
-    @Test void overLongNameCannotBeOpened() {
-        String name = "/" + "n".repeat(32);
+    @Test void fortySevenCharactersWorkAndFortyEightCannotBeOpened() {
+        assertEquals("null", h.call("FS.Put", "{\"filename\":\"/" + "k".repeat(47) + "\",\"data\":\"QUJD\"}"));
+        h.log.clear();
+        assertEquals("500 rename failed", h.call("FS.Rename", "{\"src\":\"" + "k".repeat(47) + "\",\"dst\":\"" + "k".repeat(48) + "\"}"));
+        h.log.clear();
+        String name = "/" + "n".repeat(48);
         assertEquals("400 failed to open file \"" + name + "\"", h.call("FS.Put", "{\"filename\":\"" + name + "\",\"data\":\"QUJD\"}"));
         assertEquals("400 failed to open file \"" + name + "\"", h.call("FS.Get", "{\"filename\":\"" + name + "\"}"));
         assertEquals(List.of(), h.log);
