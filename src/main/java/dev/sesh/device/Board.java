@@ -120,7 +120,24 @@ public final class Board implements AutoCloseable {
         Plan plan = Plan.builder("call " + method + " on " + target().describe(), target())
                 .change(new Change.RpcCall(method, paramsJson == null ? "" : paramsJson, c))
                 .build();
-        return gate.apply(plan, () -> raw(method, paramsJson));
+        return gate.apply(plan, () -> {
+            try {
+                return raw(method, paramsJson);
+            } catch (dev.sesh.rpc.RpcTimeoutException e) {
+                throw changeReplyLost(e);
+            }
+        });
+    }
+
+    /**
+     * A change whose reply was lost (no answer in time, or a broken frame): the board may have
+     * applied it, so the user is told to look before repeating it (design.md 5.7).
+     */
+    static SeshException changeReplyLost(dev.sesh.rpc.RpcTimeoutException e) {
+        String why = e.brokenFrame().isEmpty() ? "no answer within " + e.timeout().toMillis() / 1000.0 + " s" : "its reply was a broken frame";
+        return new SeshException("the reply to " + e.method() + " was lost (" + why + "): the change may have taken effect",
+                "look before repeating it (fs ls, config get, i2c read ...); if the board stays silent, check the port and baud rate",
+                e.exitCode(), e);
     }
 
     /** True when calls travel over the board's RPC UART (serial, in-process sim, TCP bridge), not HTTP or WebSocket. */

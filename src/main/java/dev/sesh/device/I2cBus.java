@@ -231,7 +231,13 @@ public final class I2cBus {
                 .change(Change.I2cWrite.of(address, wire, chipAddress));
         if (address == chipAddress) plan.note("decoded as an ATECC command packet; its data bytes are not shown");
         if (wakeFirst) plan.note("the wake pulse (an empty write to 0x00) goes first");
-        board.gate().run(plan.build(), send);
+        board.gate().run(plan.build(), () -> {
+            try {
+                send.run();
+            } catch (dev.sesh.rpc.RpcTimeoutException e) {
+                throw Board.changeReplyLost(e);
+            }
+        });
     }
 
     private String call(String method, Map<String, Object> params, int address) {
