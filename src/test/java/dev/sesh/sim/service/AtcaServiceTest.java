@@ -174,6 +174,20 @@ class AtcaServiceTest {
         assertTrue(boot(ENABLED).log.get(0).contains("zone lock status: yes, yes"));
     }
 
+    @Test void bootLineShowsConfigAndDataLocksSeparately() {
+        solder(Variant.ATECC508A);
+        StubContext ctx = boot(ENABLED);
+        assertEquals("null", ctx.call("ATCA.LockZone", "{\"zone\":0}"));
+        assertTrue(boot(ENABLED).log.get(0).contains("zone lock status: yes, no"), "config locked, data open");
+    }
+
+    @Test void aesWithoutModeEncryptsAsTheFirmwareDefaults() {
+        solder(Variant.ATECC508A);
+        StubContext ctx = boot(ENABLED);
+        String r = ctx.call("ATCA.AES", "{\"slot\":1,\"data\":\"" + b64(Bytes.of(new byte[16])) + "\"}");
+        assertTrue(r.startsWith("500 Failed to encrypt"), r);
+    }
+
     @Test void signOnA608aVerifiesToo() throws Exception {
         solder(Variant.ATECC608A);
         StubContext ctx = boot(ENABLED);
