@@ -33,6 +33,9 @@ public final class ChipStatusException extends SeshException {
     public StatusCode status() { return status; }
 
     private static String message(ChipOp op, int slot, StatusCode status) {
+        if (status == StatusCode.AFTER_WAKE) {
+            return "the chip did not execute " + op.noun() + ": it answered its wake status 04 11 33 43 (chip status 0x11, awake, no command run)";
+        }
         String who = slot >= 0 ? "slot " + slot : "the chip";
         return String.format("%s refused %s (chip status 0x%02X, %s)", who, op.noun(), status.code(), shortMeaning(status));
     }

@@ -27,6 +27,7 @@ final class Refusals {
             case WATCHDOG_ABOUT_TO_EXPIRE: return "the chip's watchdog was about to expire; try again";
             case COMM_ERROR: return "the command was garbled on the bus; try again";
             case EXECUTION_ERROR: return execution(op, slot, zone, withWriteKey);
+            case AFTER_WAKE: return StatusCode.NOT_EXECUTED_HINT;
             default: return "";
         }
     }

@@ -118,10 +118,9 @@ public final class RpcAtcaBackend implements AteccBackend {
         }
     }
 
-    private static SeshException translate(RemoteErrorException e, ChipOp op, int slot) {
+    private SeshException translate(RemoteErrorException e, ChipOp op, int slot) {
         if (e.code() == 404) {
-            return new SeshException("the board's ATCA service is not running (" + e.method() + ": 404)",
-                    "config set sys.atca.enable=true (the board reboots), or use --via i2c", SeshException.FAILED, e);
+            return new SeshException("the board's ATCA service is not running (" + e.method() + ": 404)", notRunningHint(), SeshException.FAILED, e);
         }
         Matcher m = HOST_STATUS.matcher(e.remoteMessage());
         if (m.find()) {
@@ -131,6 +130,25 @@ public final class RpcAtcaBackend implements AteccBackend {
             }
         }
         return e;
+    }
+
+    /**
+     * With sys.atca.enable off, turning it on needs I2C too (without it the firmware fails its boot:
+     * config set adds i2c.enable, but the hint names both keys). With it already on, the boot probe
+     * did not find the chip, so enabling again would not help.
+     */
+    private String notRunningHint() {
+        boolean enabled;
+        try {
+            enabled = "true".equals(board.raw("Config.Get", "{\"key\":\"sys.atca.enable\"}"));
+        } catch (SeshException unknown) {
+            enabled = false;
+        }
+        if (enabled) {
+            return "sys.atca.enable is already true, so the boot probe did not find the chip: check the boot log (log), "
+                    + "the wiring and sys.atca.i2c_addr (i2c scan), or use --via i2c";
+        }
+        return "config set sys.atca.enable=true i2c.enable=true (the board reboots), or use --via i2c";
     }
 
     private static SeshException cannot(String what, String why) {

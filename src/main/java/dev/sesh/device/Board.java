@@ -6,6 +6,7 @@ import dev.sesh.bytes.Clock;
 import dev.sesh.plan.Change;
 import dev.sesh.plan.ChangeClassifier;
 import dev.sesh.plan.ChangeGate;
+import dev.sesh.plan.ConfigRules;
 import dev.sesh.plan.Plan;
 import dev.sesh.plan.Target;
 import dev.sesh.rpc.CallOptions;
@@ -136,8 +137,51 @@ public final class Board implements AutoCloseable {
         } catch (IllegalArgumentException readOnly) {
             return raw(method, paramsJson);
         }
+        if (method.equalsIgnoreCase("Config.Set")) checkConfigSet(paramsJson);
         Plan plan = Plan.builder("call " + method + " on " + target().describe(), target()).change(change).build();
-        return gate.apply(plan, () -> raw(method, paramsJson));
+        return gate.apply(plan, () -> {
+            try {
+                return raw(method, paramsJson);
+            } catch (dev.sesh.rpc.RpcTimeoutException e) {
+                throw changeReplyLost(e);
+            }
+        });
+    }
+
+    /**
+     * A change whose reply was lost (no answer in time, or a broken frame): the board may have
+     * applied it, so the user is told to look before repeating it (design.md 5.7).
+     */
+    static SeshException changeReplyLost(dev.sesh.rpc.RpcTimeoutException e) {
+        String why = e.brokenFrame().isEmpty() ? "no answer within " + e.timeout().toMillis() / 1000.0 + " s" : "its reply was a broken frame";
+        return new SeshException("the reply to " + e.method() + " was lost (" + why + "): the change may have taken effect",
+                "look before repeating it (fs ls, config get, i2c read ...); if the board stays silent, check the port and baud rate",
+                e.exitCode(), e);
+    }
+
+    /** True when calls travel over the board's RPC UART (serial, in-process sim, TCP bridge), not HTTP or WebSocket. */
+    public boolean linkIsRpcUart() { return rpc.profile().delimited(); }
+
+    // A raw Config.Set meets the same boot rules as config set; its frame is the user's, so it is refused rather than fixed.
+    private void checkConfigSet(String paramsJson) {
+        JsonNode p = paramsJson == null || paramsJson.isBlank() ? null : FrameJson.parse(paramsJson);
+        if (p == null || !p.path("config").isObject()) return;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> patch = FrameJson.mapper().convertValue(p.get("config"), Map.class);
+        Map<String, Object> current = new LinkedHashMap<>();
+        try {
+            ConfigKeys.leaves(FrameJson.parse(raw("Config.Get", null))).forEach((k, v) -> current.put(k, ConfigKeys.plain(v)));
+        } catch (dev.sesh.rpc.RpcTimeoutException unreadable) {
+            // A config the board cannot print (a non-ASCII value) must stay repairable with a raw Config.Set.
+        }
+        ConfigRules.Verdict v = ConfigRules.check(current, ConfigRules.flatten(patch), linkIsRpcUart());
+        if (v.refused()) throw SeshException.badArg(v.refusal().get().message(), v.refusal().get().hint());
+        if (!v.fixes().isEmpty()) {
+            String keys = String.join(" ", v.fixes().keySet().stream().map(k -> k + "=" + v.fixes().get(k)).toList());
+            throw SeshException.badArg("Config.Set " + v.notes().get(0).replaceFirst("^adds ", "needs "),
+                    "add " + keys + " to the config, or use: config set " + String.join(" ", ConfigRules.flatten(patch).keySet().stream()
+                            .map(k -> k + "=" + ConfigRules.flatten(patch).get(k)).toList()) + " " + keys);
+        }
     }
 
     /**

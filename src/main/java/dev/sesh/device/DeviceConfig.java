@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sesh.SeshException;
 import dev.sesh.plan.Change;
+import dev.sesh.plan.ConfigRules;
 import dev.sesh.plan.Plan;
 import dev.sesh.rpc.CallOptions;
 import dev.sesh.rpc.RpcTimeoutException;
@@ -112,11 +113,33 @@ public final class DeviceConfig {
             changes.add(new Change.ConfigKeyChange(key, ConfigKeys.show(old), ConfigKeys.show(v), false));
         }
         if (wanted.isEmpty()) return new ConfigSetResult(List.of(), false, Optional.empty());
+        List<String> notes = bootRules(leaves, wanted, changes);
         Plan.Builder plan = Plan.builder("set " + wanted.size() + (wanted.size() == 1 ? " key" : " keys")
                 + (reboot ? " and reboot the board" : "; saved, in effect for most subsystems after the next reboot"), board.target())
                 .changes(changes);
+        notes.forEach(plan::note);
         if (reboot) plan.change(new Change.Reboot());
         return board.gate().apply(plan.build(), () -> apply(wanted, reboot));
+    }
+
+    /**
+     * {@link ConfigRules}: refuses a combination that breaks the board (exit 2, nothing sent) or adds
+     * the keys that fix it to {@code wanted} and {@code changes}; returns the plan notes saying why.
+     */
+    private List<String> bootRules(Map<String, JsonNode> leaves, TreeMap<String, JsonNode> wanted, List<Change> changes) {
+        Map<String, Object> current = new LinkedHashMap<>();
+        leaves.forEach((k, v) -> current.put(k, ConfigKeys.plain(v)));
+        Map<String, Object> requested = new LinkedHashMap<>();
+        wanted.forEach((k, v) -> requested.put(k, ConfigKeys.plain(v)));
+        ConfigRules.Verdict verdict = ConfigRules.check(current, requested, board.linkIsRpcUart());
+        if (verdict.refused()) throw SeshException.badArg(verdict.refusal().get().message(), verdict.refusal().get().hint());
+        verdict.fixes().forEach((k, v) -> {
+            JsonNode old = leaves.get(k);
+            JsonNode nv = ConfigKeys.typed(k, String.valueOf(v), old);
+            wanted.put(k, nv);
+            changes.add(new Change.ConfigKeyChange(k, ConfigKeys.show(old), ConfigKeys.show(nv), false));
+        });
+        return verdict.notes();
     }
 
     private ConfigSetResult apply(TreeMap<String, JsonNode> wanted, boolean reboot) {

@@ -190,9 +190,10 @@ public final class DeviceFs {
         List<FileEntry> leftovers = files.stream().filter(e -> FsNames.isTemp(e.name())).toList();
         FsUsage usage = usage();
         long reclaimed = leftovers.stream().mapToLong(FileEntry::size).sum();
-        long room = usage.free() + reclaimed;
+        long room = usage.writable() + reclaimed;
         if (size > room) {
-            throw SeshException.failed(target + " (" + size + " B) does not fit: " + room + " B free on the board",
+            throw SeshException.failed(target + " (" + size + " B) does not fit: " + room + " B can be written on the board ("
+                    + usage.free() + " B show free; SPIFFS keeps about 11% for its own pages)",
                     "remove files first (fs ls -l, fs rm NAME); the file needs room while it is written, even when it replaces one");
         }
         byte[] data = content.get();

@@ -15,7 +15,7 @@ import java.util.zip.CRC32;
  */
 public final class FsNames {
     /** Longest name the device stores, in bytes, without leading slashes. */
-    public static final int NAME_MAX = 31;
+    public static final int NAME_MAX = 47;
     /** Every temporary file of {@code fs put} starts with this; anything so named is a leftover when no put runs. */
     public static final String TEMP_PREFIX = ".sesh-put-";
 

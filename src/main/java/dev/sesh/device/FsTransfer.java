@@ -17,13 +17,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Moves file bytes in FS.Put / FS.Get chunks with explicit offsets (mos-rpc.md 4.4), keeping
- * {@link #DEPTH} requests in flight so the line never idles while the board writes flash
- * (docs/decisions.md "fs put/get: chunks and pipelining"). Every chunk carries its offset, so a
+ * Moves file bytes in FS.Put / FS.Get chunks with explicit offsets (mos-rpc.md 4.4)
+ * (docs/decisions.md "fs put/get: chunks and pipelining"): FS.Put one chunk at a time in offset
+ * order; FS.Get keeps {@link #DEPTH} small requests in flight. Every chunk carries its offset, so a
  * resent chunk rewrites the same bytes: FS.Put chunks are sent as idempotent and retried after a
- * timeout. A chunk that overtook its predecessor is refused by the board ("failed to seek") and is
- * sent again once the predecessor is written. Progress is reported once at 0 before the first
- * request and after each chunk. Interrupting the calling thread cancels the transfer:
+ * timeout. Progress is reported once at 0 before the first request and after each chunk. Interrupting the calling thread cancels the transfer:
  * the chunks in flight are abandoned and the thread's interrupt flag stays set for the caller.
  */
 final class FsTransfer {
@@ -33,7 +31,7 @@ final class FsTransfer {
     static final int MIN_PUT_CHUNK = 96;
     /** Raw bytes per FS.Get: the board builds the reply in RAM (raw + base64, about 4.8 KB of heap on an ESP8266). */
     static final int GET_CHUNK = 2048;
-    /** Requests in flight: one on the wire while the board handles the one before. */
+    /** FS.Get requests in flight (each ~100 bytes, inside the board's 128-byte RX FIFO): one on the wire while the board handles the one before. */
     static final int DEPTH = 2;
 
     private static final CallOptions CHUNK = CallOptions.DEFAULT.asIdempotent();
@@ -60,34 +58,20 @@ final class FsTransfer {
         return chunk;
     }
 
-    /** Writes {@code data} to device file {@code name} (created or truncated by the first chunk). */
+    /**
+     * Writes {@code data} to device file {@code name} (created or truncated by the first chunk), one
+     * chunk at a time in increasing offset order: the board's SPIFFS cannot seek past a file's end
+     * (400 "failed to seek"), and an ESP8266 does not read its UART while a handler writes flash, so
+     * a second request on the wire then can overrun its 128-byte receive FIFO (docs/decisions.md D-fs-2).
+     */
     void put(String name, byte[] data, TransferProgress progress) {
         int chunk = putChunkSize(name, data.length);
         int chunks = Math.max(1, (data.length + chunk - 1) / chunk);
         progress.advanced(0, data.length);
-        putChunk(name, data, 0, chunk);                  // offset 0 truncates: it must land before any other chunk
-        progress.advanced(Math.min(chunk, data.length), data.length);
-        if (chunks == 1) return;
-        ExecutorService pool = pool("fs-put");
-        Deque<Inflight<Void>> inflight = new ArrayDeque<>();
-        try {
-            int next = 1;
-            while (next < chunks || !inflight.isEmpty()) {
-                while (next < chunks && inflight.size() < DEPTH) {
-                    int i = next++;
-                    inflight.addLast(new Inflight<>(i, pool.submit(() -> { putChunk(name, data, i, chunk); return null; })));
-                }
-                Inflight<Void> head = inflight.removeFirst();
-                try {
-                    await(head.future());
-                } catch (RemoteErrorException e) {
-                    if (!e.remoteMessage().startsWith("failed to seek")) throw e;
-                    putChunk(name, data, head.index(), chunk);   // it overtook its predecessor, which is written now
-                }
-                progress.advanced(Math.min((long) (head.index() + 1) * chunk, data.length), data.length);
-            }
-        } finally {
-            stop(pool, inflight);
+        for (int i = 0; i < chunks; i++) {
+            if (Thread.currentThread().isInterrupted()) throw SeshException.failed("transfer cancelled", "");
+            putChunk(name, data, i, chunk);
+            progress.advanced(Math.min((long) (i + 1) * chunk, data.length), data.length);
         }
     }
 

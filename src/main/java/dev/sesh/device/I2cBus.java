@@ -230,7 +230,13 @@ public final class I2cBus {
                 .change(Change.I2cWrite.of(address, wire, chipAddress));
         if (address == chipAddress || (wire.length() > 0 && wire.get(0) == 0x03)) plan.note("decoded as an ATECC command packet; its data bytes are not shown");
         if (wakeFirst) plan.note("the wake pulse (an empty write to 0x00) goes first");
-        board.gate().run(plan.build(), send);
+        board.gate().run(plan.build(), () -> {
+            try {
+                send.run();
+            } catch (dev.sesh.rpc.RpcTimeoutException e) {
+                throw Board.changeReplyLost(e);
+            }
+        });
     }
 
     private String call(String method, Map<String, Object> params, int address) {
@@ -239,7 +245,7 @@ public final class I2cBus {
         } catch (RemoteErrorException e) {
             if (e.code() == 503 && e.remoteMessage().contains("disabled")) {
                 throw new SeshException("I2C is disabled on the board (" + method + ": 503 " + e.remoteMessage() + ")",
-                        "config set i2c.enable=true, then reboot: the bus is set up at boot", SeshException.FAILED, e);
+                        "config set i2c.enable=true (the board reboots; the bus is set up at boot)", SeshException.FAILED, e);
             }
             if (e.code() == 503) throw nack(address, method);
             if (e.code() == 404 && e.remoteMessage().contains(method)) {

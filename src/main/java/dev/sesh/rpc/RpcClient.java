@@ -22,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Mongoose OS RPC client over one {@link Transport} (mos-rpc.md sections 1, 2; design.md 5.6, 5.7).
@@ -33,6 +35,7 @@ import java.util.function.Consumer;
  * Thread-safe; deadlines are measured on the injected {@link Clock}.
  */
 public final class RpcClient implements AutoCloseable {
+    private static final Pattern BROKEN_ID = Pattern.compile("\\{\\s*\"id\"\\s*:\\s*\"?(\\d+)");
     private static final System.Logger LOG = System.getLogger(RpcClient.class.getName());
     /** mos resends its probe every 200 ms (mos-rpc.md 1.4). */
     static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
@@ -118,8 +121,12 @@ public final class RpcClient implements AutoCloseable {
                 // A late reply to an earlier attempt completes the call too.
                 if (call.answered()) return outcome(method, call.reply);
                 long deadline = clock.nanos() + timeout.toNanos();
-                if (send(method, params, call, ids, deadline) && await(call::answered, deadline)) {
-                    return outcome(method, call.reply);
+                if (send(method, params, call, ids, deadline) && await(call::settled, deadline)) {
+                    if (call.answered()) return outcome(method, call.reply);
+                    // A reply that does not parse: retried at once when the call may be repeated (the
+                    // link may have damaged it), else reported at once instead of waiting out the timeout.
+                    LOG.log(System.Logger.Level.DEBUG, "{0}: broken reply frame (attempt {1} of {2})", method, attempt + 1, attempts);
+                    continue;
                 }
                 LOG.log(System.Logger.Level.DEBUG, "{0}: no answer within {1} (attempt {2} of {3})", method, timeout, attempt + 1, attempts);
                 sendLock.lock();
@@ -129,7 +136,8 @@ public final class RpcClient implements AutoCloseable {
                     sendLock.unlock();
                 }
             }
-            throw new RpcTimeoutException(method, timeout);
+            String broken = call.broken();
+            throw broken.isEmpty() ? new RpcTimeoutException(method, timeout) : RpcTimeoutException.brokenFrame(method, timeout, broken);
         } finally {
             ids.forEach(pending::remove);
         }
@@ -292,6 +300,7 @@ public final class RpcClient implements AutoCloseable {
         ReplyFrame reply = ReplyFrame.parse(frame.json()).orElse(null);
         if (reply == null) {
             LOG.log(System.Logger.Level.DEBUG, "dropped frame that is not a JSON object ({0} chars)", frame.json().length());
+            brokenReply(frame.json());
             return;
         }
         trace(WireTrace.Direction.RECEIVED, frame.json());
@@ -303,6 +312,19 @@ public final class RpcClient implements AutoCloseable {
         }
         synchronized (monitor) {
             if (call.reply == null) call.reply = reply;
+            monitor.notifyAll();
+        }
+    }
+
+    // The board starts every reply with {"id":N, so a frame that does not parse can still name its call.
+    private void brokenReply(String json) {
+        Matcher m = BROKEN_ID.matcher(json);
+        if (!m.lookingAt() || m.group(1).length() > 18) return;
+        Pending call = pending.get(Long.parseLong(m.group(1)));
+        if (call == null) return;
+        synchronized (monitor) {
+            call.broken = json;
+            call.brokenCount++;
             monitor.notifyAll();
         }
     }
@@ -351,6 +373,27 @@ public final class RpcClient implements AutoCloseable {
     /** One call's reply slot, shared by all its attempts' ids. */
     private final class Pending {
         ReplyFrame reply;     // guarded by monitor
+        String broken;        // guarded by monitor: the last reply frame that did not parse
+        int brokenCount;      // guarded by monitor
+        private int brokenTaken;
+
+        /** A reply came, or a broken frame not yet taken by an earlier {@code settled()}. */
+        boolean settled() {
+            synchronized (monitor) {
+                if (reply != null) return true;
+                if (brokenCount > brokenTaken) {
+                    brokenTaken = brokenCount;
+                    return true;
+                }
+                return false;
+            }
+        }
+
+        String broken() {
+            synchronized (monitor) {
+                return broken == null ? "" : broken;
+            }
+        }
 
         boolean answered() {
             synchronized (monitor) {

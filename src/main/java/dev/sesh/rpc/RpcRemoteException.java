@@ -10,7 +10,7 @@ public final class RpcRemoteException extends RpcException {
     private final String remoteMessage;
 
     public RpcRemoteException(String method, int code, String remoteMessage) {
-        super(method + " failed: " + code + (remoteMessage.isEmpty() ? "" : " " + remoteMessage), hint(code), FAILED, null);
+        super(method + " failed: " + code + (remoteMessage.isEmpty() ? "" : " " + remoteMessage), hint(code, remoteMessage), FAILED, null);
         this.method = method;
         this.code = code;
         this.remoteMessage = remoteMessage;
@@ -23,7 +23,9 @@ public final class RpcRemoteException extends RpcException {
     /** The board's message text, empty if it sent none. */
     public String remoteMessage() { return remoteMessage; }
 
-    private static String hint(int code) {
+    private static String hint(int code, String remoteMessage) {
+        // A stock board has I2C off; the bus is set up at boot, so the fix is a config change and a reboot.
+        if (code == 503 && remoteMessage.contains("I2C is disabled")) return "config set i2c.enable=true (the board reboots; the bus is set up at boot)";
         return switch (code) {
             case 400 -> "the board rejected an argument";
             case 401, 403 -> "the board's RPC ACL refuses this method";

@@ -3,6 +3,7 @@ package dev.sesh.sim;
 import dev.sesh.bytes.Clock;
 import dev.sesh.rpc.frame.StreamFramer;
 import dev.sesh.rpc.transport.Transport;
+import dev.sesh.sim.service.InitFailedException;
 import dev.sesh.sim.service.LogLevel;
 import dev.sesh.sim.service.SimConfigView;
 import dev.sesh.sim.service.SimContext;
@@ -58,6 +59,9 @@ public final class SimBoard {
     private boolean rebootScheduled;
     private int boots;
     private boolean logOnRpcUart = true;
+    /** False from power-up until init completes; a failed init leaves it false until the restart. */
+    private boolean rpcUp;
+    private static final long INIT_FAIL_RESTART_NANOS = 500_000_000L;
 
     private SimBoard(Builder b) {
         this.identity = b.identity;
@@ -128,6 +132,7 @@ public final class SimBoard {
     /** Feeds bytes the host sent, now; they are parsed in UART batches of at most 256 bytes. */
     public synchronized void receive(byte[] b, int off, int len) {
         pump();
+        if (!rpcUp) return;                  // a board whose init failed reads nothing (no RPC channel)
         long now = clock.nanos();
         for (int i = off; i < off + len; i++) {
             if (b[i] == UartTx.XOFF) tx.xoff(now);
@@ -204,6 +209,7 @@ public final class SimBoard {
         boots++;
         bootNanos = clock.nanos();
         rebootScheduled = false;
+        rpcUp = false;
         config.boot(identity);
         log.setLevel((int) config.integer("debug.level", LogLevel.INFO.value()));
         log.setFileLevels(config.string("debug.file_level", ""));
@@ -219,12 +225,27 @@ public final class SimBoard {
         List<SimMethod> methods = new ArrayList<>();
         registered = List.of();
         for (SimService s : services) {
-            methods.addAll(s.init(context));
+            try {
+                methods.addAll(s.init(context));
+            } catch (InitFailedException e) {
+                initFailed(e.code());
+                return;
+            }
             registered = newestFirst(methods);
         }
+        rpcUp = true;
         log(LogLevel.INFO, CHANNEL_C, 320, pointer + " UART0");
         log(LogLevel.INFO, "mgos_init.c", 33, "Init done, RAM: " + SysService.RAM_SIZE + " total, " + SysService.RAM_FREE
                 + " free, " + SysService.RAM_MIN_FREE + " min free");
+    }
+
+    // esp_main.c: log the result, wait 0.5 s ("make a reboot loop less tight"), restart; RPC never started.
+    private void initFailed(int code) {
+        registered = List.of();
+        log(LogLevel.ERROR, "esp_main.c", 161, "MG init error: " + code);
+        log(LogLevel.ERROR, "esp_main.c", 171, "Init failed: " + code);
+        rebootAt = clock.nanos() + INIT_FAIL_RESTART_NANOS;
+        rebootScheduled = true;
     }
 
     private static List<SimMethod> newestFirst(List<SimMethod> inOrder) {

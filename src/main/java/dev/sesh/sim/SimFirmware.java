@@ -104,14 +104,15 @@ public final class SimFirmware {
      * (files under {@code fs/}, the board's MAC in {@code mac}, so it is the same board next time).
      */
     public static SimBoard open(SimOptions options, Clock clock) {
-        Map<String, byte[]> image = ConfigService.articleAppImage();
+        // A freshly flashed board: conf0.json only; the app's defaults are compiled into the schema.
+        Map<String, byte[]> image = FlashFs.factoryImage();
         FlashFs fs;
         Bytes mac;
         AteccChip chip;
         if (options.folder().isPresent()) {
             Path dir = options.folder().get();
             mac = persistentMac(dir, options.seed());
-            fs = FlashFs.persistent(dir, image, clock);
+            fs = options.flash() ? FlashFs.reflashed(dir, image, clock) : FlashFs.persistent(dir, image, clock);
             chip = persistentChip(dir, options, chipSeed(mac, options), clock);
         } else {
             mac = randomMac(new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + BOARDS.incrementAndGet()));
@@ -120,7 +121,8 @@ public final class SimFirmware {
             chip = chip(ChipMemory.factoryNew(options.chip(), seed), clock, options, seed, () -> { });
         }
         // The article's app also has the mqtt and aws libs (their keys are what aws-iot setup writes).
-        Parts p = parts(fs, clock, chip, new ConfigService(fs, dev.sesh.sim.conf.Esp8266Schema.app()));
+        Parts p = parts(fs, clock, chip, new ConfigService(fs, options.app() == SimOptions.App.BARE
+                ? dev.sesh.sim.conf.Esp8266Schema.bare() : dev.sesh.sim.conf.Esp8266Schema.app()));
         // The article's board also carries a register device (an LM75-style sensor) at 0x48, so a scan
         // shows all three kinds of target (issue 4, ux-examples "Find the chip"); the capture rig has none.
         p.bus0().attach(new Lm75());

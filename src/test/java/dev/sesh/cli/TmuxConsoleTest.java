@@ -80,12 +80,12 @@ class TmuxConsoleTest {
     @Test
     void tabCompletesARemoteFileName() throws Exception {
         type("fs ls", "Enter");
-        screenShows(s -> s.contains("conf1.json"), 10_000);
-        type("fs cat conf1", "Tab");
-        String screen = screenShows(s -> lastLine(s).endsWith("fs cat conf1.json"), 5_000);
+        screenShows(s -> s.contains("conf0.json"), 10_000);
+        type("fs cat conf0", "Tab");
+        String screen = screenShows(s -> lastLine(s).endsWith("fs cat conf0.json"), 5_000);
         type("Enter");
         screen = screenShows(s -> s.contains("{") && lastLine(s).endsWith("]>"), 10_000);
-        assertTrue(screen.contains("conf1.json"), screen);
+        assertTrue(screen.contains("conf0.json"), screen);
         assertTrue(lastLine(screen).startsWith("sesh [sim]>"), "output without a final newline does not push the prompt right:\n" + screen);
     }
 
@@ -119,7 +119,7 @@ class TmuxConsoleTest {
         String screen = screenShows(s -> s.contains("cancelled") && lastLine(s).endsWith("]>"), 20_000);
         type("C-l");                                  // JLine clear-screen: only what follows is on screen
         type("fs ls", "Enter");
-        screen = screenShows(s -> s.contains("conf1.json") && lastLine(s).endsWith("]>"), 20_000);
+        screen = screenShows(s -> s.contains("conf0.json") && lastLine(s).endsWith("]>"), 20_000);
         assertFalse(screen.contains("big.bin"), "no partial or temporary file is left:\n" + screen);
     }
 

@@ -124,10 +124,10 @@ class DeviceConfigTest {
     }
 
     @Test
-    void diffAgainstFactoryLevelShowsTheVendorLevel() {
-        List<ConfigDiffEntry> d = config().diff(0);
-        assertTrue(d.contains(new ConfigDiffEntry("i2c.enable", "false", "true")), d.toString());
-        assertTrue(config().diff(8).stream().noneMatch(e -> e.key().equals("i2c.enable")));
+    void diffAgainstFactoryLevelTreatsTheAppsCompiledInDefaultsAsDefaults() {
+        assertTrue(config().diff(0).stream().noneMatch(e -> e.key().equals("i2c.enable")), "i2c.enable=true is compiled in (issue 24)");
+        config().set(kv("i2c.freq", "400000"), false);
+        assertTrue(config().diff(0).contains(new ConfigDiffEntry("i2c.freq", "100000", "400000")), config().diff(0).toString());
     }
 
     @Test

@@ -43,17 +43,19 @@ public final class SimI2cBoard implements AutoCloseable {
     public final Board board;
     /** The JSON of every frame the host sent, in order. */
     public final List<String> sent = new CopyOnWriteArrayList<>();
+    /** Every frame both ways, in order, each prefixed "==> " (sent) or "<== " (received). */
+    public final List<String> wire = new CopyOnWriteArrayList<>();
 
     public SimI2cBoard() { this(true); }
 
-    /** {@code i2cEnabled} false: the vendor config level turns I2C off, as {@code config set i2c.enable=false} + reboot would. */
+    /** A vendor config level (conf1.json) sets {@code i2c.enable}; false is as {@code config set i2c.enable=false} + reboot would leave it. */
     public SimI2cBoard(boolean i2cEnabled) { this(i2cEnabled, Variant.ATECC508A); }
 
     /** As above with an ATECC508A or ATECC608A chip. */
     public SimI2cBoard(boolean i2cEnabled, Variant variant) {
         chip = new AteccChip(ChipMemory.factoryNew(variant, SimOptions.DEFAULT_SEED), clock, SimOptions.DEFAULT_SEED);
-        Map<String, byte[]> image = new TreeMap<>(ConfigService.articleAppImage());
-        if (!i2cEnabled) image.put(ConfigService.VENDOR_FILE, "{\"i2c\": {\"enable\": false}}".getBytes(StandardCharsets.US_ASCII));
+        Map<String, byte[]> image = new TreeMap<>(FlashFs.factoryImage());
+        image.put(ConfigService.VENDOR_FILE, ("{\"i2c\": {\"enable\": " + i2cEnabled + "}}").getBytes(StandardCharsets.US_ASCII));
         SimFirmware.Parts parts = SimFirmware.parts(FlashFs.inMemory(image, clock), clock, chip);
         parts.bus0().attach(sensor);
         SimBoard sim = SimFirmware.board(SimIdentity.seshSim(Bytes.ofHex("5ccf7f0a1b2c")), clock, parts, 0, FaultSpec.none());
@@ -62,6 +64,7 @@ public final class SimI2cBoard implements AutoCloseable {
         RpcClient rpc = new RpcClient(link.host(), RpcOptions.defaults().withClock(clock));
         rpc.addWireTrace((direction, json) -> {
             if (direction == WireTrace.Direction.SENT) sent.add(json);
+            wire.add((direction == WireTrace.Direction.SENT ? "==> " : "<== ") + json);
         });
         board = new Board(rpc, "sim:", "sim", gate, clock);
         board.info();

@@ -37,6 +37,10 @@ public final class AtcaException extends SeshException {
 
     /** The chip answered {@code status} (non-zero) to {@code command}. */
     public static AtcaException chip(String command, StatusCode status) {
+        if (status == StatusCode.AFTER_WAKE) {
+            return new AtcaException("the chip did not execute " + command + ": it answered its wake status 04 11 33 43 (awake, no command run)",
+                    StatusCode.NOT_EXECUTED_HINT, status.hostCode(), status);
+        }
         return new AtcaException(String.format("chip answered 0x%02x to %s: %s", status.code(), command, status.meaning()),
                 "check the zone locks and the slot's configuration (atca config show)", status.hostCode(), status);
     }

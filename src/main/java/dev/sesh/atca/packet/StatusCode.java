@@ -18,6 +18,13 @@ public enum StatusCode {
     WATCHDOG_ABOUT_TO_EXPIRE(0xEE, 0xE1, "watchdog about to expire: idle or sleep, then retry"),
     COMM_ERROR(0xFF, 0xD4, "CRC or communication error: resend");
 
+    /**
+     * What to check when the chip answers its wake status to a command (it ran nothing): the
+     * command went to another address, or the chip reset between the wake and the command.
+     */
+    public static final String NOT_EXECUTED_HINT = "check the wiring (SDA, SCL, pull-ups, power) and the chip's address "
+            + "(i2c scan; sys.atca.i2c_addr): a command sent to another address, or a chip that reset after its wake, answers this way";
+
     private final int code;
     private final int hostCode;
     private final String meaning;

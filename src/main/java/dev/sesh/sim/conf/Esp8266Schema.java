@@ -11,8 +11,9 @@ public final class Esp8266Schema {
     /** The unexpanded device id of level 0; the "??????" is filled from the MAC at boot. */
     public static final String DEVICE_ID_TEMPLATE = "esp8266_??????";
 
-    private static final ConfigSchema SCHEMA = build(b -> { });
-    private static final ConfigSchema APP = build(Esp8266Schema::mqttAndAws);
+    private static final ConfigSchema SCHEMA = build(b -> { }, false);
+    private static final ConfigSchema APP = build(Esp8266Schema::mqttAndAws, true);
+    private static final ConfigSchema BARE = build(Esp8266Schema::mqttAndAws, false);
 
     private Esp8266Schema() {}
 
@@ -21,9 +22,14 @@ public final class Esp8266Schema {
 
     /**
      * The article's app: the capture schema plus the mqtt and aws libs (mos-rpc.md 5.2
-     * "aws-iot-setup" writes their keys), appended after the others with the libs' defaults.
+     * "aws-iot-setup" writes their keys), appended after the others with the libs' defaults, and the
+     * app's own defaults compiled in as an app's mos.yml config_schema does: {@code i2c.enable=true}
+     * on the NodeMCU pins (Config.Get level 0 returns them; no conf1.json).
      */
     public static ConfigSchema app() { return APP; }
+
+    /** The same libs as {@link #app()} with the stock defaults: I2C off, as on a freshly flashed demo build. */
+    public static ConfigSchema bare() { return BARE; }
 
     private static void mqttAndAws(ConfigSchema.Builder root) {
         root.group("mqtt", g -> g.b("enable", false).s("server", "iot.eclipse.org:1883").empty("client_id", "user", "pass")
@@ -35,13 +41,13 @@ public final class Esp8266Schema {
                 .group("aws", g -> g.s("thing_name", ""));
     }
 
-    private static ConfigSchema build(Consumer<ConfigSchema.Builder> libs) {
+    private static ConfigSchema build(Consumer<ConfigSchema.Builder> libs, boolean i2cOn) {
         ConfigSchema.Builder root = ConfigSchema.builder()
                 .group("debug", g -> g.s("udp_log_addr", "").i("udp_log_level", 3).i("mbedtls_level", 0)
                         .i("level", 2).s("file_level", "").i("event_level", 2).i("stdout_uart", 0)
                         .i("stderr_uart", 0).i("factory_reset_gpio", -1).s("mg_mgr_hexdump_file", ""))
-                .group("i2c", i2c(12, 14))
-                .group("i2c1", i2c(4, 5))
+                .group("i2c", i2c(12, 14, i2cOn))
+                .group("i2c1", i2c(4, 5, false))
                 .group("sys", g -> g
                         .group("atca", a -> a.b("enable", false).i("i2c_bus", 0).i("i2c_addr", 96)
                                 .i("ecdh_slots_mask", 12))
@@ -70,8 +76,8 @@ public final class Esp8266Schema {
         return root.build();
     }
 
-    private static Consumer<ConfigSchema.Builder> i2c(int sda, int scl) {
-        return g -> g.b("enable", false).i("freq", 100000).b("debug", false).i("sda_gpio", sda).i("scl_gpio", scl);
+    private static Consumer<ConfigSchema.Builder> i2c(int sda, int scl, boolean on) {
+        return g -> g.b("enable", on).i("freq", 100000).b("debug", false).i("sda_gpio", sda).i("scl_gpio", scl);
     }
 
     private static Consumer<ConfigSchema.Builder> sta() {

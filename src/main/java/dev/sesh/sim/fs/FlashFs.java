@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * {@link FlashTiming} spent on the injected clock.
  *
  * <p>Names: leading slashes are dropped, so {@code /x}, {@code //x} and {@code x} are one file. A name
- * may hold any byte (one char per byte) and at most {@value #NAME_MAX} bytes: SPIFFS's default
- * SPIFFS_OBJ_NAME_LEN is 32 including the NUL, and the names FS.List shows carry no slash, so the
+ * may hold any byte (one char per byte) and at most {@value #NAME_MAX} bytes: Mongoose OS builds SPIFFS
+ * for the ESP8266 with SPIFFS_OBJ_NAME_LEN 48 including the NUL (not SPIFFS's default 32), and the names FS.List shows carry no slash, so the
  * slash is not stored; longer names cannot be opened.
  * Listings are in byte-wise name order (SPIFFS gives no order; the capture rig's host order is not
  * reproducible). Only {@code /} is a directory.
@@ -30,7 +30,13 @@ public final class FlashFs {
     /** Total bytes, as Sys.GetInfo's fs_size reports. */
     public static final long SIZE = 233681;
     /** Longest accepted name in bytes, without leading slashes. */
-    public static final int NAME_MAX = 31;
+    public static final int NAME_MAX = 47;
+    /**
+     * Data bytes SPIFFS holds before writes fail on this geometry: page headers, lookup pages and
+     * the blocks it keeps free take the rest, so on a fresh filesystem (conf0.json, 3 bytes) the
+     * largest file is about 207.8 KB while 233.2 KB show free (real SPIFFS, ESP8266 geometry; issue 24).
+     */
+    public static final long USABLE = 207_803;
 
     /** One directory entry. */
     public record Entry(String name, long size) {}
@@ -75,6 +81,18 @@ public final class FlashFs {
         return new FlashFs(files, Optional.of(f), clock, FlashTiming.DEFAULT);
     }
 
+    /**
+     * As {@link #persistent}, but the folder's files are first replaced by {@code image}, as
+     * reflashing a board rewrites its filesystem (the way out of a boot loop).
+     */
+    public static FlashFs reflashed(Path boardDir, Map<String, byte[]> image, Clock clock) {
+        FsFolder f = new FsFolder(boardDir.resolve("fs"));
+        if (f.exists()) f.load().keySet().forEach(f::delete);
+        Map<String, byte[]> files = copy(image);
+        files.forEach(f::write);
+        return new FlashFs(files, Optional.of(f), clock, FlashTiming.DEFAULT);
+    }
+
     private static Map<String, byte[]> copy(Map<String, byte[]> image) {
         Map<String, byte[]> m = new TreeMap<>();
         image.forEach((k, v) -> m.put(normalize(k), v.clone()));
@@ -93,6 +111,9 @@ public final class FlashFs {
     public long used() { return files.values().stream().mapToLong(b -> b.length).sum(); }
 
     public long free() { return SIZE - used(); }
+
+    /** What can still be written before SPIFFS fails a write ({@link #USABLE} minus the stored bytes). */
+    public long writable() { return Math.max(0, USABLE - used()); }
 
     /** The entries of directory {@code path}; only {@code /} (or "") exists, anything else is empty. */
     public List<Entry> list(String path) {
@@ -137,7 +158,7 @@ public final class FlashFs {
         if (base != old) store(n, base);
         long end = at + data.length;
         long growth = Math.max(0, end - base.length);
-        if (growth > free()) return WriteResult.NO_SPACE;
+        if (growth > writable()) return WriteResult.NO_SPACE;
         byte[] next = Arrays.copyOf(base, (int) Math.max(end, base.length));
         System.arraycopy(data, 0, next, (int) at, data.length);
         spend(data.length);
@@ -150,7 +171,7 @@ public final class FlashFs {
         String n = normalize(name);
         if (!openable(n)) return false;
         byte[] old = files.get(n);
-        if (data.length - (old == null ? 0 : old.length) > free()) return false;
+        if (data.length - (old == null ? 0 : old.length) > writable()) return false;
         spend(data.length);
         store(n, data.clone());
         return true;

@@ -128,7 +128,7 @@ final class AtcaMethods {
         if (slot < 0 || slot > 15 || block < 0) return SimReply.error(400, "Invalid slot");
         byte[] data = a.base64("data").orElse(new byte[0]);
         if (data.length % 16 != 0) return SimReply.error(400, "Data must be padded to AES block (16)");
-        int mode = integer(a, "mode", -1);
+        int mode = integer(a, "mode", 0);   // the firmware defaults a missing mode to 0 (encrypt)
         ByteArrayOutputStream out = new ByteArrayOutputStream(data.length);
         for (int i = 0; i < data.length; i += 16) {
             if (mode != 0 && mode != 1) return SimReply.error(400, "Invalid mode");

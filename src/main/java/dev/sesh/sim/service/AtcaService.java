@@ -43,9 +43,9 @@ public final class AtcaService implements SimService {
         int busNo = (int) cfg.integer("sys.atca.i2c_bus", 0);
         Optional<I2cBusModel> bus = i2c.enabledBus(busNo);
         if (bus.isEmpty()) {
-            ctx.log(LogLevel.ERROR, ATCA_C, 60, "ATCA requires I2C to be enabled (i2c.enable=true)");
-            ctx.log(LogLevel.ERROR, ATCA_C, 117, "ATCA: Chip is not available");
-            return List.of();
+            // mgos_atca_init returns false here: the firmware's init fails and the board restarts (boot loop).
+            ctx.log(LogLevel.ERROR, ATCA_C, 64, "ATCA requires I2C to be enabled (i2c.enable=true)");
+            throw new InitFailedException(InitFailedException.DEPS_FAILED);
         }
         long a = cfg.integer("sys.atca.i2c_addr", DriverOptions.DEFAULT_ADDRESS);
         // Values from 0x7F up are taken as the 8-bit address byte (atecc.md 9.1).
@@ -76,7 +76,7 @@ public final class AtcaService implements SimService {
             Bytes info = d.execute(Info.revision(), 7);
             rev = info.get(0) << 24 | info.get(1) << 16 | info.get(2) << 8 | info.get(3);
         } catch (AtcaException e) {
-            ctx.log(LogLevel.ERROR, ATCA_C, 83, String.format("ATCA: Failed to get chip info (%d/0x%02x)", busNo, addr));
+            ctx.log(LogLevel.ERROR, ATCA_C, 83, String.format("ATCA: Failed to get chip info (%d/0x%x)", busNo, addr));
             return false;
         }
         Variant variant = rev >= 0x6000 ? Variant.ATECC608A : Variant.ATECC508A;
@@ -88,21 +88,21 @@ public final class AtcaService implements SimService {
             ctx.log(LogLevel.ERROR, ATCA_C, 95, "ATCA: Failed to get chip serial number");
             return false;
         }
+        boolean configLocked;
         boolean dataLocked;
         try {
-            ops.readWord(Address.configByte(84));
-            // A firmware bug overwrites the config result with the data one: both print the data lock.
+            // Two reads of word 0x15 (bytes 84-87): LockConfig is byte 87, LockValue (data) byte 86.
+            configLocked = ops.readWord(Address.configByte(84)).get(3) == 0x00;
             dataLocked = ops.readWord(Address.configByte(84)).get(2) == 0x00;
         } catch (AtcaException e) {
             ctx.log(LogLevel.ERROR, ATCA_C, 103, "ATCA: Failed to get chip zone lock status");
             return false;
         }
-        String lock = dataLocked ? "yes" : "no";
         Bytes s = sn.bytes();
         long hi = (long) s.get(0) << 24 | s.get(1) << 16 | s.get(2) << 8 | s.get(3);
         long lo = (long) s.get(4) << 24 | s.get(5) << 16 | s.get(6) << 8 | s.get(7);
         ctx.log(ATCA_C, 110, String.format("%s @ %d/0x%02x: rev 0x%04x S/N 0x%04x%04x%02x, zone lock status: %s, %s; ECDH slots: 0x%02x",
-                variant.name(), busNo, addr, rev, hi, lo, s.get(8), lock, lock,
+                variant.name(), busNo, addr, rev, hi, lo, s.get(8), configLocked ? "yes" : "no", dataLocked ? "yes" : "no",
                 ctx.config().integer("sys.atca.ecdh_slots_mask", 0x0c)));
         return true;
     }

@@ -6,13 +6,10 @@ import dev.sesh.sim.conf.ConfigView;
 import dev.sesh.sim.conf.Esp8266Schema;
 import dev.sesh.sim.conf.SimConfig;
 import dev.sesh.sim.fs.FlashFs;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 
 /**
  * Config.Get, Config.Set and Config.Save (rpc-service-config; mos-rpc.md 4.3, mos-captures README
@@ -32,21 +29,8 @@ public final class ConfigService implements SimService, SimConfigView {
 
     private record BootLine(String file, int line, String message) {}
 
-    /** The vendor level of the article's app (design.md 5.3): I2C on the NodeMCU pins; ATCA stays off. */
+    /** A vendor config level file (design.md 5.3), for boards whose image carries one. */
     public static final String VENDOR_FILE = "conf1.json";
-    public static final String VENDOR_LEVEL = "{\n  \"i2c\": {\n    \"enable\": true,\n    \"sda_gpio\": 12,\n"
-            + "    \"scl_gpio\": 14\n  }\n}";
-
-    /**
-     * The flash image of the article's app: the factory image plus {@link #VENDOR_FILE}. The capture
-     * rig's firmware had no vendor level, so a board replaying the captures uses
-     * {@link FlashFs#factoryImage()} alone.
-     */
-    public static Map<String, byte[]> articleAppImage() {
-        Map<String, byte[]> m = new TreeMap<>(FlashFs.factoryImage());
-        m.put(VENDOR_FILE, VENDOR_LEVEL.getBytes(StandardCharsets.ISO_8859_1));
-        return m;
-    }
 
     /** The ESP8266 schema of the captures, its files in {@code fs}. */
     public ConfigService(FlashFs fs) { this(fs, Esp8266Schema.get()); }

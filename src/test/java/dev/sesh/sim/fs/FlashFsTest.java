@@ -40,8 +40,8 @@ class FlashFsTest {
         assertEquals(List.of(), fs.list("/nodir"));
     }
 
-    @Test void nameOfThirtyOneBytesOpensAndThirtyTwoDoesNot() {
-        String longest = "a".repeat(31);
+    @Test void nameOfFortySevenBytesOpensAndFortyEightDoesNot() {
+        String longest = "a".repeat(47);
         assertEquals(WriteResult.OK, fs.write("/" + longest, 0, false, b("x")));
         assertEquals(WriteResult.OPEN_FAILED, fs.write("/" + longest + "b", 0, false, b("x")));
         assertFalse(fs.rename(longest, longest + "b"));
@@ -78,8 +78,10 @@ class FlashFsTest {
     }
 
     @Test void putThatDoesNotFitWritesNothingButKeepsTheTruncation() {
-        fs.write("big", 0, false, new byte[(int) fs.free()]);
-        assertEquals(0, fs.free());
+        assertEquals(WriteResult.NO_SPACE, fs.write("big", 0, false, new byte[207_801]), "SPIFFS stops at ~207.8 KB of 233.2 KB free");
+        assertEquals(WriteResult.OK, fs.write("big", 0, false, new byte[207_800]));
+        assertEquals(0, fs.writable());
+        assertEquals(233681 - 3 - 207_800, fs.free(), "the reported free space still shows the overhead");
         assertEquals(WriteResult.NO_SPACE, fs.write("more", -1, true, b("x")));
         assertEquals(0, fs.read("more").orElseThrow().length);
         assertEquals(WriteResult.OK, fs.write("big", 5, false, b("in place")), "overwriting needs no space");

@@ -68,12 +68,13 @@ class AtcaServiceTest {
         assertTrue(atca.chip().isEmpty());
     }
 
-    @Test void needsI2cEnabled() {
+    @Test void withoutI2cTheInitFailsAsTheFirmwaresDoes() {
         solder(Variant.ATECC508A);
-        StubContext ctx = boot(Map.of("sys.atca.enable", true));
-        assertTrue(ctx.methods.isEmpty());
-        assertEquals(List.of("mgos_atca.c:60 ATCA requires I2C to be enabled (i2c.enable=true)",
-                "mgos_atca.c:117 ATCA: Chip is not available"), ctx.log);
+        StubContext ctx = new StubContext(clock, Map.of("sys.atca.enable", true));
+        i2c.init(ctx);
+        InitFailedException e = org.junit.jupiter.api.Assertions.assertThrows(InitFailedException.class, () -> atca.init(ctx));
+        assertEquals(-32, e.code());
+        assertEquals(List.of("mgos_atca.c:64 ATCA requires I2C to be enabled (i2c.enable=true)"), ctx.log);
     }
 
     @Test void noChipOnTheBusLeavesTheMethodsUnregistered() {
@@ -171,6 +172,20 @@ class AtcaServiceTest {
         Bytes gen = field(ctx.call("ATCA.GenKey", "{\"slot\":2}"), "pubkey");
         assertEquals(64, gen.length());
         assertTrue(boot(ENABLED).log.get(0).contains("zone lock status: yes, yes"));
+    }
+
+    @Test void bootLineShowsConfigAndDataLocksSeparately() {
+        solder(Variant.ATECC508A);
+        StubContext ctx = boot(ENABLED);
+        assertEquals("null", ctx.call("ATCA.LockZone", "{\"zone\":0}"));
+        assertTrue(boot(ENABLED).log.get(0).contains("zone lock status: yes, no"), "config locked, data open");
+    }
+
+    @Test void aesWithoutModeEncryptsAsTheFirmwareDefaults() {
+        solder(Variant.ATECC508A);
+        StubContext ctx = boot(ENABLED);
+        String r = ctx.call("ATCA.AES", "{\"slot\":1,\"data\":\"" + b64(Bytes.of(new byte[16])) + "\"}");
+        assertTrue(r.startsWith("500 Failed to encrypt"), r);
     }
 
     @Test void signOnA608aVerifiesToo() throws Exception {

@@ -96,14 +96,20 @@ class ConfigServiceTest {
         assertEquals(2, config.integer("debug.level").orElseThrow());
     }
 
-    @Test void articleAppImageEnablesI2cAtTheVendorLevelOnly() {
-        FlashFs app = FlashFs.inMemory(ConfigService.articleAppImage(), new VirtualClock());
-        ConfigService cfg = new ConfigService(app);
-        ServiceHarness board = new ServiceHarness(cfg, SimFsView.fixed(FlashFs.SIZE, 0)).boot(cfg);
-        assertTrue(cfg.bootView().bool("i2c.enable"));
-        assertFalse(cfg.bootView().bool("sys.atca.enable"));
-        assertEquals("false", board.call("Config.Get", "{\"key\":\"i2c.enable\",\"level\":0}"));
+    @Test void articleAppCompilesI2cIntoItsDefaultsAndTheBareBuildHasItOff() {
+        FlashFs fresh = FlashFs.inMemory(FlashFs.factoryImage(), new VirtualClock());
+        assertEquals(List.of(new FlashFs.Entry("conf0.json", 3)), fresh.list("/"));
+        ConfigService app = new ConfigService(fresh, dev.sesh.sim.conf.Esp8266Schema.app());
+        ServiceHarness board = new ServiceHarness(app, SimFsView.fixed(FlashFs.SIZE, 0)).boot(app);
+        assertTrue(app.bootView().bool("i2c.enable"));
+        assertFalse(app.bootView().bool("sys.atca.enable"));
+        assertEquals("true", board.call("Config.Get", "{\"key\":\"i2c.enable\",\"level\":0}"));
         assertEquals("{\"enable\":true,\"freq\":100000,\"debug\":false,\"sda_gpio\":12,\"scl_gpio\":14}",
                 board.call("Config.Get", "{\"key\":\"i2c\"}"));
+        ConfigService bare = new ConfigService(FlashFs.inMemory(FlashFs.factoryImage(), new VirtualClock()), dev.sesh.sim.conf.Esp8266Schema.bare());
+        ServiceHarness stock = new ServiceHarness(bare, SimFsView.fixed(FlashFs.SIZE, 0)).boot(bare);
+        assertEquals("false", stock.call("Config.Get", "{\"key\":\"i2c.enable\",\"level\":0}"));
+        assertEquals("false", stock.call("Config.Get", "{\"key\":\"i2c.enable\"}"));
     }
+
 }

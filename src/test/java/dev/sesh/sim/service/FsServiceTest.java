@@ -31,16 +31,20 @@ class FsServiceTest {
     }
 
     @Test void putThatDoesNotFitFailsWithTheWriteError() {
-        h.call("FS.Put", "{\"filename\":\"big\",\"data\":\"" + b64(new byte[(int) files.free() - 2]) + "\"}");
+        h.call("FS.Put", "{\"filename\":\"big\",\"data\":\"" + b64(new byte[207_803 - 3 - 2]) + "\"}");
         h.log.clear();
         assertEquals("500 failed to write data", h.call("FS.Put", "{\"filename\":\"x\",\"data\":\"QUJD\"}"));
         assertEquals(List.of("mgos_service_fs.c:248 Receiving x"), h.log, "the file was opened before the write failed");
-        assertEquals("[{\"name\": \"big\", \"size\": 233676},{\"name\": \"conf0.json\", \"size\": 3},{\"name\": \"x\", \"size\": 0}]",
+        assertEquals("[{\"name\": \"big\", \"size\": 207798},{\"name\": \"conf0.json\", \"size\": 3},{\"name\": \"x\", \"size\": 0}]",
                 h.call("FS.ListExt", "{}"));
     }
 
-    @Test void overLongNameCannotBeOpened() {
-        String name = "/" + "n".repeat(32);
+    @Test void fortySevenCharactersWorkAndFortyEightCannotBeOpened() {
+        assertEquals("null", h.call("FS.Put", "{\"filename\":\"/" + "k".repeat(47) + "\",\"data\":\"QUJD\"}"));
+        h.log.clear();
+        assertEquals("500 rename failed", h.call("FS.Rename", "{\"src\":\"" + "k".repeat(47) + "\",\"dst\":\"" + "k".repeat(48) + "\"}"));
+        h.log.clear();
+        String name = "/" + "n".repeat(48);
         assertEquals("400 failed to open file \"" + name + "\"", h.call("FS.Put", "{\"filename\":\"" + name + "\",\"data\":\"QUJD\"}"));
         assertEquals("400 failed to open file \"" + name + "\"", h.call("FS.Get", "{\"filename\":\"" + name + "\"}"));
         assertEquals(List.of(), h.log);

@@ -16,6 +16,9 @@ import java.util.concurrent.Callable;
 @Command(name = "set", description = "Set config keys, save, and reboot the board so every subsystem reads them (Config.Set)",
         footer = {"", "Values are typed from the board's current value: true/false, integers (0x hex too), text.",
                 "Keys the board does not have are refused (the board itself would ignore them).",
+                "Combinations that would stop the board booting are fixed or refused before anything is sent:",
+                "sys.atca.enable=true adds i2c.enable=true (without it the firmware restarts every 0.5 s);",
+                "rpc.uart.uart_no and rpc.uart.baud_rate are refused over the RPC UART (the link would be cut).",
                 "", "Examples:", "  config set http.listen_addr=:443 http.ssl_cert=ecc.crt.pem http.ssl_key=ATCA:0",
                 "  config set debug.level=3 --no-reboot"})
 public final class ConfigSet implements Callable<Integer> {
