@@ -20,7 +20,7 @@ class SimBootLoopTest {
     private final VirtualClock clock = new VirtualClock();
 
     private SimBoard open(Path dir, boolean flash) {
-        SimBoard b = SimFirmware.open(new SimOptions(Optional.of(dir), Variant.ATECC508A, 0, FaultSpec.none(), SimOptions.DEFAULT_SEED, 0,
+        SimBoard b = SimFirmware.open(new SimOptions(Optional.of(dir), Variant.ATECC508A, 0, FaultSpec.none(), SimOptions.DEFAULT_SEED, 0, 0, false,
                 SimOptions.App.ARTICLE, flash), clock);
         b.powerOn();
         return b;
