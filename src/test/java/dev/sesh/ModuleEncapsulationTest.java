@@ -60,7 +60,7 @@ class ModuleEncapsulationTest {
         LINES.put("chip back end property", "println 'reached: ' + atca.backend");
         LINES.put("chip back end field", "println 'reached: ' + atca.@backend");
         LINES.put("chip board field", "println 'reached: ' + atca.@board.@rpc");
-        LINES.put("private method", "println 'reached: ' + board.paramsMap('{}')");
+        LINES.put("private method", "println 'reached: ' + board.checkConfigSet('{}')");
         LINES.put("CompileStatic private field",
                 "@groovy.transform.CompileStatic Object grab(dev.sesh.device.Board b) { b.@rpc }; println 'reached: ' + grab(board)");
         LINES.put("closure delegate",
