@@ -12,7 +12,7 @@ import dev.sesh.rpc.RpcOptions;
 import dev.sesh.rpc.WireTrace;
 import dev.sesh.rpc.transport.PortLister;
 import dev.sesh.rpc.transport.PortSpec;
-import dev.sesh.rpc.transport.TcpListener;
+import dev.sesh.rpc.transport.TcpTransport;
 import dev.sesh.rpc.transport.SerialPortInfo;
 import dev.sesh.rpc.transport.Transport;
 import dev.sesh.rpc.transport.TransportFactory;
@@ -66,7 +66,7 @@ final class CliBoardConnector implements BoardConnector {
         if (wireTrace != null) rpc.addWireTrace(WireTrace.lines(wireTrace, new Redactor()::json));   // one Redactor per link: it remembers secret FS.Put names
         // sim serve answers a second client with one line and hangs up: say that, not "check the cable".
         java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.function.Consumer<String> busyLine = line -> { if (line.strip().equals(TcpListener.BUSY_LINE.strip())) busy.set(true); };
+        java.util.function.Consumer<String> busyLine = line -> { if (line.strip().equals(TcpTransport.SERVER_BUSY_LINE.strip())) busy.set(true); };
         rpc.addLogListener(busyLine);
         Board b = new Board(rpc, spec.text(), spec.shortName(), gate, clock);
         try {

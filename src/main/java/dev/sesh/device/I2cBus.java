@@ -228,7 +228,7 @@ public final class I2cBus {
         }
         Plan.Builder plan = Plan.builder(String.format("I2C write to 0x%02x on %s", address, board.target().describe()), board.target())
                 .change(Change.I2cWrite.of(address, wire, chipAddress));
-        if (address == chipAddress || (wire.length() > 0 && wire.get(0) == 0x03)) plan.note("decoded as an ATECC command packet; its data bytes are not shown");
+        if (address == chipAddress || (wire.length() >= 8 && wire.get(0) == 0x03)) plan.note("decoded as an ATECC command packet; its data bytes are not shown");
         if (wakeFirst) plan.note("the wake pulse (an empty write to 0x00) goes first");
         board.gate().run(plan.build(), () -> {
             try {

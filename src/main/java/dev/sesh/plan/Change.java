@@ -243,7 +243,7 @@ public sealed interface Change {
             Objects.requireNonNull(shown); Objects.requireNonNull(classification);
             actions = List.copyOf(actions);
             if (!classification.isChange() || actions.isEmpty()) throw new IllegalArgumentException("not a change");
-            if (toChip(address, chipAddress) || (shown.length() > 0 && shown.get(0) == 0x03)) shown = packetHeader(shown);
+            if (toChip(address, chipAddress) || (shown.length() >= 8 && shown.get(0) == 0x03)) shown = packetHeader(shown);
         }
         /** A write to the chip's address, or to any ATECC address (0x60-0x67: the chip may have been moved). */
         static boolean toChip(int address, int chipAddress) { return address == chipAddress || (address >= 0x60 && address <= 0x67); }
@@ -262,7 +262,7 @@ public sealed interface Change {
             Classification c = v.classification();
             if (address == chipAddress && data.length() > 0 && data.get(0) != 0x03 && c.isChange()) {
                 c = new Classification(c.effect(), c.what() + " (not a chip command: reserved word address)");
-            } else if (address != chipAddress && data.length() > 0 && data.get(0) == 0x03 && c.isChange()) {
+            } else if (address != chipAddress && data.length() >= 8 && data.get(0) == 0x03 && c.isChange()) {
                 c = new Classification(c.effect(), c.what() + " (possible chip command)");
             }
             return new I2cWrite(address, chipAddress, data.length(), data, c, v.actions());

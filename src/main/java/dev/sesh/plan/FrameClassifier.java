@@ -125,6 +125,11 @@ public final class FrameClassifier {
         int word = data.get(0);
         if (data.length() == 1 && word <= 0x02) return new Verdict(List.of(), to + (word == 0 ? " (reset I/O address)" : word == 1 ? " (sleep)" : " (idle)"));
         if (word == 0x03) {
+            // A command group is at least 8 bytes (03, count, opcode, param1, param2 x2, CRC x2).
+            // Shorter, it executes nothing; at an ATECC address (0x60-0x67) it is still taken as
+            // the strictest case, elsewhere it is a register write like any other.
+            boolean atecc = addr.isPresent() && addr.getAsInt() >= 0x60 && addr.getAsInt() <= 0x67;
+            if (data.length() < 8 && !atecc) return one(Kind.I2C_WRITE, address(addr), false, to);
             if (data.length() < 6) {
                 return one(Kind.CHIP_COMMAND, "incomplete", true, to + ": an incomplete chip command whose opcode or mode is missing");
             }

@@ -189,8 +189,8 @@ class TmuxConsoleTest {
     void theFirstTabOnBoardNamesOffersCandidatesWithoutAnEarlierListing() throws Exception {
         type("call Sys.GetI", "Tab");                 // RPC names: nothing has run rpc list
         screenShows(s -> lastLine(s).endsWith("call Sys.GetInfo"), 5_000);
-        type("C-u", "fs cat conf1", "Tab");           // file names: nothing has run fs ls
-        screenShows(s -> lastLine(s).endsWith("fs cat conf1.json"), 5_000);
+        type("C-u", "fs cat con", "Tab");             // file names: nothing has run fs ls (a fresh board has conf0.json only)
+        screenShows(s -> lastLine(s).endsWith("fs cat conf0.json"), 5_000);
         type("C-u", "config get sys.atca.ena", "Tab"); // config keys: nothing has run config get
         screenShows(s -> lastLine(s).endsWith("config get sys.atca.enable"), 5_000);
         type("C-u", "C-l", "atca read ", "Tab");      // slots: nothing has read the chip

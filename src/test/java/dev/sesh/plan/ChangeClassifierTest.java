@@ -120,6 +120,10 @@ class ChangeClassifierTest {
         Bytes lockLookalike = Bytes.ofHex("03 07 17 80 00 00 39 8d");
         assertEquals(Effect.IRREVERSIBLE, ChangeClassifier.i2cWrite(0x50, lockLookalike, CHIP).effect());
         assertEquals(Effect.REVERSIBLE, ChangeClassifier.i2cWrite(0x50, Bytes.ofHex("00 10 41 42"), CHIP).effect());
+        // Register 3 of a sensor: too short to be a command group (8 bytes at least), so an ordinary write.
+        assertEquals(Effect.REVERSIBLE, ChangeClassifier.i2cWrite(0x48, Bytes.ofHex("03 00 07"), CHIP).effect());
+        assertEquals(Effect.IRREVERSIBLE, ChangeClassifier.i2cWrite(0x61, Bytes.ofHex("03 00 07"), CHIP).effect(),
+                "at an ATECC address a short group is still taken as the strictest case");
     }
 
     @Test

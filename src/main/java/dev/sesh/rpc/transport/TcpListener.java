@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * text line ({@link #BUSY_LINE}, which a client shows as a device log line) and is disconnected.
  */
 public final class TcpListener extends OneClientServer {
-    public static final String BUSY_LINE = "sesh sim: busy, another client is connected\n";
+    public static final String BUSY_LINE = TcpTransport.SERVER_BUSY_LINE;
 
     private final Supplier<XonXoff> flow;
 

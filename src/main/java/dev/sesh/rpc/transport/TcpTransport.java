@@ -20,6 +20,9 @@ import java.time.Duration;
  * half-close is the end of the stream: {@link #read} returns -1.
  */
 public final class TcpTransport extends StreamTransport {
+    /** The one line {@code sim serve} sends a second client before it hangs up (it serves one at a time). */
+    public static final String SERVER_BUSY_LINE = "sesh sim: busy, another client is connected\n";
+
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final Socket socket;
