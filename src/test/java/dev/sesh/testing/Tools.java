@@ -1,8 +1,5 @@
 package dev.sesh.testing;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -25,14 +22,7 @@ public final class Tools {
     private Tools() {}
 
     /** True when an executable of that name is on the PATH. */
-    public static boolean onPath(String exe) {
-        String path = System.getenv("PATH");
-        if (path == null) return false;
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, exe))) return true;
-        }
-        return false;
-    }
+    public static boolean onPath(String exe) { return dev.sesh.rpc.transport.PtyBridge.onPath(exe); }
 
     /** True on CI: missing tools fail instead of skipping. */
     public static boolean required() {

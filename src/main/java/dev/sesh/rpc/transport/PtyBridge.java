@@ -133,7 +133,8 @@ public final class PtyBridge implements Closeable {
         supervisor.interrupt();
     }
 
-    private static boolean onPath(String cmd) {
+    /** True when an executable named {@code cmd} is on the PATH. */
+    public static boolean onPath(String cmd) {
         String path = System.getenv("PATH");
         if (path == null) return false;
         for (String dir : path.split(File.pathSeparator)) {
