@@ -73,6 +73,51 @@ class LinkGuardPropertyTest {
         assertEquals(java.util.Set.of(), BoardSnapshot.of(board).differences(before), "frames that passed over TCP changed the board");
     }
 
+    /** And over the board's own WebSocket at /rpc on its HTTP port, as a real board serves it. */
+    @Test
+    void overWebSocketNoRandomFrameChangesTheBoardEither(@TempDir Path dir) throws Exception {
+        Path board = dir.resolve("board");
+        dev.sesh.sim.SimBoard sim = SimFirmware.open(dev.sesh.sim.SimOptions.from((PortSpec.Sim) PortSpec.parse("sim:" + board, 0)), Clock.system());
+        sim.powerOn();
+        StringBuilder log = new StringBuilder();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread ticker = new Thread(() -> {            // what sim serve does: run the board's timers, read its UART
+            while (running.get()) {
+                sim.poll();
+                synchronized (log) { log.append(new String(sim.takeOutput(), java.nio.charset.StandardCharsets.ISO_8859_1)); }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        ticker.setDaemon(true);
+        ticker.start();
+        try {
+            String url = null;
+            for (int i = 0; i < 300 && url == null; i++) {
+                synchronized (log) {
+                    java.util.regex.Matcher m = dev.sesh.sim.http.HttpService.MAPPING.matcher(log);
+                    while (m.find()) if (m.group(1).equals("80")) url = m.group(2);
+                }
+                if (url == null) Thread.sleep(10);
+            }
+            assertTrue(url != null, "the board's HTTP server did not start: " + log);
+            BoardSnapshot before = BoardSnapshot.of(board);
+            String port = "ws://" + url.substring("http://".length()) + "/rpc";
+            var t = new dev.sesh.rpc.transport.DefaultTransportFactory().open(PortSpec.parse(port, 0));
+            RpcClient rpc = new RpcClient(t, RpcOptions.defaults(), declineAll().guardFor(port)::admit);
+            rpc.addWireTrace((direction, json) -> { if (direction == WireTrace.Direction.SENT) sentLog.add(json); });
+            randomFramesChangeNothing(rpc);
+            assertEquals(java.util.Set.of(), BoardSnapshot.of(board).differences(before), "frames that passed over the WebSocket changed the board");
+        } finally {
+            running.set(false);
+            ticker.join(1000);
+            sim.powerOff();
+        }
+    }
+
     private final List<String> sentLog = new CopyOnWriteArrayList<>();
 
     private void randomFramesChangeNothing(RpcClient rpc) {
@@ -82,6 +127,7 @@ class LinkGuardPropertyTest {
         List<String> sent = sentLog;
         int refused = 0;
         int passed = 0;
+        int answered = 0;
         try {
             for (int i = 0; i < 400; i++) {
                 String method = randomCase(rnd, METHODS[rnd.nextInt(METHODS.length)]);
@@ -90,6 +136,7 @@ class LinkGuardPropertyTest {
                 try {
                     rpc.call(method, params);
                     passed++;
+                    answered++;
                 } catch (RpcException e) {
                     passed++;          // sent; the board answered with an error or not at all
                 } catch (SeshException e) {
@@ -102,6 +149,7 @@ class LinkGuardPropertyTest {
             close(rpc);
         }
         assertTrue(refused > 100 && passed > 50, "a useless sample: " + refused + " refused, " + passed + " passed (seed " + seed + ")");
+        assertTrue(answered > 20, "the link carried too few answered calls to mean anything: " + answered + " (seed " + seed + ")");
     }
 
     @Test
