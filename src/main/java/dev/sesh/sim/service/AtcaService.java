@@ -53,7 +53,7 @@ public final class AtcaService implements SimService {
         AtcaDriver driver = new AtcaDriver(new I2cBusPort(bus.get()), ctx.clock(), DriverOptions.firmware().withAddress(addr));
         ChipOps ops = ChipOps.firmware(driver);
         if (!probe(ctx, ops, busNo, addr)) {
-            ctx.log(LogLevel.ERROR, ATCA_C, 117, "ATCA: Chip is not available");
+            ctx.log(LogLevel.ERROR, ATCA_C, 135, "ATCA: Chip is not available");
             return List.of();
         }
         chip = Optional.of(ops);
@@ -67,7 +67,7 @@ public final class AtcaService implements SimService {
         try {
             chipMode = ops.readConfigBlock(0).get(19);
         } catch (AtcaException e) {
-            ctx.log(LogLevel.ERROR, ATCA_C, 78, "ATCA: Library init failed");
+            ctx.log(LogLevel.ERROR, ATCA_C, 80, "ATCA: Library init failed");
             return false;
         }
         d.setChip(Variant.ATECC608A, chipMode);
@@ -76,7 +76,7 @@ public final class AtcaService implements SimService {
             Bytes info = d.execute(Info.revision(), 7);
             rev = info.get(0) << 24 | info.get(1) << 16 | info.get(2) << 8 | info.get(3);
         } catch (AtcaException e) {
-            ctx.log(LogLevel.ERROR, ATCA_C, 83, String.format("ATCA: Failed to get chip info (%d/0x%x)", busNo, addr));
+            ctx.log(LogLevel.ERROR, ATCA_C, 86, String.format("ATCA: Failed to get chip info (%d/0x%x)", busNo, addr));
             return false;
         }
         Variant variant = rev >= 0x6000 ? Variant.ATECC608A : Variant.ATECC508A;
@@ -85,7 +85,7 @@ public final class AtcaService implements SimService {
         try {
             sn = ops.serial();
         } catch (AtcaException e) {
-            ctx.log(LogLevel.ERROR, ATCA_C, 95, "ATCA: Failed to get chip serial number");
+            ctx.log(LogLevel.ERROR, ATCA_C, 106, "ATCA: Failed to get chip serial number");
             return false;
         }
         boolean configLocked;
@@ -95,13 +95,13 @@ public final class AtcaService implements SimService {
             configLocked = ops.readWord(Address.configByte(84)).get(3) == 0x00;
             dataLocked = ops.readWord(Address.configByte(84)).get(2) == 0x00;
         } catch (AtcaException e) {
-            ctx.log(LogLevel.ERROR, ATCA_C, 103, "ATCA: Failed to get chip zone lock status");
+            ctx.log(LogLevel.ERROR, ATCA_C, 113, "ATCA: Failed to get chip zone lock status");
             return false;
         }
         Bytes s = sn.bytes();
         long hi = (long) s.get(0) << 24 | s.get(1) << 16 | s.get(2) << 8 | s.get(3);
         long lo = (long) s.get(4) << 24 | s.get(5) << 16 | s.get(6) << 8 | s.get(7);
-        ctx.log(ATCA_C, 110, String.format("%s @ %d/0x%02x: rev 0x%04x S/N 0x%04x%04x%02x, zone lock status: %s, %s; ECDH slots: 0x%02x",
+        ctx.log(ATCA_C, 117, String.format("%s @ %d/0x%02x: rev 0x%04x S/N 0x%04x%04x%02x, zone lock status: %s, %s; ECDH slots: 0x%02x",
                 variant.name(), busNo, addr, rev, hi, lo, s.get(8), configLocked ? "yes" : "no", dataLocked ? "yes" : "no",
                 ctx.config().integer("sys.atca.ecdh_slots_mask", 0x0c)));
         return true;

@@ -80,7 +80,7 @@ class AtcaServiceTest {
     @Test void noChipOnTheBusLeavesTheMethodsUnregistered() {
         StubContext ctx = boot(ENABLED);
         assertTrue(ctx.methods.isEmpty());
-        assertEquals(List.of("mgos_atca.c:78 ATCA: Library init failed", "mgos_atca.c:117 ATCA: Chip is not available"), ctx.log);
+        assertEquals(List.of("mgos_atca.c:80 ATCA: Library init failed", "mgos_atca.c:135 ATCA: Chip is not available"), ctx.log);
     }
 
     @Test void probeLogsModelRevisionSerialLocksAndEcdhSlots() {
@@ -88,13 +88,13 @@ class AtcaServiceTest {
         StubContext ctx = boot(ENABLED);
         Bytes sn = chip.memory().serial().bytes();
         String serial = String.format("%04x%04x%02x", new BigInteger(1, sn.slice(0, 4).toArray()), new BigInteger(1, sn.slice(4, 8).toArray()), sn.get(8));
-        assertEquals(List.of("mgos_atca.c:110 ATECC508A @ 0/0x60: rev 0x5000 S/N 0x" + serial + ", zone lock status: no, no; ECDH slots: 0x0c"), ctx.log);
+        assertEquals(List.of("mgos_atca.c:117 ATECC508A @ 0/0x60: rev 0x5000 S/N 0x" + serial + ", zone lock status: no, no; ECDH slots: 0x0c"), ctx.log);
     }
 
     @Test void probeRecognisesA608a() {
         solder(Variant.ATECC608A);
         StubContext ctx = boot(ENABLED);
-        assertTrue(ctx.log.get(0).startsWith("mgos_atca.c:110 ATECC608A @ 0/0x60: rev 0x6002 S/N 0x123"), ctx.log.toString());
+        assertTrue(ctx.log.get(0).startsWith("mgos_atca.c:117 ATECC608A @ 0/0x60: rev 0x6002 S/N 0x123"), ctx.log.toString());
     }
 
     @Test void chipAtAnotherAddressIsNotFound() {
