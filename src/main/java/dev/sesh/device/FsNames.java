@@ -1,9 +1,9 @@
 package dev.sesh.device;
 
 import dev.sesh.SeshException;
+import dev.sesh.plan.Change;
 
 import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 
 /**
  * Device file names (mos-rpc.md 1.7 and 4.4, docs/simulator.md "Filesystem"): the filesystem is
@@ -17,7 +17,7 @@ public final class FsNames {
     /** Longest name the device stores, in bytes, without leading slashes. */
     public static final int NAME_MAX = 47;
     /** Every temporary file of {@code fs put} starts with this; anything so named is a leftover when no put runs. */
-    public static final String TEMP_PREFIX = ".sesh-put-";
+    public static final String TEMP_PREFIX = Change.FileWrite.STAGING_PREFIX;
 
     private FsNames() {}
 
@@ -52,11 +52,7 @@ public final class FsNames {
     }
 
     /** The temporary name a put of {@code target} writes first: {@value #TEMP_PREFIX} + CRC-32 of the name in 8 hex digits (18 bytes). */
-    public static String temp(String target) {
-        CRC32 crc = new CRC32();
-        crc.update(target.getBytes(StandardCharsets.ISO_8859_1));
-        return TEMP_PREFIX + String.format("%08x", crc.getValue());
-    }
+    public static String temp(String target) { return Change.FileWrite.stagingName(target); }
 
     /** True for a name {@link #temp} makes. */
     public static boolean isTemp(String name) {

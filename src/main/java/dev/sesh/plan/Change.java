@@ -126,12 +126,28 @@ public sealed interface Change {
     /**
      * A device file written: {@code size} bytes to {@code path}, replacing an existing file or not.
      * With a {@code staging} name the bytes go to that temporary file first, which is then renamed
-     * over {@code path} (or removed if the transfer fails); empty when written in place.
+     * over {@code path} (or removed if the transfer fails); empty when written in place. The
+     * staging name can only be {@link #stagingName(String) path's own}: the plan shows {@code path},
+     * so its approval must not reach any other file.
      */
     record FileWrite(String path, long size, boolean replaces, String staging) implements Change {
+        /** The temporary names' prefix; a name is the prefix and the CRC-32 of the target in 8 hex digits. */
+        public static final String STAGING_PREFIX = ".sesh-put-";
+
         public FileWrite {
             Objects.requireNonNull(path); Objects.requireNonNull(staging);
             if (size < 0) throw new IllegalArgumentException("size < 0");
+            if (!staging.isEmpty() && !staging.equals(stagingName(path))) {
+                throw SeshException.badArg("a put of " + path + " is staged as " + stagingName(path) + ", not " + staging,
+                        "leave the staging name to sesh (fs put, fs.put)");
+            }
+        }
+
+        /** The temporary name a staged put of {@code path} writes first (18 bytes). */
+        public static String stagingName(String path) {
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(path.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return STAGING_PREFIX + String.format("%08x", crc.getValue());
         }
         public FileWrite(String path, long size, boolean replaces) { this(path, size, replaces, ""); }
         @Override public Reversibility reversibility() { return Reversibility.REVERSIBLE; }

@@ -77,6 +77,9 @@ class LinkGuardRedTeamTest {
         a.add(script("approved file used for another file", factory,
                 "def p = dev.sesh.plan.Plan.builder('put a.txt', board.target()).change(new dev.sesh.plan.Change.FileWrite('a.txt', 2, false)).build();"
                         + " board.gate().apply(p, { board.raw('FS.Put', '{\"filename\":\"b.txt\",\"data\":\"aGk=\",\"append\":false}') })"));
+        a.add(script("a staged put whose temporary name is another file", factory,
+                "def p = dev.sesh.plan.Plan.builder('put a.txt', board.target()).change(new dev.sesh.plan.Change.FileWrite('a.txt', 2, false, 'conf0.json')).build();"
+                        + " board.gate().apply(p, { board.raw('FS.Remove', '{\"filename\":\"conf0.json\"}') })", "--yes"));
         a.add(script("a thread outliving its approval", factory,
                 "def t; def p = dev.sesh.plan.Plan.builder('put a.txt', board.target()).change(new dev.sesh.plan.Change.FileWrite('a.txt', 2, false)).build();"
                         + " def err = null; board.gate().apply(p, { t = Thread.start { sleep 300; try { board.raw('FS.Put', '{\"filename\":\"a.txt\",\"data\":\"aGk=\",\"append\":false}') } catch (e) { err = e } } }); t.join(); if (err) throw err"));
