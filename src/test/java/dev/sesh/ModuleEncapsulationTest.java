@@ -47,7 +47,7 @@ class ModuleEncapsulationTest {
 
     /** What the refusals say: the module boundary, the script guard, or a JDK module that is not there. */
     private static final List<String> REFUSED = List.of("refused: scripts cannot reach sesh's internals",
-            "is not for scripts", "ClassNotFoundException: sun.misc.Unsafe");
+            "is not for scripts", "ClassNotFoundException: sun.misc.Unsafe", "stay inside sesh: a secret shows as its name and length");
 
     /** Attack name, then one console line of Groovy. */
     private static final Map<String, String> LINES = new LinkedHashMap<>();
@@ -61,6 +61,8 @@ class ModuleEncapsulationTest {
         LINES.put("chip back end field", "println 'reached: ' + atca.@backend");
         LINES.put("chip board field", "println 'reached: ' + atca.@board.@rpc");
         LINES.put("private method", "println 'reached: ' + board.checkConfigSet('{}')");
+        LINES.put("a secret's bytes", "println 'reached: ' + new dev.sesh.atca.SecretBytes('x', bytes('00' * 32)).bytes()");
+        LINES.put("a secret's bytes field", "println 'reached: ' + new dev.sesh.atca.SecretBytes('x', bytes('00' * 32)).@bytes");
         LINES.put("CompileStatic private field",
                 "@groovy.transform.CompileStatic Object grab(dev.sesh.device.Board b) { b.@rpc }; println 'reached: ' + grab(board)");
         LINES.put("closure delegate",

@@ -42,7 +42,7 @@ public final class AteccKeys {
         }
         AteccBackend b = atecc.backend();
         Plan plan = KeyPlans.privateKeyWrite(atecc.target(), z, slot, b.via(), wkSlot, keyLine, writeKey.map(SecretBytes::source), existing);
-        Optional<Bytes> wk = wkSlot >= 0 ? writeKey.map(SecretBytes::bytes) : Optional.empty();
+        Optional<Bytes> wk = wkSlot >= 0 ? writeKey.map(w -> w.bytes()) : Optional.empty();
         Optional<LostReply.Found> lost = atecc.board().gate().apply(plan, () -> LostReply.guard("the private key write",
                 () -> atecc.chip(ChipOp.PRIV_WRITE, slot, wk.isPresent(), () -> { b.privWrite(slot, scalar.bytes(), Math.max(wkSlot, 0), wk); return null; }),
                 () -> SlotReadBack.privateKey(atecc, z, slot, publicKey, label, existing),
