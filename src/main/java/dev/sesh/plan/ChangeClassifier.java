@@ -14,7 +14,6 @@ public final class ChangeClassifier {
     /** The ATECC's factory I2C address (7-bit); Mongoose's {@code sys.atca.i2c_addr} default. */
     public static final int DEFAULT_CHIP_ADDRESS = 0x60;
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private ChangeClassifier() {}
 
@@ -36,7 +35,7 @@ public final class ChangeClassifier {
      * matters: a chip command group is decoded at any address.
      */
     public static Classification rpcCall(String method, Map<String, ?> params, int chipAddress) {
-        return FrameClassifier.classify(method, JSON.valueToTree(params)).classification();
+        return FrameClassifier.classify(method, FrameClassifier.JSON.<com.fasterxml.jackson.databind.JsonNode>valueToTree(params)).classification();
     }
 
     /** Classifies an I2C write of {@code data} to 7-bit {@code address} as the link guard will. */

@@ -21,7 +21,7 @@ import java.util.OptionalInt;
  * to be read-only is a change.
  */
 public final class FrameClassifier {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.Set<String> READ_ONLY = java.util.Set.of(
             "sys.getinfo", "config.get", "fs.get", "fs.list", "fs.listext",
             "i2c.scan", "i2c.read", "i2c.readregb", "i2c.readregw",
@@ -45,6 +45,7 @@ public final class FrameClassifier {
 
     /** Classifies {@code method} with its params as JSON text (null or blank: none). */
     public static Verdict classify(String method, String paramsJson) {
+        if (readOnly(norm(method))) return new Verdict(List.of(), method);    // most frames: no params to parse
         JsonNode params;
         try {
             params = paramsJson == null || paramsJson.isBlank() ? JSON.createObjectNode() : JSON.readTree(paramsJson);
@@ -59,7 +60,7 @@ public final class FrameClassifier {
     /** Classifies {@code method} with parsed params. */
     public static Verdict classify(String method, JsonNode p) {
         String m = norm(method);
-        if (m.startsWith("rpc.") || READ_ONLY.contains(m)) return new Verdict(List.of(), method);
+        if (readOnly(m)) return new Verdict(List.of(), method);
         switch (m) {
             case "fs.put": return one(Kind.FILE_WRITE, text(p, "filename"), false, method + " " + text(p, "filename"));
             case "fs.remove": return one(Kind.FILE_REMOVE, text(p, "filename"), false, method + " " + text(p, "filename"));
@@ -219,6 +220,10 @@ public final class FrameClassifier {
 
     private static Verdict one(Kind kind, String target, boolean irreversible, String what) {
         return new Verdict(List.of(irreversible ? Action.irreversible(kind, target) : Action.reversible(kind, target)), what);
+    }
+
+    private static boolean readOnly(String normalisedMethod) {
+        return normalisedMethod.startsWith("rpc.") || READ_ONLY.contains(normalisedMethod);
     }
 
     private static String norm(String method) { return method == null ? "" : method.trim().toLowerCase(Locale.ROOT); }

@@ -78,32 +78,14 @@ class LinkGuardPropertyTest {
     void overWebSocketNoRandomFrameChangesTheBoardEither(@TempDir Path dir) throws Exception {
         Path board = dir.resolve("board");
         dev.sesh.sim.SimBoard sim = SimFirmware.open(dev.sesh.sim.SimOptions.from((PortSpec.Sim) PortSpec.parse("sim:" + board, 0)), Clock.system());
-        sim.powerOn();
-        StringBuilder log = new StringBuilder();
-        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-        Thread ticker = new Thread(() -> {            // what sim serve does: run the board's timers, read its UART
-            while (running.get()) {
-                sim.poll();
-                synchronized (log) { log.append(new String(sim.takeOutput(), java.nio.charset.StandardCharsets.ISO_8859_1)); }
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        ticker.setDaemon(true);
-        ticker.start();
+        dev.sesh.testing.SimTicker ticker = new dev.sesh.testing.SimTicker(sim);   // what sim serve does
         try {
             String url = null;
             for (int i = 0; i < 300 && url == null; i++) {
-                synchronized (log) {
-                    java.util.regex.Matcher m = dev.sesh.sim.http.HttpService.MAPPING.matcher(log);
-                    while (m.find()) if (m.group(1).equals("80")) url = m.group(2);
-                }
+                url = ticker.url("80").orElse(null);
                 if (url == null) Thread.sleep(10);
             }
-            assertTrue(url != null, "the board's HTTP server did not start: " + log);
+            assertTrue(url != null, "the board's HTTP server did not start: " + ticker.log());
             BoardSnapshot before = BoardSnapshot.of(board);
             String port = "ws://" + url.substring("http://".length()) + "/rpc";
             var t = new dev.sesh.rpc.transport.DefaultTransportFactory().open(PortSpec.parse(port, 0));
@@ -112,9 +94,7 @@ class LinkGuardPropertyTest {
             randomFramesChangeNothing(rpc);
             assertEquals(java.util.Set.of(), BoardSnapshot.of(board).differences(before), "frames that passed over the WebSocket changed the board");
         } finally {
-            running.set(false);
-            ticker.join(1000);
-            sim.powerOff();
+            ticker.close();
         }
     }
 

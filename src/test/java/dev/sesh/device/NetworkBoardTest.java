@@ -10,9 +10,9 @@ import dev.sesh.rpc.transport.HttpTransport;
 import dev.sesh.rpc.transport.Transport;
 import dev.sesh.rpc.transport.WebSocketTransport;
 import dev.sesh.sim.SimBoard;
+import dev.sesh.testing.SimTicker;
 import dev.sesh.sim.SimFirmware;
 import dev.sesh.sim.SimOptions;
-import dev.sesh.sim.http.HttpService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,46 +38,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class NetworkBoardTest {
     private SimBoard sim;
-    private Thread ticker;
-    private volatile boolean running = true;
-    private final StringBuilder log = new StringBuilder();
+    private SimTicker ticker;
     private final List<String> notices = new CopyOnWriteArrayList<>();
     private Board board;
 
     @BeforeEach void boot() {
         sim = SimFirmware.open(SimOptions.defaults(), Clock.system());
-        sim.powerOn();
-        // What sim serve does: run the board's timers (the reboot) while no UART client drives it.
-        ticker = new Thread(() -> {
-            while (running) {
-                sim.poll();
-                drain();
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        ticker.setDaemon(true);
-        ticker.start();
+        ticker = new SimTicker(sim);          // what sim serve does: run the board's timers (the reboot)
     }
 
     @AfterEach void off() throws InterruptedException {
         if (board != null) board.close();
-        running = false;
-        ticker.join(1000);
-        sim.powerOff();
+        ticker.close();
     }
 
-    private synchronized void drain() { log.append(new String(sim.takeOutput(), StandardCharsets.ISO_8859_1)); }
-
-    private synchronized String hostPort() {
-        drain();
-        Matcher m = HttpService.MAPPING.matcher(log);
-        String url = null;
-        while (m.find()) if (m.group(1).equals("80")) url = m.group(2);
-        assertTrue(url != null, log.toString());
+    private String hostPort() {
+        String url = ticker.url("80").orElseThrow(() -> new AssertionError(ticker.log()));
         return url.substring("http://".length());
     }
 
