@@ -5,10 +5,9 @@ import dev.sesh.atca.packet.Opcode;
 import dev.sesh.bytes.Bytes;
 
 /**
- * SecureBoot (0x80, 608 only): mode 0x05 full, 0x06 full-store, 0x07 full-copy (bit 6 prohibit,
- * bit 7 encrypted digest + MAC); data = 32-byte digest + 64-byte signature (or 32). The reference
- * does not give the config fields it uses, so the simulated chip answers it with a parse error
- * (docs/decisions.md, chip model part); this class still builds the packet for raw use.
+ * SecureBoot (0x80, 608 only): mode 0x05 full, 0x06 full-store, 0x07 full-copy (bit 6 prohibit
+ * until power-up, bit 7 encrypted digest + MAC answer); data = 32-byte digest + 64-byte signature
+ * (full-store: the digest only). The simulated chip's rules are in sim.chip.SecureBootHandler.
  */
 public record SecureBoot(int mode, Bytes digest, Bytes signature) implements ChipCommand {
     public Opcode opcode() { return Opcode.SECURE_BOOT; }

@@ -52,7 +52,7 @@ final class CommandExecutor {
             case AES -> AesHandler.run((Aes) cmd, c);
             case SELF_TEST -> SelfTestHandler.run();
             case KDF -> KdfHandler.run((Kdf) cmd, c);
-            case SECURE_BOOT -> throw ChipError.parse("SecureBoot config fields are not specified in the reference");
+            case SECURE_BOOT -> SecureBootHandler.run((SecureBoot) cmd, c);
         };
     }
 }

@@ -21,6 +21,8 @@ final class VolatileState {
      * which for the model is a new chip object; so {@link #clear()} keeps it.
      */
     boolean persistentLatch;
+    /** SecureBoot mode bit 6 ran: SecureBoot is refused until power-up (kept across sleep, as the latch). */
+    boolean secureBootProhibited;
     /** Slot whose key a CheckMac matched since the last wake from sleep (authorises the latch), or -1. */
     int authorizedKey = -1;
 
