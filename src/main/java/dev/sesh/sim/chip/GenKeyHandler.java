@@ -7,12 +7,17 @@ import dev.sesh.atca.packet.StatusCode;
 import dev.sesh.bytes.Bytes;
 import java.util.Optional;
 
-/** GenKey (reference/atecc.md 8.1, 11 rule 12). */
+/** GenKey (reference/atecc.md 8.1, 11 rule 12); on the 608 key id 0xFFFF puts the new private key in TempKey. */
 final class GenKeyHandler {
     private GenKeyHandler() {}
 
     static ResponsePacket run(GenKey g, ChipContext c) {
         ChipError.check(c.mem.configLocked(), "GenKey needs the config zone locked");
+        if (g.keyId() == GenKey.TEMPKEY) {
+            Bytes d = Ecc.randomScalar(c.rng);
+            c.vol.tempKey = new TempKey(d, true, false, false, false, 0, false);
+            return ResponsePacket.data(Ecc.publicKey(d));
+        }
         int slot = g.keyId();
         SlotPolicy p = c.policy(slot);
         TempKey tk = c.vol.tempKey;

@@ -16,7 +16,10 @@ import javax.crypto.spec.SecretKeySpec;
  * KDF (608): PRF is the TLS 1.2 PRF P_SHA256(key, message) giving 32 or 64 bytes; AES encrypts the
  * 16-byte message with 16 key bytes (details bits 1-0 pick which) and answers 16 bytes + 16 zeros;
  * HKDF is HMAC-SHA256(key, message), the extract step. These match the expected values of
- * cryptoauthlib's kdf tests. Not modelled (parse error): PRF AEAD mode, HKDF message in a slot.
+ * cryptoauthlib's kdf tests. PRF AEAD mode 1 (details 0x200) makes 64 bytes, the first 32 to the target
+ * and the second 32 answered in the clear; HKDF takes its message from the input, TempKey (the
+ * first details-byte-3 bytes) or a slot (details bits 11-8). Not modelled (parse error): the 608B's
+ * AEAD modes 2 and 3, and AEAD mode 1 with the encrypted output.
  */
 final class KdfHandler {
     private KdfHandler() {}
@@ -31,14 +34,29 @@ final class KdfHandler {
             }
             default -> hkdf(k, c, details);
         };
+        if (k.algorithm() == Kdf.ALG_PRF && (details & AEAD_MASK) == AEAD_SPLIT) return aeadSplit(k, c, result);
         return deliver(k, c, result);
     }
 
+    static final int AEAD_MASK = 0x600, AEAD_SPLIT = 0x200;
+
+    // PRF AEAD mode 1: of the 64 PRF bytes the first 32 go to the target, the second 32 (TLS IVs) answer in the clear.
+    private static ResponsePacket aeadSplit(Kdf k, ChipContext c, Bytes result64) {
+        if (k.target() == Kdf.TARGET_OUTPUT_ENC) throw ChipError.parse("KDF PRF AEAD with an encrypted output is not modelled");
+        if (k.target() == Kdf.TARGET_OUTPUT) return deliver(k, c, result64);
+        ChipError.check(kdfProt(c) != 2, "ChipOptions KDFProt forbids a KDF output");
+        deliver(k, c, result64.slice(0, 32));
+        return ResponsePacket.data(result64.slice(32, 64));
+    }
+
+    private static int kdfProt(ChipContext c) { return (c.mem.configByte(91) >> 2) & 3; }
+
     private static Bytes prf(Kdf k, ChipContext c, int details) {
-        ChipError.check((details & 0x600) == 0, "KDF PRF AEAD processing");
+        int aead = details & AEAD_MASK;
+        if (aead != 0 && aead != AEAD_SPLIT) throw ChipError.parse("KDF PRF AEAD modes 2 and 3 (608B) are not modelled");
         int keyLen = 16 * ((details & 3) + 1);
         Bytes key = source(k, c, keyLen).slice(0, keyLen);
-        int outLen = (details & 0x100) != 0 ? 64 : 32;
+        int outLen = (details & 0x100) != 0 || aead == AEAD_SPLIT ? 64 : 32;
         Bytes out = Bytes.EMPTY;
         Bytes a = k.message();
         while (out.length() < outLen) {
@@ -51,7 +69,10 @@ final class KdfHandler {
     private static Bytes hkdf(Kdf k, ChipContext c, int details) {
         Bytes key = (details & 4) != 0 ? Bytes.of(new byte[32]) : source(k, c, 32).slice(0, 32);
         Bytes msg = switch (details & 3) {
-            case 1 -> tempKey(c).slice(0, 32);
+            case 1 -> {
+                ChipError.check(k.message().length() <= 64, "HKDF message in TempKey is at most 64 bytes");
+                yield tempKey(c).slice(0, k.message().length());
+            }
             case 2 -> k.message();
             case 3 -> {
                 int loc = c.mem.configByte(72);
@@ -59,9 +80,17 @@ final class KdfHandler {
                         "HKDF IV message lacks KdfIvStr at KdfIvLoc (config bytes 72-74)");
                 yield k.message();
             }
-            default -> throw ChipError.parse("KDF HKDF with the message in a slot is not modelled");
+            default -> slotMessage(c, (details >> 8) & 15, k.message().length());
         };
         return MacMath.hmacSha256(key, msg);
+    }
+
+    // HKDF message in a slot: details bits 11-8 name the slot, byte 3 the length; the command's own message bytes are ignored.
+    private static Bytes slotMessage(ChipContext c, int slot, int len) {
+        ChipError.check(c.mem.configLocked() && c.mem.dataLocked(), "KDF slot messages are usable only after both zones are locked");
+        ChipError.check(len <= Address.slotSize(slot), "HKDF message of " + len + " bytes does not fit slot " + slot);
+        ChipError.check(!c.policy(slot).isPrivate(), "slot " + slot + " holds a private key");
+        return c.mem.readSlot(slot, 0, len);
     }
 
     private static Bytes aes(Bytes key16, Bytes block) {
@@ -102,8 +131,7 @@ final class KdfHandler {
     }
 
     private static ResponsePacket deliver(Kdf k, ChipContext c, Bytes result) {
-        int chipOptions = c.mem.configByte(90) | c.mem.configByte(91) << 8;
-        int kdfProt = (chipOptions >> 10) & 3;
+        int kdfProt = kdfProt(c);
         switch (k.target()) {
             case Kdf.TARGET_TEMPKEY -> c.vol.tempKey = new TempKey(result, true, true, false, false, 0, false);
             case Kdf.TARGET_TEMPKEY_UP -> c.vol.tempKey = new TempKey(tempKey(c).slice(0, 32).concat(result.slice(0, 32)), true, true, false, false, 0, false);
