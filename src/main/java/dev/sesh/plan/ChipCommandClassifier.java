@@ -41,8 +41,11 @@ final class ChipCommandClassifier {
                 // 508A writes the shared secret into slot N+1 when that slot's config says so; sesh cannot tell here.
                 return Classification.reversible("ECDH with slot " + param2 + " (may write the shared secret into a slot)");
             case SECURE_BOOT:
+                // Full-copy (0x07) writes the verified digest or signature into its slot; full-store
+                // (0x06) compares with what is stored and is kept reversible from before.
+                if ((mode & 0x07) == 0x07) return Classification.reversible("SecureBoot full-copy (stores the boot digest or signature in its slot)");
                 return (mode & 0x07) == 0x06
-                        ? Classification.reversible("SecureBoot full-store (stores a new boot digest)")
+                        ? Classification.reversible("SecureBoot full-store")
                         : Classification.readOnly("SecureBoot");
             case NONCE: return Classification.readOnly("Nonce (TempKey only)");
             case GENDIG: return Classification.readOnly("GenDig (TempKey only)");
