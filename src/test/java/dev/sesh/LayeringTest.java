@@ -28,6 +28,7 @@ class LayeringTest {
         ALLOWED.put("plan", List.of());
         ALLOWED.put("rpc.frame", List.of());
         ALLOWED.put("rpc.transport", List.of());
+        ALLOWED.put("rpc.listen", List.of("rpc.transport"));   // sim serve's servers, over the transports' codecs
         ALLOWED.put("rpc", List.of("rpc.frame", "rpc.transport"));
         for (String p : PURE_ATCA) ALLOWED.put(p, PURE_ATCA);
         ALLOWED.put("device", List.of("rpc", "rpc.frame", "rpc.transport", "plan"));
