@@ -131,13 +131,7 @@ public final class Main {
         Terminal terminal = tty ? systemTerminal() : null;
         // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
         boolean script = !words.isEmpty() && words.get(0).equals("run");
-        try (Wired run = wire(cli, terminal, outWriter, errWriter, out, errors, script)) {
-            run.session().connectOnDemand(() -> {
-                PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
-                if (choice instanceof PortChooser.None none) throw none.toError();
-                return run.connector().open(((PortChooser.Chosen) choice).spec());
-            });
-            run.session().onDeviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
+        try (Wired run = wire(cli, terminal, outWriter, errWriter, out, errors, true, script)) {
             int rc = cli.command != null ? run.registry().execute(cli.command) : run.registry().executeWords(words);
             outWriter.flush();
             return rc;
@@ -162,7 +156,7 @@ public final class Main {
                 banner = "sesh " + SeshCli.VERSION + " · no board found on USB serial ports; using a simulated board (sim:, factory-new)";
             }
             // Groovy takes about a second to start: it warms up while the user reads the banner and types.
-            try (Wired run = wire(cli, terminal, termWriter, termWriter, terminal.output(), errors, true)) {
+            try (Wired run = wire(cli, terminal, termWriter, termWriter, terminal.output(), errors, false, true)) {
                 termWriter.println(banner);
                 termWriter.println("type help for commands; other lines are Groovy (atca.slots[0], i2c.scan())");
                 termWriter.flush();
@@ -198,15 +192,26 @@ public final class Main {
     /**
      * Builds one run's objects, the same way for the console and a one-shot run: the gate, the
      * connector that opens boards through it, the session, the Groovy engine ({@code groovyNow}:
-     * started in the background at once, else on first use) and the command registry.
+     * started in the background at once, else on first use) and the command registry. A
+     * {@code oneShot} session opens its board when a command first needs one (design.md 5.2) and
+     * shows device log lines only with --debug; the console adopts its board and prints them itself.
      */
     private Wired wire(SeshCli cli, Terminal terminalOrNull, PrintWriter outWriter, PrintWriter errWriter, java.io.OutputStream binaryOut,
-                       ErrorReporter errors, boolean groovyNow) {
+                       ErrorReporter errors, boolean oneShot, boolean groovyNow) {
         ChangeGate gate = gate(cli, terminalOrNull, errWriter);
         CliBoardConnector connector = connector(cli, gate, errWriter);
         Consumer<String> status = terminalOrNull == null ? null : lazyStatusLine(terminalOrNull);
         LocalFileGuard files = files(cli, terminalOrNull);
-        Session session = new Session(connector, outWriter, errWriter, errors, cli.json, binaryOut, status, via(cli), files);
+        Session.Builder made = Session.builder(connector, outWriter, errWriter, errors)
+                .json(cli.json).binaryOut(binaryOut).statusLine(status).via(via(cli)).files(files);
+        if (oneShot) {
+            made.openOnDemand(() -> {
+                PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
+                if (choice instanceof PortChooser.None none) throw none.toError();
+                return connector.open(((PortChooser.Chosen) choice).spec());
+            }).deviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
+        }
+        Session session = made.build();
         Boards boards = new Boards(connector);
         Bindings bindings = bindings(session, boards, outWriter, files);
         ScriptEngineFacade engine = groovyNow ? GroovyFacade.startInBackground(bindings) : GroovyFacade.startOnFirstUse(bindings);
