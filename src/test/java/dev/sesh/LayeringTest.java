@@ -35,7 +35,8 @@ class LayeringTest {
         ALLOWED.put("atca", concat(List.of("device", "plan"), PURE_ATCA));
         ALLOWED.put("x509", concat(List.of("atca", "plan"), PURE_ATCA));
         ALLOWED.put("script", concat(List.of("device", "atca", "x509", "plan"), PURE_ATCA));
-        ALLOWED.put("shell", concat(List.of("script", "device", "atca", "x509", "plan"), PURE_ATCA));
+        ALLOWED.put("aws", concat(List.of("device", "atca", "x509", "plan"), PURE_ATCA));   // workflows over the device API; the aws tool behind a port
+        ALLOWED.put("shell", concat(List.of("script", "aws", "device", "atca", "x509", "plan"), PURE_ATCA));
         ALLOWED.put("sim", concat(List.of("rpc.frame", "rpc.transport"), PURE_ATCA));
         ALLOWED.put("cli", List.of("*"));
     }

@@ -2,6 +2,7 @@ package dev.sesh.cli;
 
 import dev.sesh.SeshException;
 import dev.sesh.atca.Via;
+import dev.sesh.aws.AwsCli;
 import dev.sesh.bytes.Clock;
 import dev.sesh.x509.X509Toolkit;
 import dev.sesh.plan.ChangeGate;
@@ -203,7 +204,7 @@ public final class Main {
         Consumer<String> status = terminalOrNull == null ? null : lazyStatusLine(terminalOrNull);
         LocalFileGuard files = files(cli, terminalOrNull);
         Session.Builder made = Session.builder(connector, outWriter, errWriter, errors)
-                .json(cli.json).binaryOut(binaryOut).statusLine(status).via(via(cli)).files(files);
+                .json(cli.json).binaryOut(binaryOut).statusLine(status).via(via(cli)).files(files).awsTool(AwsCli::find);
         if (oneShot) {
             made.openOnDemand(() -> {
                 PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);

@@ -4,6 +4,7 @@ import dev.sesh.SeshException;
 import dev.sesh.atca.Atecc;
 import dev.sesh.atca.ChipStatus;
 import dev.sesh.atca.Via;
+import dev.sesh.aws.AwsTool;
 import dev.sesh.device.Board;
 import dev.sesh.device.BoardConnector;
 import dev.sesh.plan.LocalFileGuard;
@@ -48,6 +49,7 @@ public final class Session implements AutoCloseable {
     private final Optional<Via> via;
     private Atecc atecc;
     private final LocalFileGuard files;
+    private final Supplier<Optional<AwsTool>> awsTool;
 
     /** A session without a terminal: no progress bars; {@link #binaryOut()} writes into {@code out} as ISO-8859-1 text. */
     public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault) {
@@ -66,6 +68,7 @@ public final class Session implements AutoCloseable {
         this.jsonByDefault = b.json;
         this.onDemand = b.onDemand;
         this.deviceLogSink = b.deviceLog;
+        this.awsTool = b.awsTool;
     }
 
     /** A session over {@code connector} writing results to {@code out} and the rest to {@code err}; the builder sets the options of the run. */
@@ -86,6 +89,7 @@ public final class Session implements AutoCloseable {
         private LocalFileGuard files = LocalFileGuard.refusing();
         private Supplier<Board> onDemand;
         private Consumer<String> deviceLog = line -> { };
+        private Supplier<Optional<AwsTool>> awsTool = Optional::empty;
 
         private Builder(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors) {
             this.connector = connector;
@@ -115,6 +119,9 @@ public final class Session implements AutoCloseable {
         /** Where device log lines go until a console attaches (default: nowhere; they are kept for {@code log}). */
         public Builder deviceLog(Consumer<String> sink) { this.deviceLog = sink; return this; }
 
+        /** Finds the {@code aws} tool for {@code aws-iot setup} when asked (default: there is none). */
+        public Builder awsTool(Supplier<Optional<AwsTool>> finder) { this.awsTool = finder; return this; }
+
         public Session build() { return new Session(this); }
     }
 
@@ -124,6 +131,9 @@ public final class Session implements AutoCloseable {
     public LocalFileGuard files() { return files; }
 
     public PrintWriter err() { return err; }
+
+    /** The {@code aws} tool of this computer, looked up on each call (empty: none, or switched off). */
+    public Supplier<Optional<AwsTool>> awsTool() { return awsTool; }
 
     public ErrorReporter errors() { return errors; }
 
