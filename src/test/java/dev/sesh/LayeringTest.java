@@ -28,13 +28,15 @@ class LayeringTest {
         ALLOWED.put("plan", List.of());
         ALLOWED.put("rpc.frame", List.of());
         ALLOWED.put("rpc.transport", List.of());
+        ALLOWED.put("rpc.listen", List.of("rpc.transport"));   // sim serve's servers, over the transports' codecs
         ALLOWED.put("rpc", List.of("rpc.frame", "rpc.transport"));
         for (String p : PURE_ATCA) ALLOWED.put(p, PURE_ATCA);
         ALLOWED.put("device", List.of("rpc", "rpc.frame", "rpc.transport", "plan"));
         ALLOWED.put("atca", concat(List.of("device", "plan"), PURE_ATCA));
         ALLOWED.put("x509", concat(List.of("atca", "plan"), PURE_ATCA));
         ALLOWED.put("script", concat(List.of("device", "atca", "x509", "plan"), PURE_ATCA));
-        ALLOWED.put("shell", concat(List.of("script", "device", "atca", "x509", "plan"), PURE_ATCA));
+        ALLOWED.put("aws", concat(List.of("device", "atca", "x509", "plan"), PURE_ATCA));   // workflows over the device API; the aws tool behind a port
+        ALLOWED.put("shell", concat(List.of("script", "aws", "device", "atca", "x509", "plan"), PURE_ATCA));
         ALLOWED.put("sim", concat(List.of("rpc.frame", "rpc.transport"), PURE_ATCA));
         ALLOWED.put("cli", List.of("*"));
     }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Nothing in sesh opens a listening socket except the simulated board's own listeners: `sim serve`
- * (cli.SimServer through rpc.transport's listeners, loopback unless --allow-remote, tested in
+ * (cli.SimServer through rpc.listen's listeners, loopback unless --allow-remote, tested in
  * SimServeTest) and the simulated board's HTTP/HTTPS server (sim.http, loopback only). Read from
  * the main sources, so a new listener anywhere else fails here.
  */
@@ -26,10 +26,9 @@ class ListeningSocketsTest {
             + "|TcpListener|WebSocketListener|ListenSpec|OneClientServer|HttpListener)\\b");
     private static final Set<String> ALLOWED = Set.of(
             "cli/SimServer.java",
-            "rpc/transport/ListenSpec.java", "rpc/transport/Listener.java", "rpc/transport/OneClientServer.java",
-            "rpc/transport/TcpListener.java", "rpc/transport/WebSocketListener.java",
-            "rpc/transport/WebSocketTransport.java",    // names WebSocketListener.PATH for the client's default path
-            "rpc/transport/WsServerTransport.java",     // the server side of one connection, in its Javadoc
+            "rpc/listen/ListenSpec.java", "rpc/listen/Listener.java", "rpc/listen/OneClientServer.java",
+            "rpc/listen/TcpListener.java", "rpc/listen/WebSocketListener.java",
+            "rpc/listen/WsServerTransport.java",        // the server side of one connection, in its Javadoc
             "sim/http/HttpListener.java", "sim/http/HttpService.java");
 
     @Test void onlyTheSimulatedBoardsListenersOpenServerSockets() throws IOException {

@@ -2,7 +2,6 @@ package dev.sesh.cli;
 
 import dev.sesh.SeshException;
 import dev.sesh.shell.ErrorReporter;
-import dev.sesh.shell.HelpLayout;
 import dev.sesh.shell.SeshFactory;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.command.ConsoleCommands;
@@ -10,8 +9,10 @@ import picocli.AutoComplete;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * {@code sesh completion bash|zsh}: shell completion scripts from the picocli model of the whole
@@ -19,35 +20,40 @@ import java.util.Map;
  * bash comes from picocli's generator; zsh is a thin script that loads the same function through
  * bashcompinit. The checked-in copies in completions/ are compared with these by a test.
  */
-final class CompletionCommand {
-    private CompletionCommand() {}
+@CommandLine.Command(name = "completion", description = "Print a shell completion script")
+final class CompletionCommand implements Callable<Integer>, UsageErrors {
+    @CommandLine.Parameters(arity = "1", paramLabel = "SHELL", completionCandidates = Shells.class, description = "bash or zsh")
+    String shell;
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.size() != 1 || !(args.get(0).equals("bash") || args.get(0).equals("zsh"))) {
-            throw SeshException.badArg("completion needs one shell: bash or zsh",
-                    "sesh completion bash > ~/.local/share/bash-completion/completions/sesh");
-        }
-        out.print(args.get(0).equals("bash") ? bash() : zsh());
+    private final PrintStream out;
+
+    /** {@code outOrNull}: where the script goes; null in the model completion and docs are made from. */
+    CompletionCommand(PrintStream outOrNull) { this.out = outOrNull; }
+
+    @Override public Integer call() {
+        if (!(shell.equals("bash") || shell.equals("zsh"))) throw usageError("");
+        out.print(shell.equals("bash") ? bash() : zsh());
         out.flush();
         return 0;
     }
 
+    @Override public SeshException usageError(String picocliMessage) {
+        return SeshException.badArg("completion needs one shell: bash or zsh",
+                "sesh completion bash > ~/.local/share/bash-completion/completions/sesh");
+    }
+
     /** The model completion is generated from. */
     static CommandLine model() {
-        CommandLine top = new CommandLine(new SeshCli());
         // A session with no board: live candidate sources (methods, files, keys) answer nothing, so the
         // script holds only what is fixed (commands, options, slot numbers).
         java.io.PrintWriter nowhere = new java.io.PrintWriter(java.io.Writer.nullWriter());
         Session detached = new Session(null, nowhere, nowhere, new ErrorReporter(false), false);
         CommandLine console = new CommandLine(new ConsoleCommands(), new SeshFactory(detached));
+        List<CommandLine> commands = new ArrayList<>();
         for (Map.Entry<String, CommandLine> e : console.getSubcommands().entrySet()) {
-            if (e.getValue().getCommandSpec().name().equals(e.getKey())) top.addSubcommand(e.getKey(), e.getValue());
+            if (e.getValue().getCommandSpec().name().equals(e.getKey())) commands.add(e.getValue());
         }
-        CommandLine sim = new CommandLine(new SimGroup());
-        sim.addSubcommand("serve", new CommandLine(new SimServeCommand.Options()));
-        top.addSubcommand("sim", sim);
-        top.addSubcommand("completion", new CommandLine(new CompletionSpec()));
-        return HelpLayout.fit(top);
+        return SeshCli.commandLine(new SeshCli(), commands, null, null);
     }
 
     /**
@@ -104,19 +110,6 @@ final class CompletionCommand {
                 + "autoload -U +X compinit && compinit\n"
                 + "autoload -U +X bashcompinit && bashcompinit\n"
                 + bash();
-    }
-
-    @CommandLine.Command(name = "sim", description = "Simulated boards")
-    static final class SimGroup implements Runnable {
-        @Override public void run() { }
-    }
-
-    @CommandLine.Command(name = "completion", description = "Print a shell completion script")
-    static final class CompletionSpec implements Runnable {
-        @CommandLine.Parameters(arity = "1", paramLabel = "SHELL", completionCandidates = Shells.class, description = "bash or zsh")
-        String shell;
-
-        @Override public void run() { }
     }
 
     static final class Shells implements Iterable<String> {

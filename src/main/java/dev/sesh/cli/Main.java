@@ -2,6 +2,7 @@ package dev.sesh.cli;
 
 import dev.sesh.SeshException;
 import dev.sesh.atca.Via;
+import dev.sesh.aws.AwsCli;
 import dev.sesh.bytes.Clock;
 import dev.sesh.x509.X509Toolkit;
 import dev.sesh.plan.ChangeGate;
@@ -39,8 +40,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /**
@@ -76,71 +79,63 @@ public final class Main {
 
     int run(String[] args) {
         SeshCli cli = new SeshCli();
-        CommandLine parser = dev.sesh.shell.HelpLayout.fit(new CommandLine(cli));
+        CommandLine parser = SeshCli.commandLine(cli, List.of(), out, err);
+        parser.addSubcommand("run", new CommandLine(new RunFileCommand()).setUnmatchedOptionsArePositionalParams(true));
+        // sim, completion and run are shown by the footer's examples, not listed in sesh --help.
+        for (CommandLine sub : parser.getSubcommands().values()) sub.getCommandSpec().usageMessage().hidden(true);
+        parser.getCommandSpec().usageMessage().synopsisSubcommandLabel("");
         parser.setStopAtPositional(true);
         parser.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         parser.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        List<CommandLine> parsed;
         try {
-            parser.parseArgs(args);
+            parsed = parser.parseArgs(args).asCommandLineList();
         } catch (CommandLine.ParameterException e) {
+            if (e.getCommandLine().getCommand() instanceof UsageErrors sub) {
+                return new ErrorReporter(cli.debug, Style.of(tty, env)).report(sub.usageError(e.getMessage()), errWriter);
+            }
             err.println("error: " + e.getMessage());
             err.println("hint: sesh --help shows the options");
             return SeshException.USAGE;
         }
-        if (parser.isUsageHelpRequested()) {
-            parser.usage(out);
-            return 0;
+        for (CommandLine c : parsed) {
+            if (c.isUsageHelpRequested()) {
+                c.usage(out);
+                return 0;
+            }
         }
         if (parser.isVersionHelpRequested()) {
             parser.printVersionHelp(out);
             return 0;
         }
         ErrorReporter errors = new ErrorReporter(cli.debug, Style.of(tty, env));
-        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        Object command = parsed.get(parsed.size() - 1).getCommand();
         try {
-            if (!cli.rest.isEmpty() && cli.rest.get(0).equals("sim")) {
-                return SimServeCommand.run(cli, cli.rest.subList(1, cli.rest.size()), out, err, errors);
-            }
-            if (!cli.rest.isEmpty() && cli.rest.get(0).equals("completion")) {
-                return CompletionCommand.run(cli.rest.subList(1, cli.rest.size()), out, err);
-            }
-            if (!cli.rest.isEmpty() && cli.rest.get(0).endsWith(".groovy")) cli.rest.add(0, "run");   // sesh FILE.groovy
+            if (command instanceof RunFileCommand run) return runOnce(cli, run.line(), errors, errWriter);
+            if (command instanceof Callable<?> sub) return (Integer) sub.call();      // sim, sim serve, completion
+            // sesh FILE.groovy: a file name is no picocli subcommand; it means run FILE.
+            if (!cli.rest.isEmpty() && cli.rest.get(0).endsWith(".groovy")) return runOnce(cli, RunFileCommand.line(cli.rest), errors, errWriter);
             boolean oneShot = cli.command != null || !cli.rest.isEmpty();
-            return oneShot ? runOnce(cli, errors, errWriter) : runConsole(cli, errors, errWriter);
-        } catch (RuntimeException e) {
+            return oneShot ? runOnce(cli, cli.rest, errors, errWriter) : runConsole(cli, errors, errWriter);
+        } catch (Exception e) {
             return errors.report(e, errWriter);
         }
     }
 
-    private int runOnce(SeshCli cli, ErrorReporter errors, PrintWriter errWriter) {
-        if (cli.command != null && !cli.rest.isEmpty()) {
+    /** One console command (or {@code -c}), or {@code run FILE} when {@code words} start with run. */
+    private int runOnce(SeshCli cli, List<String> words, ErrorReporter errors, PrintWriter errWriter) {
+        if (cli.command != null && !words.isEmpty()) {
             throw SeshException.badArg("both -c and a command given", "use one: sesh -c 'info' or sesh info");
         }
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         Terminal terminal = tty ? systemTerminal() : null;
-        try {
-            ChangeGate gate = gate(cli, terminal, errWriter);
-            CliBoardConnector connector = connector(cli, gate, errWriter);
-            Consumer<String> status = terminal == null ? null : lazyStatusLine(terminal);
-            LocalFileGuard files = files(cli, terminal);
-            try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json, out, status, via(cli), files);
-                 Boards boards = new Boards(connector)) {
-                // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
-                boolean script = !cli.rest.isEmpty() && cli.rest.get(0).equals("run");
-                ScriptEngineFacade engine = script
-                        ? GroovyFacade.startInBackground(bindings(session, boards, outWriter, files))
-                        : GroovyFacade.startOnFirstUse(bindings(session, boards, outWriter, files));
-                session.connectOnDemand(() -> {
-                    PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
-                    if (choice instanceof PortChooser.None none) throw none.toError();
-                    return connector.open(((PortChooser.Chosen) choice).spec());
-                });
-                session.onDeviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
-                SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
-                int rc = cli.command != null ? registry.execute(cli.command) : registry.executeWords(cli.rest);
-                outWriter.flush();
-                return rc;
-            }
+        // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
+        boolean script = !words.isEmpty() && words.get(0).equals("run");
+        try (Wired run = wire(cli, terminal, outWriter, errWriter, out, errors, true, script)) {
+            int rc = cli.command != null ? run.registry().execute(cli.command) : run.registry().executeWords(words);
+            outWriter.flush();
+            return rc;
         } finally {
             closeQuietly(terminal);
         }
@@ -152,8 +147,6 @@ public final class Main {
         try {
             PrintWriter termWriter = terminal.writer();
             boolean colour = Style.of(tty, env).colors();
-            ChangeGate gate = gate(cli, terminal, termWriter);
-            CliBoardConnector connector = connector(cli, gate, termWriter);
             PortSpec spec;
             String banner;
             if (choice instanceof PortChooser.Chosen c) {
@@ -163,34 +156,68 @@ public final class Main {
                 spec = PortSpec.parse("sim:", cli.baud);
                 banner = "sesh " + SeshCli.VERSION + " · no board found on USB serial ports; using a simulated board (sim:, factory-new)";
             }
-            LocalFileGuard files = files(cli, terminal);
-            try (Session session = new Session(connector, termWriter, termWriter, errors, cli.json,
-                    terminal.output(), lazyStatusLine(terminal), via(cli), files);
-                 Boards boards = new Boards(connector)) {
-                // Groovy takes about a second to start: it warms up while the user reads the banner and types.
-                ScriptEngineFacade engine = GroovyFacade.startInBackground(bindings(session, boards, termWriter, files));
+            // Groovy takes about a second to start: it warms up while the user reads the banner and types.
+            try (Wired run = wire(cli, terminal, termWriter, termWriter, terminal.output(), errors, false, true)) {
                 termWriter.println(banner);
                 termWriter.println("type help for commands; other lines are Groovy (atca.slots[0], i2c.scan())");
                 termWriter.flush();
                 try {
-                    session.adopt(connector.open(spec));
+                    run.session().adopt(run.connector().open(spec));
                 } catch (SeshException e) {
                     errors.report(e, termWriter);
                     termWriter.println("(not connected: use connect PORT)");
                 }
-                SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
                 Path history = seshHome().resolve("history");
                 try {
                     PrivateFiles.file(history);   // JLine appends to it; made 0600 first
                 } catch (IOException e) {
                     throw SeshException.failed("cannot create " + history + ": " + e.getMessage(), "set SESH_HOME to a writable folder");
                 }
-                Console console = new Console(session, registry, terminal, history, colour);
+                Console console = new Console(run.session(), run.registry(), terminal, history, colour);
                 return console.run();
             }
         } finally {
             closeQuietly(terminal);
         }
+    }
+
+    /** What one run is made of; closing it closes the session (its board) and the boards scripts opened. */
+    private record Wired(CliBoardConnector connector, Session session, Boards boards, SeshSystemRegistry registry) implements AutoCloseable {
+        @Override public void close() {
+            try (session; boards) {
+                // closes both, the boards first (resources close in reverse order)
+            }
+        }
+    }
+
+    /**
+     * Builds one run's objects, the same way for the console and a one-shot run: the gate, the
+     * connector that opens boards through it, the session, the Groovy engine ({@code groovyNow}:
+     * started in the background at once, else on first use) and the command registry. A
+     * {@code oneShot} session opens its board when a command first needs one (design.md 5.2) and
+     * shows device log lines only with --debug; the console adopts its board and prints them itself.
+     */
+    private Wired wire(SeshCli cli, Terminal terminalOrNull, PrintWriter outWriter, PrintWriter errWriter, java.io.OutputStream binaryOut,
+                       ErrorReporter errors, boolean oneShot, boolean groovyNow) {
+        ChangeGate gate = gate(cli, terminalOrNull, errWriter);
+        CliBoardConnector connector = connector(cli, gate, errWriter);
+        Consumer<String> status = terminalOrNull == null ? null : lazyStatusLine(terminalOrNull);
+        LocalFileGuard files = files(cli, terminalOrNull);
+        Session.Builder made = Session.builder(connector, outWriter, errWriter, errors)
+                .json(cli.json).binaryOut(binaryOut).statusLine(status).via(via(cli)).files(files).awsTool(AwsCli::find);
+        if (oneShot) {
+            made.openOnDemand(() -> {
+                PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
+                if (choice instanceof PortChooser.None none) throw none.toError();
+                return connector.open(((PortChooser.Chosen) choice).spec());
+            }).deviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
+        }
+        Session session = made.build();
+        Boards boards = new Boards(connector);
+        Bindings bindings = bindings(session, boards, outWriter, files);
+        ScriptEngineFacade engine = groovyNow ? GroovyFacade.startInBackground(bindings) : GroovyFacade.startOnFirstUse(bindings);
+        SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
+        return new Wired(connector, session, boards, registry);
     }
 
     /**

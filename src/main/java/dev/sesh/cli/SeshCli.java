@@ -1,9 +1,12 @@
 package dev.sesh.cli;
 
+import dev.sesh.shell.HelpLayout;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,6 +69,22 @@ public final class SeshCli {
 
     @Parameters(arity = "0..*", paramLabel = "COMMAND", description = "a console command and its arguments, run once")
     List<String> rest = new ArrayList<>();
+
+    /**
+     * sesh's command line as one picocli model: these options, then {@code leading} (the console's
+     * commands, where the model also makes completion scripts and docs/commands.md), then
+     * {@code sim serve} and {@code completion}. {@code out} and {@code err} are where those two write
+     * (null in a model that is never run).
+     */
+    static CommandLine commandLine(SeshCli options, List<CommandLine> leading, PrintStream out, PrintStream err) {
+        CommandLine top = new CommandLine(options);
+        for (CommandLine c : leading) top.addSubcommand(c.getCommandName(), c);
+        CommandLine sim = new CommandLine(new SimServeCommand.Group());
+        sim.addSubcommand("serve", new CommandLine(new SimServeCommand.Options(err)));
+        top.addSubcommand("sim", sim);
+        top.addSubcommand("completion", new CommandLine(new CompletionCommand(out)));
+        return HelpLayout.fit(top);
+    }
 
     public boolean approveReversible() { return yes || yesIrreversible; }
 

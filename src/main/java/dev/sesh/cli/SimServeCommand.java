@@ -1,18 +1,27 @@
 package dev.sesh.cli;
 
 import dev.sesh.SeshException;
-import dev.sesh.shell.ErrorReporter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /** {@code sesh sim serve}: exposes simulated boards on tcp://, ws:// and (through socat) a pty. */
 final class SimServeCommand {
     private SimServeCommand() {}
+
+    /** {@code sesh sim}: a group whose one subcommand is serve; anything else is answered with that. */
+    @Command(name = "sim", description = "Simulated boards")
+    static final class Group implements Callable<Integer>, UsageErrors {
+        @Override public Integer call() { throw usageError(""); }
+
+        @Override public SeshException usageError(String picocliMessage) {
+            return SeshException.badArg("sim needs a subcommand: serve", "sesh sim serve --listen tcp://127.0.0.1:7777");
+        }
+    }
 
     @Command(name = "serve", description = "Serve a simulated board to other tools (tcp://, ws://, or a pty via socat)",
             footer = {"", "The simulator has no authentication: it binds loopback unless --allow-remote is given.",
@@ -22,7 +31,12 @@ final class SimServeCommand {
                     "  sesh sim serve --listen tcp://127.0.0.1:7777 --pty /tmp/ttySIM   (needs socat)",
                     "  sesh sim serve --listen tcp://127.0.0.1:7777 --boards 3   (ports 7777, 7778, 7779)",
                     "  sesh sim serve --path ./lab/board1 --https-port 8443   (then --port https://127.0.0.1:8443/rpc --ca ecc.crt.pem)"})
-    static final class Options {
+    static final class Options implements Callable<Integer>, UsageErrors {
+        private final PrintStream err;
+
+        /** {@code errOrNull}: where the server reports; null in the model completion and docs are made from. */
+        Options(PrintStream errOrNull) { this.err = errOrNull; }
+
         @Option(names = "--listen", paramLabel = "URL", description = "tcp://HOST:PORT (the board's UART) or ws://127.0.0.1:PORT/rpc (the board's HTTP port, WebSocket and HTTP RPC); repeatable; default tcp://127.0.0.1:7777")
         List<String> listen = new ArrayList<>();
 
@@ -55,23 +69,11 @@ final class SimServeCommand {
 
         @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
         boolean help;
-    }
 
-    static int run(SeshCli cli, List<String> args, PrintStream out, PrintStream err, ErrorReporter errors) {
-        if (args.isEmpty() || !args.get(0).equals("serve")) {
-            throw SeshException.badArg("sim needs a subcommand: serve", "sesh sim serve --listen tcp://127.0.0.1:7777");
+        @Override public Integer call() { return new SimServer(this, err).serve(); }
+
+        @Override public SeshException usageError(String picocliMessage) {
+            return SeshException.badArg(picocliMessage, "sesh sim serve --help shows the options");
         }
-        Options o = new Options();
-        CommandLine cl = dev.sesh.shell.HelpLayout.fit(new CommandLine(o));
-        try {
-            cl.parseArgs(args.subList(1, args.size()).toArray(String[]::new));
-        } catch (CommandLine.ParameterException e) {
-            throw SeshException.badArg(e.getMessage(), "sesh sim serve --help shows the options");
-        }
-        if (cl.isUsageHelpRequested()) {
-            cl.usage(out);
-            return 0;
-        }
-        return new SimServer(o, err).serve();
     }
 }

@@ -2,10 +2,10 @@ package dev.sesh.cli;
 
 import dev.sesh.SeshException;
 import dev.sesh.bytes.Clock;
-import dev.sesh.rpc.transport.ListenSpec;
-import dev.sesh.rpc.transport.Listener;
+import dev.sesh.rpc.listen.ListenSpec;
+import dev.sesh.rpc.listen.Listener;
 import dev.sesh.rpc.transport.PortSpec;
-import dev.sesh.rpc.transport.PtyBridge;
+import dev.sesh.rpc.listen.PtyBridge;
 import dev.sesh.sim.SimBoard;
 import dev.sesh.sim.SimFirmware;
 import dev.sesh.sim.SimOptions;

@@ -48,11 +48,10 @@ public final class Console {
                 // to the right; a dumb terminal cannot do the trick and gets nothing extra.
                 .option(LineReader.Option.AUTO_FRESH_LINE, !isDumb(terminal))
                 .build();
-        session.attachHistory(reader.getHistory());
         // printAbove redraws the prompt and the half-typed line under the log line; while a command
         // runs it just prints, so a device line never lands inside the user's input.
         // Request echoes stay in the ring for `log`; above the prompt they would bury everything else.
-        session.onDeviceLog(line -> {
+        session.attachConsole(reader.getHistory(), line -> {
             if (!DeviceLogRing.echoesRequest(line)) reader.printAbove(deviceLine(line, colour));
         });
         terminal.handle(Terminal.Signal.INT, sig -> {

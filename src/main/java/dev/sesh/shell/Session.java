@@ -4,6 +4,7 @@ import dev.sesh.SeshException;
 import dev.sesh.atca.Atecc;
 import dev.sesh.atca.ChipStatus;
 import dev.sesh.atca.Via;
+import dev.sesh.aws.AwsTool;
 import dev.sesh.device.Board;
 import dev.sesh.device.BoardConnector;
 import dev.sesh.plan.LocalFileGuard;
@@ -48,40 +49,80 @@ public final class Session implements AutoCloseable {
     private final Optional<Via> via;
     private Atecc atecc;
     private final LocalFileGuard files;
+    private final Supplier<Optional<AwsTool>> awsTool;
 
     /** A session without a terminal: no progress bars; {@link #binaryOut()} writes into {@code out} as ISO-8859-1 text. */
     public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault) {
-        this(connector, out, err, errors, jsonByDefault, textStream(out), null);
+        this(builder(connector, out, err, errors).json(jsonByDefault));
     }
 
-    /**
-     * {@code binaryOut} is the raw stdout behind {@code out} (for {@code fs cat}); {@code statusLineOrNull}
-     * receives progress bar lines when stderr is a terminal, null otherwise.
-     */
-    public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault,
-                   OutputStream binaryOut, Consumer<String> statusLineOrNull) {
-        this(connector, out, err, errors, jsonByDefault, binaryOut, statusLineOrNull, Optional.empty());
+    private Session(Builder b) {
+        this.files = b.files;
+        this.via = b.via;
+        this.binaryOut = b.binaryOut != null ? b.binaryOut : textStream(b.out);
+        this.statusLine = b.statusLine;
+        this.connector = b.connector;
+        this.out = b.out;
+        this.err = b.err;
+        this.errors = b.errors;
+        this.jsonByDefault = b.json;
+        this.onDemand = b.onDemand;
+        this.deviceLogSink = b.deviceLog;
+        this.awsTool = b.awsTool;
     }
 
-    /** As above; {@code via} is the ATECC back end asked for with {@code --via} (empty: sesh chooses). */
-    public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault,
-                   OutputStream binaryOut, Consumer<String> statusLineOrNull, Optional<Via> via) {
-        this(connector, out, err, errors, jsonByDefault, binaryOut, statusLineOrNull, via, LocalFileGuard.refusing());
+    /** A session over {@code connector} writing results to {@code out} and the rest to {@code err}; the builder sets the options of the run. */
+    public static Builder builder(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors) {
+        return new Builder(connector, out, err, errors);
     }
 
-    /** As above; {@code files} decides whether a command may replace a local file (ask, --force, never a key). */
-    public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault,
-                   OutputStream binaryOut, Consumer<String> statusLineOrNull, Optional<Via> via, LocalFileGuard files) {
-        this.files = files;
-        this.via = via;
-        this.binaryOut = binaryOut;
-        this.statusLine = statusLineOrNull;
-        this.connector = connector;
-        this.out = out;
-        this.err = err;
-        this.errors = errors;
-        this.jsonByDefault = jsonByDefault;
-        this.deviceLogSink = line -> { };
+    /** The collaborators and options of one session, given once before it is made (style.md rule 8). */
+    public static final class Builder {
+        private final BoardConnector connector;
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private final ErrorReporter errors;
+        private boolean json;
+        private OutputStream binaryOut;
+        private Consumer<String> statusLine;
+        private Optional<Via> via = Optional.empty();
+        private LocalFileGuard files = LocalFileGuard.refusing();
+        private Supplier<Board> onDemand;
+        private Consumer<String> deviceLog = line -> { };
+        private Supplier<Optional<AwsTool>> awsTool = Optional::empty;
+
+        private Builder(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors) {
+            this.connector = connector;
+            this.out = out;
+            this.err = err;
+            this.errors = errors;
+        }
+
+        /** Results as JSON unless a command is told otherwise ({@code --json}). */
+        public Builder json(boolean jsonByDefault) { this.json = jsonByDefault; return this; }
+
+        /** The raw stdout behind {@code out} (for {@code fs cat}); default: {@code out} as ISO-8859-1 text. */
+        public Builder binaryOut(OutputStream raw) { this.binaryOut = raw; return this; }
+
+        /** Receives progress bar lines when stderr is a terminal; null (the default) draws none. */
+        public Builder statusLine(Consumer<String> statusLineOrNull) { this.statusLine = statusLineOrNull; return this; }
+
+        /** The ATECC back end asked for with {@code --via} (empty: sesh chooses). */
+        public Builder via(Optional<Via> via) { this.via = via; return this; }
+
+        /** Decides whether a command may replace a local file (ask, --force, never a key); default: never. */
+        public Builder files(LocalFileGuard files) { this.files = files; return this; }
+
+        /** The board to open the first time a command needs one (one-shot runs: design.md 5.2). */
+        public Builder openOnDemand(Supplier<Board> open) { this.onDemand = open; return this; }
+
+        /** Where device log lines go until a console attaches (default: nowhere; they are kept for {@code log}). */
+        public Builder deviceLog(Consumer<String> sink) { this.deviceLog = sink; return this; }
+
+        /** Finds the {@code aws} tool for {@code aws-iot setup} when asked (default: there is none). */
+        public Builder awsTool(Supplier<Optional<AwsTool>> finder) { this.awsTool = finder; return this; }
+
+        public Session build() { return new Session(this); }
     }
 
     public PrintWriter out() { return out; }
@@ -90,6 +131,9 @@ public final class Session implements AutoCloseable {
     public LocalFileGuard files() { return files; }
 
     public PrintWriter err() { return err; }
+
+    /** The {@code aws} tool of this computer, looked up on each call (empty: none, or switched off). */
+    public Supplier<Optional<AwsTool>> awsTool() { return awsTool; }
 
     public ErrorReporter errors() { return errors; }
 
@@ -112,7 +156,7 @@ public final class Session implements AutoCloseable {
      * Where {@link #chipStatus()} comes from: a source that answers from what was last read (the
      * atca object's prompt summary). Reset to empty when the board changes.
      */
-    public void chipStatusFrom(Supplier<Optional<String>> source) { this.chipStatus = source; }
+    private void chipStatusFrom(Supplier<Optional<String>> source) { this.chipStatus = source; }
 
     /** The current board's atca object if something has made it; never creates one, never asks the board. */
     public synchronized Optional<Atecc> currentAtca() {
@@ -136,8 +180,14 @@ public final class Session implements AutoCloseable {
     /** The console's line history; empty when there is no console (one-shot runs). */
     public Optional<History> history() { return Optional.ofNullable(history); }
 
-    /** Called once by the console that owns the line reader (the LineReader wiring cycle, style.md rule 8). */
-    public void attachHistory(History h) { this.history = h; }
+    /**
+     * Called once by the console that owns the line reader (the LineReader wiring cycle, style.md
+     * rule 8): its history, and the printer of device log lines above the prompt.
+     */
+    public void attachConsole(History h, Consumer<String> deviceLogAbovePrompt) {
+        this.history = h;
+        this.deviceLogSink = deviceLogAbovePrompt;
+    }
 
     /**
      * Sends device log lines to {@code sink} instead of the usual place until the returned handle is
@@ -226,9 +276,6 @@ public final class Session implements AutoCloseable {
         return opened;
     }
 
-    /** The board to open the first time a command needs one (one-shot runs: design.md 5.2). */
-    public synchronized void connectOnDemand(Supplier<Board> open) { this.onDemand = open; }
-
     /** Adopts an already opened board (the one the launcher chose). */
     public synchronized void adopt(Board opened) {
         if (board != null) board.close();
@@ -249,9 +296,6 @@ public final class Session implements AutoCloseable {
         if (old == null) throw SeshException.badArg("not connected", "nothing to disconnect");
         old.close();
     }
-
-    /** Where device log lines go: the console prints them above the prompt. */
-    public void onDeviceLog(Consumer<String> sink) { this.deviceLogSink = sink; }
 
     public BoardConnector connector() { return connector; }
 

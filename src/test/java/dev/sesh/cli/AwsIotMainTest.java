@@ -129,6 +129,37 @@ class AwsIotMainTest {
         assertEquals("TLS-ECDHE-ECDSA-WITH-AES-128-GCM-SHA256:TLS-ECDHE-RSA-WITH-AES-128-GCM-SHA256:TLS-RSA-WITH-AES-128-GCM-SHA256",
                 mqtt.get("ssl_cipher_suites").asText());
         assertEquals("\"sesh-thing-0123456789\"\n", ok(run("config", "get", "aws.thing_name", "--json")).out());
+        // The same slot key once more, now with an aws tool: the online path through the port.
+        withAnAwsToolTheRequestIsSignedThePolicyAttachedAndTheBoardSetUp(work.resolve("aws-sesh-thing-0123456789.crt.pem"));
+    }
+
+    /**
+     * The online path through the aws port (after the test above made slot 0's key and a certificate for it): a stand-in aws tool (a shell script on the sesh.aws
+     * property) answers sts, signs by copying a certificate the local CA made for the slot's key,
+     * and prints nothing for attach-policy, as the real tool does.
+     */
+    private void withAnAwsToolTheRequestIsSignedThePolicyAttachedAndTheBoardSetUp(Path signed) throws Exception {
+        Path log = work.resolve("aws.log");
+        Path aws = work.resolve("aws");
+        Files.writeString(aws, String.join("\n", "#!/bin/sh",
+                "echo \"$*\" >> '" + log + "'",
+                "case \"$1 $2\" in",
+                "  'sts get-caller-identity') echo '{\"Account\": \"123456789012\"}' ;;",
+                "  'iot create-certificate-from-csr') while [ $# -gt 0 ]; do [ \"$1\" = --certificate-pem-outfile ] && cp '"
+                        + signed + "' \"$2\"; shift; done; echo arn:aws:iot:eu-west-1:123456789012:cert/abc ;;",
+                "  'iot attach-policy') ;;",
+                "  'iot describe-endpoint') echo abc123-ats.iot.eu-west-1.amazonaws.com ;;",
+                "  *) exit 1 ;;",
+                "esac", ""));
+        assertTrue(aws.toFile().setExecutable(true));
+        System.setProperty("sesh.aws", aws.toString());
+        SeshRuns.Run done = ok(run("--yes", "aws-iot", "setup", "--slot", "0", "--thing", "thing-1", "--csr-out", f("second.csr.pem")));
+        assertEquals("board set up for AWS IoT: aws-thing-1.crt.pem on the board, mqtt.server=abc123-ats.iot.eu-west-1.amazonaws.com:8883, mqtt.ssl_key=ATCA:0\n", done.out());
+        assertTrue(done.err().contains("policy mos-default attached"), done.err());
+        List<String> calls = Files.readAllLines(log);
+        assertEquals(4, calls.size(), String.join("\n", calls));
+        assertEquals("iot attach-policy --policy-name mos-default --target arn:aws:iot:eu-west-1:123456789012:cert/abc", calls.get(2));
+        assertEquals(Files.readString(signed), Files.readString(work.resolve("aws-thing-1.crt.pem")));
     }
 
     @Test void unlockedChipIsOneLineNamingAtcaLock() {

@@ -71,8 +71,8 @@ class FirstHourTest {
     @Test
     void aBusySimServeIsReportedAsBusyNotAsACableProblem() throws Exception {
         java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
-        try (dev.sesh.rpc.transport.Listener l = dev.sesh.rpc.transport.Listener.open(
-                dev.sesh.rpc.transport.ListenSpec.parse("tcp://127.0.0.1:0"), t -> {
+        try (dev.sesh.rpc.listen.Listener l = dev.sesh.rpc.listen.Listener.open(
+                dev.sesh.rpc.listen.ListenSpec.parse("tcp://127.0.0.1:0"), t -> {
                     try { end.await(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
                 });
              java.net.Socket first = new java.net.Socket("127.0.0.1", l.address().getPort())) {

@@ -61,7 +61,7 @@ class LinkGuardPropertyTest {
         Path board = dir.resolve("board");
         dev.sesh.sim.SimBoard sim = SimFirmware.open(dev.sesh.sim.SimOptions.from((PortSpec.Sim) PortSpec.parse("sim:" + board, 0)), Clock.system());
         BoardSnapshot before = BoardSnapshot.of(board);
-        try (var listener = dev.sesh.rpc.transport.TcpListener.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), sim::serve)) {
+        try (var listener = dev.sesh.rpc.listen.TcpListener.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), sim::serve)) {
             String port = listener.url();
             var t = new dev.sesh.rpc.transport.DefaultTransportFactory().open(PortSpec.parse(port, 0));
             RpcClient rpc = new RpcClient(t, RpcOptions.defaults(), declineAll().guardFor(port)::admit);

@@ -2,7 +2,7 @@ package dev.sesh.rpc;
 
 import dev.sesh.rpc.transport.HttpTransport;
 import dev.sesh.rpc.transport.Transport;
-import dev.sesh.rpc.transport.WebSocketListener;
+import dev.sesh.rpc.listen.WebSocketListener;
 import dev.sesh.rpc.transport.WebSocketTransport;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.sesh.testing;
 
 import dev.sesh.rpc.transport.InProcessTransport;
-import dev.sesh.rpc.transport.TcpListener;
+import dev.sesh.rpc.listen.TcpListener;
 import dev.sesh.rpc.transport.TcpTransport;
 import dev.sesh.rpc.transport.Transport;
 import dev.sesh.rpc.transport.XonXoff;

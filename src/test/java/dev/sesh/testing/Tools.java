@@ -22,7 +22,7 @@ public final class Tools {
     private Tools() {}
 
     /** True when an executable of that name is on the PATH. */
-    public static boolean onPath(String exe) { return dev.sesh.rpc.transport.PtyBridge.onPath(exe); }
+    public static boolean onPath(String exe) { return dev.sesh.rpc.listen.PtyBridge.onPath(exe); }
 
     /** True on CI: missing tools fail instead of skipping. */
     public static boolean required() {

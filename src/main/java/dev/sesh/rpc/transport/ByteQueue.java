@@ -10,7 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Appending blocks while {@code capacity} bytes are waiting, so a reader that stops reading slows
  * the peer down instead of growing the heap.
  */
-final class ByteQueue {
+public final class ByteQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition readable = lock.newCondition();
     private final Condition writable = lock.newCondition();
@@ -19,10 +19,10 @@ final class ByteQueue {
     private int count;
     private boolean ended;
 
-    ByteQueue(int capacity) { this.ring = new byte[capacity]; }
+    public ByteQueue(int capacity) { this.ring = new byte[capacity]; }
 
     /** Appends all bytes, waiting for room; bytes put after {@link #end} are dropped. */
-    void put(byte[] b, int off, int len) throws InterruptedException {
+    public void put(byte[] b, int off, int len) throws InterruptedException {
         lock.lock();
         try {
             while (len > 0) {
@@ -41,7 +41,7 @@ final class ByteQueue {
     }
 
     /** Marks the end of the stream: the reader gets what is left, then -1. */
-    void end() {
+    public void end() {
         lock.lock();
         try {
             ended = true;
@@ -53,7 +53,7 @@ final class ByteQueue {
     }
 
     /** Takes up to {@code len} bytes, waiting at most {@code timeoutMs}: count, 0 on timeout, -1 at the end. */
-    int take(byte[] buf, int off, int len, int timeoutMs) throws java.io.InterruptedIOException {
+    public int take(byte[] buf, int off, int len, int timeoutMs) throws java.io.InterruptedIOException {
         if (len == 0) return 0;
         lock.lock();
         try {

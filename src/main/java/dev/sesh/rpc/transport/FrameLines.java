@@ -13,7 +13,7 @@ import java.util.List;
  * text have no meaning on a message link and are dropped. Incoming messages become
  * {@code \n{json}\n} so the stream framer reads them like any frame.
  */
-final class FrameLines {
+public final class FrameLines {
     /** A line longer than this without {@code \n} is not a frame anyone could send; it is dropped. */
     static final int MAX_LINE = 1 << 20;
     private static final String Q3 = "\"\"\"";
@@ -22,7 +22,7 @@ final class FrameLines {
     private boolean overlong;
 
     /** Feeds outgoing bytes; returns the frame JSON texts completed by them, in order. */
-    List<String> feed(byte[] b, int off, int len) {
+    public List<String> feed(byte[] b, int off, int len) {
         List<String> out = new ArrayList<>();
         for (int i = off; i < off + len; i++) {
             if (b[i] == '\n') {
@@ -55,7 +55,7 @@ final class FrameLines {
     }
 
     /** One received message as stream bytes: {@code \n} json {@code \n} (mos ends messages with {@code \n}; it is stripped). */
-    static byte[] asStreamLine(String message) {
+    public static byte[] asStreamLine(String message) {
         return ("\n" + message.strip() + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

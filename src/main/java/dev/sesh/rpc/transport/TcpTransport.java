@@ -55,7 +55,7 @@ public final class TcpTransport extends StreamTransport {
     }
 
     /** Wraps a socket a listener accepted; the simulator is the device on it. */
-    static TcpTransport accepted(Socket s, XonXoff flow) throws IOException {
+    public static TcpTransport accepted(Socket s, XonXoff flow) throws IOException {
         var peer = (InetSocketAddress) s.getRemoteSocketAddress();
         return new TcpTransport("tcp " + peer.getAddress().getHostAddress() + ":" + peer.getPort(), Side.DEVICE, s, flow);
     }

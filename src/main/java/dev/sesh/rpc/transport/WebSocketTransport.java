@@ -95,7 +95,7 @@ public final class WebSocketTransport implements Transport {
     }
 
     static WebSocketTransport connect(URI given, Duration timeout, Consumer<String> notices, Reopen policy) {
-        URI uri = given.getRawPath() == null || given.getRawPath().isEmpty() ? given.resolve(WebSocketListener.PATH) : given;
+        URI uri = given.getRawPath() == null || given.getRawPath().isEmpty() ? given.resolve(WsHandshake.PATH) : given;
         WebSocketTransport t = new WebSocketTransport("ws " + new PortSpec.WebSocket(uri).shortName(), uri, timeout, notices, policy);
         try {
             WebSocket first = t.open();

@@ -16,12 +16,14 @@ public final class WsHandshake {
     /** RFC 6455 section 1.3: appended to the client's key before hashing. */
     static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     public static final String SUBPROTOCOL = "clubby.cesanta.com";
+    /** The path the firmware serves its RPC WebSocket (and HTTP RPC) on. */
+    public static final String PATH = "/rpc";
     private static final int MAX_HEAD = 8192;
 
     private WsHandshake() {}
 
     /** The request line and headers (names lower-cased). */
-    record Request(String method, String path, Map<String, String> headers) {
+    public record Request(String method, String path, Map<String, String> headers) {
         String header(String name) { return headers.getOrDefault(name, ""); }
 
         boolean headerHasToken(String name, String token) {
@@ -31,7 +33,7 @@ public final class WsHandshake {
     }
 
     /** Reads up to the blank line, byte by byte so no frame bytes after it are consumed. */
-    static Request readRequest(InputStream in) throws IOException {
+    public static Request readRequest(InputStream in) throws IOException {
         StringBuilder sb = new StringBuilder();
         while (!(sb.length() >= 4 && sb.substring(sb.length() - 4).equals("\r\n\r\n"))) {
             int b = in.read();
@@ -66,7 +68,7 @@ public final class WsHandshake {
     }
 
     /** Why the upgrade cannot go ahead as an HTTP status line and body, or null when it can. */
-    static String[] refusal(Request r, String path) {
+    public static String[] refusal(Request r, String path) {
         if (!r.path().equals(path)) return new String[] {"404 Not Found", "no such path; the RPC WebSocket is at " + path};
         if (!r.method().equals("GET")) return new String[] {"405 Method Not Allowed", "use GET to upgrade"};
         if (!r.headerHasToken("upgrade", "websocket") || !r.headerHasToken("connection", "upgrade") || r.header("sec-websocket-key").isEmpty()) {
@@ -76,7 +78,7 @@ public final class WsHandshake {
         return null;
     }
 
-    static void switchProtocols(OutputStream out, Request r) throws IOException {
+    public static void switchProtocols(OutputStream out, Request r) throws IOException {
         StringBuilder sb = new StringBuilder("HTTP/1.1 101 Switching Protocols\r\n")
                 .append("Upgrade: websocket\r\nConnection: Upgrade\r\n")
                 .append("Sec-WebSocket-Accept: ").append(accept(r.header("sec-websocket-key"))).append("\r\n");
@@ -85,7 +87,7 @@ public final class WsHandshake {
         out.flush();
     }
 
-    static void respond(OutputStream out, String status, String body) throws IOException {
+    public static void respond(OutputStream out, String status, String body) throws IOException {
         byte[] b = (body + "\n").getBytes(StandardCharsets.US_ASCII);
         String extra = status.startsWith("426") ? "Sec-WebSocket-Version: 13\r\n" : "";
         String head = "HTTP/1.1 " + status + "\r\nContent-Type: text/plain\r\nContent-Length: " + b.length + "\r\n"

@@ -1,5 +1,7 @@
 package dev.sesh.rpc.transport;
 
+import dev.sesh.rpc.listen.TcpListener;
+import dev.sesh.rpc.listen.WebSocketListener;
 import dev.sesh.SeshException;
 import org.junit.jupiter.api.Test;
 

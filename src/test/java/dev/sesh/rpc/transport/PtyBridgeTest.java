@@ -1,5 +1,7 @@
 package dev.sesh.rpc.transport;
 
+import dev.sesh.rpc.listen.PtyBridge;
+import dev.sesh.rpc.listen.TcpListener;
 import dev.sesh.testing.PtyPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package dev.sesh.rpc.transport;
 
+import dev.sesh.rpc.listen.TcpListener;
 import dev.sesh.SeshException;
 import dev.sesh.bytes.VirtualClock;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.sesh.rpc.transport;
 
+import dev.sesh.rpc.listen.WebSocketListener;
 import dev.sesh.SeshException;
 import org.junit.jupiter.api.Test;
 

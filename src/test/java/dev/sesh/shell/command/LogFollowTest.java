@@ -40,11 +40,11 @@ class LogFollowTest {
         };
         ScriptedBoard peer = new ScriptedBoard(pair.device(), clock);
         Board board = new Board(new RpcClient(pair.host(), RpcOptions.defaults().withClock(clock)), "tcp://127.0.0.1:7777", "7777", approve, clock);
-        try (Session session = new Session(new BoardConnector() {
+        try (Session session = Session.builder(new BoardConnector() {
             @Override public Board open(String port) { throw new AssertionError("the run's board is opened on demand"); }
             @Override public List<SerialPortEntry> ports() { return List.of(); }
-        }, new PrintWriter(out, true), new PrintWriter(err, true), new ErrorReporter(false), false)) {
-            session.connectOnDemand(() -> board);          // as Main does for a one-shot run
+        }, new PrintWriter(out, true), new PrintWriter(err, true), new ErrorReporter(false))
+                .openOnDemand(() -> board).build()) {       // as Main does for a one-shot run
             SeshSystemRegistry registry = new SeshSystemRegistry(session);
             CompletableFuture<Integer> follow = CompletableFuture.supplyAsync(() -> registry.execute("log --follow"));
             waitFor(() -> session.currentBoard().isPresent(), "the follow to open the board");

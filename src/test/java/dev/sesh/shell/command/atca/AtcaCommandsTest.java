@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,11 +31,11 @@ class AtcaCommandsTest {
     private final SeshSystemRegistry registry;
 
     AtcaCommandsTest() {
-        session = new Session(new BoardConnector() {
+        session = Session.builder(new BoardConnector() {
             @Override public Board open(String port) { return sim.board; }
             @Override public List<SerialPortEntry> ports() { return List.of(); }
-        }, new PrintWriter(out, true), new PrintWriter(err, true), new ErrorReporter(false), false,
-                new java.io.ByteArrayOutputStream(), null, Optional.empty());
+        }, new PrintWriter(out, true), new PrintWriter(err, true), new ErrorReporter(false))
+                .binaryOut(new java.io.ByteArrayOutputStream()).build();
         session.adopt(sim.board);
         registry = new SeshSystemRegistry(session);
     }

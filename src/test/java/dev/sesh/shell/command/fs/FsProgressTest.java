@@ -49,8 +49,8 @@ class FsProgressTest {
             @Override public Board open(String port) { throw new UnsupportedOperationException(port); }
             @Override public List<SerialPortEntry> ports() { return List.of(); }
         };
-        Session s = new Session(none, new PrintWriter(new StringWriter()), new PrintWriter(err, true), new ErrorReporter(false), false,
-                new ByteArrayOutputStream(), statusLine);
+        Session s = Session.builder(none, new PrintWriter(new StringWriter()), new PrintWriter(err, true), new ErrorReporter(false))
+                .binaryOut(new ByteArrayOutputStream()).statusLine(statusLine).build();
         s.adopt(board);
         return s;
     }

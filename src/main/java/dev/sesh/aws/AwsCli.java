@@ -1,4 +1,4 @@
-package dev.sesh.shell.command.aws;
+package dev.sesh.aws;
 
 import dev.sesh.SeshException;
 
@@ -16,14 +16,11 @@ import java.util.regex.Pattern;
  * system property {@value #PROPERTY} (empty = behave as if there were none, which tests use).
  * sesh has no AWS SDK; the cloud calls are the CLI's.
  */
-record AwsCli(Path exe) {
+public record AwsCli(Path exe) implements AwsTool {
     static final String PROPERTY = "sesh.aws";
 
-    /** What one run printed and how it ended. */
-    record Result(int code, String out) {}
-
     /** The aws tool to use, if any. */
-    static Optional<AwsCli> find() {
+    public static Optional<AwsTool> find() {
         String forced = System.getProperty(PROPERTY);
         if (forced != null) return forced.isBlank() ? Optional.empty() : Optional.of(new AwsCli(Path.of(forced)));
         String path = System.getenv("PATH");
@@ -38,13 +35,8 @@ record AwsCli(Path exe) {
         return Optional.empty();
     }
 
-    /** Whether credentials work: {@code aws sts get-caller-identity} ends with 0. */
-    boolean credentialsWork() {
-        return run(List.of("sts", "get-caller-identity")).code() == 0;
-    }
-
     /** Runs {@code aws ARGS}; its stdout is returned, its stderr is the user's (inherited). */
-    Result run(List<String> args) {
+    @Override public Result run(List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(exe.toString());
         cmd.addAll(args);
@@ -59,15 +51,5 @@ record AwsCli(Path exe) {
             Thread.currentThread().interrupt();
             throw SeshException.failed("interrupted while aws " + String.join(" ", args) + " ran", "run aws-iot setup again");
         }
-    }
-
-    /** {@code aws ARGS}, which must succeed; its output stripped. */
-    String must(List<String> args) {
-        Result r = run(args);
-        if (r.code() != 0 || r.out().isEmpty()) {
-            throw SeshException.failed("aws " + String.join(" ", args.subList(0, Math.min(2, args.size()))) + " failed (exit " + r.code() + ")",
-                    "see the aws tool's message above; or run the commands aws-iot setup prints when no aws tool is found");
-        }
-        return r.out();
     }
 }

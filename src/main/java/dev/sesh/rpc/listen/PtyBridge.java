@@ -1,4 +1,4 @@
-package dev.sesh.rpc.transport;
+package dev.sesh.rpc.listen;
 
 import dev.sesh.SeshException;
 

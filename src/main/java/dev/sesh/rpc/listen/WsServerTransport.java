@@ -1,5 +1,9 @@
-package dev.sesh.rpc.transport;
+package dev.sesh.rpc.listen;
 
+import dev.sesh.rpc.transport.ByteQueue;
+import dev.sesh.rpc.transport.FrameLines;
+import dev.sesh.rpc.transport.Transport;
+import dev.sesh.rpc.transport.WsCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

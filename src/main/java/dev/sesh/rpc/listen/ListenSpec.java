@@ -1,5 +1,6 @@
-package dev.sesh.rpc.transport;
+package dev.sesh.rpc.listen;
 
+import dev.sesh.rpc.transport.Transport;
 import dev.sesh.SeshException;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
-package dev.sesh.rpc.transport;
+package dev.sesh.rpc.listen;
 
+import dev.sesh.rpc.transport.TcpTransport;
+import dev.sesh.rpc.transport.Transport;
+import dev.sesh.rpc.transport.XonXoff;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,5 +1,7 @@
-package dev.sesh.rpc.transport;
+package dev.sesh.rpc.listen;
 
+import dev.sesh.rpc.transport.Transport;
+import dev.sesh.rpc.transport.WsHandshake;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +17,7 @@ import java.util.function.Consumer;
  * each frame line the simulator writes goes out as one text message (see {@link FrameLines}).
  */
 public final class WebSocketListener extends OneClientServer {
-    public static final String PATH = "/rpc";
+    public static final String PATH = WsHandshake.PATH;
     /** How long a refused client may take to send its request head. */
     private static final int REFUSE_READ_MS = 2000;
 

@@ -1,5 +1,6 @@
-package dev.sesh.rpc.transport;
+package dev.sesh.rpc.listen;
 
+import dev.sesh.rpc.transport.Transport;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Inet6Address;
