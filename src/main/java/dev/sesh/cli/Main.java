@@ -66,6 +66,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // picocli's default factory loads groovy.lang.Closure to support closures in annotations; that
+        // class starts Groovy's whole runtime (~0.5 s) before any command runs. sesh has no such closures.
+        System.setProperty("picocli.disable.closures", "true");
         boolean tty = System.console() != null;
         Main m = new Main(System.getenv(), System.in, System.out, System.err, tty, new JSerialCommPortLister());
         int rc = m.run(args);
