@@ -19,6 +19,10 @@ module dev.sesh {
     requires transitive org.apache.groovy;
     requires org.jline.reader;
     requires org.jline.terminal;
+    // JLine finds its JNI terminal by a resource name, not as a service, so nothing would resolve
+    // it: required here so that it is in the boot layer of the run-time image too (on the module
+    // path every automatic module came along with Groovy). Without it JLine runs stty processes.
+    requires org.jline.terminal.jni;
     requires info.picocli;
     requires com.fazecast.jSerialComm;
     requires transitive com.fasterxml.jackson.databind;
