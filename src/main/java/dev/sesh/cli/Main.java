@@ -136,6 +136,7 @@ public final class Main {
                     return connector.open(((PortChooser.Chosen) choice).spec());
                 });
                 session.onDeviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
+                if (cli.trace) session.trace(Optional.of(traceLine(errWriter)));
                 SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
                 int rc = cli.command != null ? registry.execute(cli.command) : registry.executeWords(cli.rest);
                 outWriter.flush();
@@ -169,6 +170,7 @@ public final class Main {
                  Boards boards = new Boards(connector)) {
                 // Groovy takes about a second to start: it warms up while the user reads the banner and types.
                 ScriptEngineFacade engine = GroovyFacade.startInBackground(bindings(session, boards, termWriter, files));
+                if (cli.trace) session.trace(Optional.of(traceLine(termWriter)));
                 termWriter.println(banner);
                 termWriter.println("type help for commands; other lines are Groovy (atca.slots[0], i2c.scan())");
                 termWriter.flush();
@@ -209,6 +211,14 @@ public final class Main {
             }
         };
         return new LocalFileGuard(Optional.of(ask), cli.force);
+    }
+
+    /** --trace: each decoded frame line to stderr at once (issue 19). */
+    private static Consumer<String> traceLine(PrintWriter err) {
+        return line -> {
+            err.println(line);
+            err.flush();
+        };
     }
 
     /** The objects scripts see: the session's own, looked up on each use so they follow connect/disconnect. */

@@ -48,6 +48,9 @@ public final class Session implements AutoCloseable {
     private final Optional<Via> via;
     private Atecc atecc;
     private final LocalFileGuard files;
+    /** Where the decoded wire trace goes while it is on (issue 19); null when off. */
+    private Consumer<String> traceSink;
+    private AutoCloseable traceHandle;
 
     /** A session without a terminal: no progress bars; {@link #binaryOut()} writes into {@code out} as ISO-8859-1 text. */
     public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault) {
@@ -172,6 +175,34 @@ public final class Session implements AutoCloseable {
 
     public boolean jsonByDefault() { return jsonByDefault; }
 
+    /**
+     * Turns the decoded wire trace on (lines to {@code sink}) or off (empty); it stays on across
+     * {@code connect}, following the current board.
+     */
+    public synchronized void trace(Optional<Consumer<String>> sink) {
+        stopTrace();
+        traceSink = sink.orElse(null);
+        if (traceSink != null && board != null) traceHandle = board.trace(traceSink);
+    }
+
+    /** Whether the decoded wire trace is on. */
+    public synchronized boolean tracing() { return traceSink != null; }
+
+    private void stopTrace() {
+        if (traceHandle == null) return;
+        try {
+            traceHandle.close();
+        } catch (Exception ignored) {
+            // removing a listener; nothing can fail that the user could act on
+        }
+        traceHandle = null;
+    }
+
+    private void traceNewBoard(Board b) {
+        stopTrace();
+        if (traceSink != null) traceHandle = b.trace(traceSink);
+    }
+
     /** stdout as bytes, for results that are not text (fs cat); {@link #out()} is flushed first. */
     public OutputStream binaryOut() {
         out.flush();
@@ -222,6 +253,7 @@ public final class Session implements AutoCloseable {
         chipStatus = Optional::empty;
         caches.clear();
         opened.addLogListener(this::deviceLine);
+        synchronized (this) { traceNewBoard(opened); }
         if (old != null) old.close();
         return opened;
     }
@@ -236,6 +268,7 @@ public final class Session implements AutoCloseable {
         chipStatus = Optional::empty;
         caches.clear();
         opened.addLogListener(this::deviceLine);
+        traceNewBoard(opened);
     }
 
     public void disconnect() {
