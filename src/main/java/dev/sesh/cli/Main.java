@@ -137,6 +137,7 @@ public final class Main {
                 });
                 session.onDeviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
                 if (cli.trace) session.trace(Optional.of(traceLine(errWriter)));
+                if (terminal != null) session.attachTerminal(terminal);   // monitor reads Ctrl-] from it
                 SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
                 int rc = cli.command != null ? registry.execute(cli.command) : registry.executeWords(cli.rest);
                 outWriter.flush();

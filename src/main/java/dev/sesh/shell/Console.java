@@ -49,6 +49,7 @@ public final class Console {
                 .option(LineReader.Option.AUTO_FRESH_LINE, !isDumb(terminal))
                 .build();
         session.attachHistory(reader.getHistory());
+        session.attachTerminal(terminal);
         // printAbove redraws the prompt and the half-typed line under the log line; while a command
         // runs it just prints, so a device line never lands inside the user's input.
         // Request echoes stay in the ring for `log`; above the prompt they would bury everything else.

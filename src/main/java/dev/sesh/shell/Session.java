@@ -44,6 +44,7 @@ public final class Session implements AutoCloseable {
     private final DeviceLogRing deviceLog = new DeviceLogRing(DeviceLogRing.DEFAULT_CAPACITY);
     private volatile Supplier<Optional<String>> chipStatus = Optional::empty;
     private volatile History history;
+    private volatile org.jline.terminal.Terminal terminal;
     private final Map<CacheKey, CandidateCache<?>> caches = new ConcurrentHashMap<>();
     private final Optional<Via> via;
     private Atecc atecc;
@@ -138,6 +139,12 @@ public final class Session implements AutoCloseable {
 
     /** The console's line history; empty when there is no console (one-shot runs). */
     public Optional<History> history() { return Optional.ofNullable(history); }
+
+    /** The terminal of this run, for commands that read keys themselves ({@code monitor}: Ctrl-]); empty without one. */
+    public Optional<org.jline.terminal.Terminal> terminal() { return Optional.ofNullable(terminal); }
+
+    /** Called once by whoever made the terminal (the console, or Main for a one-shot run on a TTY). */
+    public void attachTerminal(org.jline.terminal.Terminal t) { this.terminal = t; }
 
     /** Called once by the console that owns the line reader (the LineReader wiring cycle, style.md rule 8). */
     public void attachHistory(History h) { this.history = h; }
