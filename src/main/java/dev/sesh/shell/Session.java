@@ -49,6 +49,7 @@ public final class Session implements AutoCloseable {
     private final Optional<Via> via;
     private Atecc atecc;
     private final LocalFileGuard files;
+    private SessionRecorder recorder;
     /** Where the decoded wire trace goes while it is on (issue 19); null when off. */
     private Consumer<String> traceSink;
     private AutoCloseable traceHandle;
@@ -192,6 +193,24 @@ public final class Session implements AutoCloseable {
         if (traceSink != null && board != null) traceHandle = board.trace(traceSink);
     }
 
+    /** The running {@code record FILE}, if any. */
+    public synchronized Optional<SessionRecorder> recording() { return Optional.ofNullable(recorder); }
+
+    /** Starts recording the console into {@code file} (the caller has checked that it may be written). */
+    public synchronized SessionRecorder startRecording(java.nio.file.Path file) {
+        if (recorder != null) throw SeshException.badArg("already recording to " + recorder.file(), "record stop first");
+        recorder = SessionRecorder.start(file, board == null ? "" : board.portText());
+        return recorder;
+    }
+
+    /** Ends the recording (the file is complete after every line; this closes it). */
+    public synchronized void stopRecording() {
+        if (recorder == null) return;
+        SessionRecorder r = recorder;
+        recorder = null;
+        r.close();
+    }
+
     /** Whether the decoded wire trace is on. */
     public synchronized boolean tracing() { return traceSink != null; }
 
@@ -304,6 +323,7 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public synchronized void close() {
+        stopRecording();
         if (board != null) {
             board.close();
             board = null;
