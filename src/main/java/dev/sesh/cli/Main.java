@@ -220,7 +220,8 @@ public final class Main {
         Consumer<String> status = terminalOrNull == null ? null : lazyStatusLine(terminalOrNull);
         LocalFileGuard files = files(cli, terminalOrNull);
         Session.Builder made = Session.builder(connector, outWriter, errWriter, errors)
-                .json(cli.json).binaryOut(binaryOut).statusLine(status).via(via(cli)).files(files).awsTool(AwsCli::find);
+                .json(cli.json).binaryOut(binaryOut).statusLine(status).via(via(cli)).files(files).awsTool(AwsCli::find)
+                .terminal(terminalOrNull);   // monitor reads Ctrl-] from it
         if (oneShot) {
             made.openOnDemand(() -> {
                 PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
@@ -229,6 +230,7 @@ public final class Main {
             }).deviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
         }
         Session session = made.build();
+        if (cli.trace) session.trace(Optional.of(traceLine(errWriter)));
         Boards boards = new Boards(connector);
         Bindings bindings = bindings(session, boards, outWriter, files);
         ScriptEngineFacade engine = groovyNow ? GroovyFacade.startInBackground(bindings) : GroovyFacade.startOnFirstUse(bindings);
@@ -266,6 +268,14 @@ public final class Main {
             }
         };
         return new LocalFileGuard(Optional.of(ask), cli.force);
+    }
+
+    /** --trace: each decoded frame line to stderr at once (issue 19). */
+    private static Consumer<String> traceLine(PrintWriter err) {
+        return line -> {
+            err.println(line);
+            err.flush();
+        };
     }
 
     /** The objects scripts see: the session's own, looked up on each use so they follow connect/disconnect. */

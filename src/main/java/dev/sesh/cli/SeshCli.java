@@ -58,6 +58,9 @@ public final class SeshCli {
     @Option(names = "--debug", description = "stack traces, and a wire trace with secrets redacted")
     boolean debug;
 
+    @Option(names = "--trace", description = "decoded wire trace on stderr: one line per RPC frame, ATECC packets decoded, secrets as lengths")
+    boolean trace;
+
     @Option(names = "-c", paramLabel = "COMMAND", description = "run one console command and exit with its code")
     String command;
 

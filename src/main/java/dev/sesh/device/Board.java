@@ -303,6 +303,17 @@ public final class Board implements AutoCloseable {
         return v == null || v.isNull() ? Optional.empty() : Optional.of(v);
     }
 
+    /**
+     * Starts the decoded wire trace (issue 19): one line per frame of this board's link to
+     * {@code out}, chip packets inside I2C.Write/I2C.Read decoded, secrets redacted by plan.Redactor.
+     * Closing the handle stops it.
+     */
+    public AutoCloseable trace(Consumer<String> out) {
+        dev.sesh.rpc.WireTrace t = new dev.sesh.rpc.DecodedTrace(out, new dev.sesh.plan.Redactor()::json, clock::nanos);
+        rpc.addWireTrace(t);
+        return () -> rpc.removeWireTrace(t);
+    }
+
     /** False once the link to the board has closed (the peer hung up or the port went away). */
     public boolean isOpen() { return rpc.isOpen(); }
 

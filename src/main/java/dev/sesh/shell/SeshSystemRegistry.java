@@ -121,8 +121,35 @@ public final class SeshSystemRegistry {
         return end > 0 && commands.getSubcommands().containsKey(t.substring(0, end));
     }
 
-    /** Runs one line; returns its exit code (0 for an empty line). */
+    /** Runs one line; returns its exit code (0 for an empty line). A running {@code record} gets the line and its code. */
     public int execute(String line) {
+        int rc = run(line);
+        Optional<SessionRecorder> rec = session.recording();
+        if (rec.isPresent()) record(rec.get(), line.strip(), rc);
+        return rc;
+    }
+
+    /** A line for the recording: a command as its Groovy call ({@link GroovyTranslation}), Groovy as typed. */
+    private void record(SessionRecorder r, String t, int rc) {
+        if (t.isEmpty() || t.startsWith("#")) return;
+        if (GroovyBlock.closed(t)) {
+            r.ran(GroovyBlock.body(t), rc, Optional.of(GroovyBlock.body(t)));
+            return;
+        }
+        if (!isCommand(t)) {
+            r.ran(t, rc, Optional.of(t));
+            return;
+        }
+        List<String> w = split(t);
+        if (w.get(0).equals("record")) return;
+        if (w.get(0).equals("run") && w.size() >= 2) {
+            r.ran(t, rc, Optional.of("evaluate(new File(" + GroovyTranslation.q(w.get(1)) + "))"));
+            return;
+        }
+        r.ran(t, rc, new GroovyTranslation(commands).of(w));
+    }
+
+    private int run(String line) {
         String t = line.strip();
         if (t.isEmpty() || t.startsWith("#")) return 0;
         if (GroovyBlock.closed(t)) return scripts.evaluate(GroovyBlock.body(t));

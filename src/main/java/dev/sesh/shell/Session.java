@@ -45,11 +45,16 @@ public final class Session implements AutoCloseable {
     private final DeviceLogRing deviceLog = new DeviceLogRing(DeviceLogRing.DEFAULT_CAPACITY);
     private volatile Supplier<Optional<String>> chipStatus = Optional::empty;
     private volatile History history;
+    private final org.jline.terminal.Terminal terminal;
     private final Map<CacheKey, CandidateCache<?>> caches = new ConcurrentHashMap<>();
     private final Optional<Via> via;
     private Atecc atecc;
     private final LocalFileGuard files;
     private final Supplier<Optional<AwsTool>> awsTool;
+    private SessionRecorder recorder;
+    /** Where the decoded wire trace goes while it is on (issue 19); null when off. */
+    private Consumer<String> traceSink;
+    private AutoCloseable traceHandle;
 
     /** A session without a terminal: no progress bars; {@link #binaryOut()} writes into {@code out} as ISO-8859-1 text. */
     public Session(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors, boolean jsonByDefault) {
@@ -69,6 +74,7 @@ public final class Session implements AutoCloseable {
         this.onDemand = b.onDemand;
         this.deviceLogSink = b.deviceLog;
         this.awsTool = b.awsTool;
+        this.terminal = b.terminal;
     }
 
     /** A session over {@code connector} writing results to {@code out} and the rest to {@code err}; the builder sets the options of the run. */
@@ -90,6 +96,7 @@ public final class Session implements AutoCloseable {
         private Supplier<Board> onDemand;
         private Consumer<String> deviceLog = line -> { };
         private Supplier<Optional<AwsTool>> awsTool = Optional::empty;
+        private org.jline.terminal.Terminal terminal;
 
         private Builder(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors) {
             this.connector = connector;
@@ -121,6 +128,9 @@ public final class Session implements AutoCloseable {
 
         /** Finds the {@code aws} tool for {@code aws-iot setup} when asked (default: there is none). */
         public Builder awsTool(Supplier<Optional<AwsTool>> finder) { this.awsTool = finder; return this; }
+
+        /** The terminal of this run, for commands that read keys themselves (monitor: Ctrl-]); null without one. */
+        public Builder terminal(org.jline.terminal.Terminal terminalOrNull) { this.terminal = terminalOrNull; return this; }
 
         public Session build() { return new Session(this); }
     }
@@ -189,6 +199,9 @@ public final class Session implements AutoCloseable {
         this.deviceLogSink = deviceLogAbovePrompt;
     }
 
+    /** The terminal of this run, for commands that read keys themselves ({@code monitor}: Ctrl-]); empty without one. */
+    public Optional<org.jline.terminal.Terminal> terminal() { return Optional.ofNullable(terminal); }
+
     /**
      * Sends device log lines to {@code sink} instead of the usual place until the returned handle is
      * closed (for {@code log --follow}, so a line is not printed twice).
@@ -221,6 +234,52 @@ public final class Session implements AutoCloseable {
     }
 
     public boolean jsonByDefault() { return jsonByDefault; }
+
+    /**
+     * Turns the decoded wire trace on (lines to {@code sink}) or off (empty); it stays on across
+     * {@code connect}, following the current board.
+     */
+    public synchronized void trace(Optional<Consumer<String>> sink) {
+        stopTrace();
+        traceSink = sink.orElse(null);
+        if (traceSink != null && board != null) traceHandle = board.trace(traceSink);
+    }
+
+    /** The running {@code record FILE}, if any. */
+    public synchronized Optional<SessionRecorder> recording() { return Optional.ofNullable(recorder); }
+
+    /** Starts recording the console into {@code file} (the caller has checked that it may be written). */
+    public synchronized SessionRecorder startRecording(java.nio.file.Path file) {
+        if (recorder != null) throw SeshException.badArg("already recording to " + recorder.file(), "record stop first");
+        recorder = SessionRecorder.start(file, board == null ? "" : board.portText());
+        return recorder;
+    }
+
+    /** Ends the recording (the file is complete after every line; this closes it). */
+    public synchronized void stopRecording() {
+        if (recorder == null) return;
+        SessionRecorder r = recorder;
+        recorder = null;
+        r.close();
+    }
+
+    /** Whether the decoded wire trace is on. */
+    public synchronized boolean tracing() { return traceSink != null; }
+
+    private void stopTrace() {
+        if (traceHandle == null) return;
+        try {
+            traceHandle.close();
+        } catch (Exception ignored) {
+            // removing a listener; nothing can fail that the user could act on
+        }
+        traceHandle = null;
+    }
+
+    private void traceNewBoard(Board b) {
+        stopTrace();
+        if (traceSink != null) traceHandle = b.trace(traceSink);
+    }
 
     /** stdout as bytes, for results that are not text (fs cat); {@link #out()} is flushed first. */
     public OutputStream binaryOut() {
@@ -272,6 +331,7 @@ public final class Session implements AutoCloseable {
         chipStatus = Optional::empty;
         caches.clear();
         opened.addLogListener(this::deviceLine);
+        synchronized (this) { traceNewBoard(opened); }
         if (old != null) old.close();
         return opened;
     }
@@ -283,6 +343,7 @@ public final class Session implements AutoCloseable {
         chipStatus = Optional::empty;
         caches.clear();
         opened.addLogListener(this::deviceLine);
+        traceNewBoard(opened);
     }
 
     public void disconnect() {
@@ -308,6 +369,7 @@ public final class Session implements AutoCloseable {
     }
 
     @Override public synchronized void close() {
+        stopRecording();
         if (board != null) {
             board.close();
             board = null;

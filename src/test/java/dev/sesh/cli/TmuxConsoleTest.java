@@ -141,6 +141,31 @@ class TmuxConsoleTest {
     }
 
     @Test
+    void monitorShowsARebootAsItHappensAndEndsOnCtrlRightBracketOrCtrlC() throws Exception {
+        type("call Sys.Reboot {\"delay_ms\":2000}", "Enter");
+        screenShows(s -> s.contains("apply? [y/N]"), 10_000);
+        type("y", "Enter");
+        screenShows(s -> lastLine(s).endsWith("]>"), 10_000);
+        type("C-l");
+        type("monitor --timestamp relative", "Enter");
+        String screen = screenShows(s -> s.contains("Init done"), 20_000);
+        assertTrue(screen.contains("monitoring sim:; Ctrl-] or Ctrl-C ends"), screen);
+        assertTrue(screen.lines().anyMatch(l -> l.matches("\\[\\+ +\\d+\\.\\d{3}] --- reboot ---")), screen);
+        assertTrue(screen.lines().anyMatch(l -> l.matches("\\[\\+ +\\d+\\.\\d{3}] shim_platform\\.c:308 .*")), screen);
+        assertFalse(screen.contains("[device]"), "monitored lines print once, untagged:\n" + screen);
+        type("C-]");
+        screenShows(s -> lastLine(s).endsWith("]>"), 5_000);
+        type("C-l");
+        type("monitor", "Enter");
+        screenShows(s -> s.contains("Ctrl-] or Ctrl-C ends"), 5_000);
+        type("C-c");
+        screenShows(s -> lastLine(s).endsWith("]>"), 5_000);
+        type("status", "Enter");
+        screen = screenShows(s -> s.contains("connected") && lastLine(s).endsWith("]>"), 10_000);
+        assertTrue(screen.contains("true"), screen);
+    }
+
+    @Test
     void noColorKeepsThePromptFreeOfEscapesAndATerminalWithoutItHasColour() throws Exception {
         type("status", "Enter");
         screenShows(s -> s.contains("connected") && lastLine(s).endsWith("]>"), 10_000);
