@@ -14,6 +14,7 @@ import dev.sesh.plan.ChangeClassifier;
 import dev.sesh.plan.Effect;
 import dev.sesh.plan.Plan;
 import dev.sesh.plan.Target;
+import dev.sesh.twin.Step;
 
 import java.util.List;
 import java.util.Optional;
@@ -238,7 +239,7 @@ public final class Atecc {
         if (preview.lockState().configLocked()) return LockResult.already("config zone");
         int crc = preview.summaryCrc();
         AteccBackend b = backend();
-        Plan plan = AteccPlans.lockConfig(target(), preview, b.locksWithCrc());
+        Plan plan = Rehearsed.plan(AteccPlans.lockConfig(target(), preview, b.locksWithCrc()), preview, Step.lockConfig());
         Optional<LostReply.Found> lost = board.gate().apply(plan, () -> LostReply.guard("the config lock", () -> b.session(() -> {
             if (!b.locksWithCrc()) {
                 ConfigZone now = ConfigZone.of(b.readConfig());
@@ -277,7 +278,7 @@ public final class Atecc {
             throw SeshException.failed("the data zone can be locked only after the config zone", "atca lock config first");
         }
         AteccBackend b = backend();
-        Optional<LostReply.Found> lost = board.gate().apply(AteccPlans.lockData(target(), preview), () -> LostReply.guard("the data lock", () -> b.session(() -> {
+        Optional<LostReply.Found> lost = board.gate().apply(Rehearsed.plan(AteccPlans.lockData(target(), preview), preview, Step.lockData()), () -> LostReply.guard("the data lock", () -> b.session(() -> {
             ConfigZone now = ConfigZone.of(b.readConfig());
             if (!now.equals(preview)) throw SeshException.failed("the config zone changed since the preview: nothing was locked", "run atca info, then lock again");
             return chip(ChipOp.LOCK_DATA, -1, false, () -> {
@@ -296,7 +297,7 @@ public final class Atecc {
         if (preview.lockState().slotLocked(slot)) return LockResult.already("slot " + slot);
         AteccBackend b = backend();
         if (b instanceof RpcAtcaBackend) b.lockSlot(slot);      // says why it cannot, before any plan
-        Optional<LostReply.Found> lost = board.gate().apply(AteccPlans.lockSlot(target(), slot), () -> LostReply.guard("the slot lock",
+        Optional<LostReply.Found> lost = board.gate().apply(Rehearsed.plan(AteccPlans.lockSlot(target(), slot), preview, Step.lockSlot(slot)), () -> LostReply.guard("the slot lock",
                 () -> chip(ChipOp.LOCK_SLOT, slot, false, () -> {
                     b.lockSlot(slot);
                     return null;
