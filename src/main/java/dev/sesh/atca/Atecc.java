@@ -147,6 +147,20 @@ public final class Atecc {
 
     private static String chipName(AteccBackend.Identity id) { return id.variant().name(); }
 
+    /** The chip's variant as the back end identified it, for a chip whose config zone reads {@code z}. */
+    dev.sesh.atca.packet.Variant variant(ConfigZone z) { return identity(z).variant(); }
+
+    /**
+     * Writes a twin of this board into folder {@code dir} (issue 23): a simulated board that
+     * {@code sim:DIR} opens, with this chip's config zone, locks and readable slots, fresh random
+     * values in the slots that cannot be read (listed in its twin.txt), and the board's files and
+     * saved config. Reads only. Refused, with nothing read, when {@code dir} already holds anything.
+     */
+    public TwinMade twin(String dir) { return twin(java.nio.file.Path.of(dir), false); }
+
+    /** As {@link #twin(String)}; {@code replace}: the user agreed to replace what {@code dir} holds. */
+    public TwinMade twin(java.nio.file.Path dir, boolean replace) { return BoardTwin.write(this, dir, replace); }
+
     /** Every slot as {@code atca slots} lists it, from a fresh read of the config zone. */
     public List<SlotInfo> slots() {
         ConfigZone z = config();

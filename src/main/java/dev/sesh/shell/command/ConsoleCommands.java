@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 HelpCommand.class, ExitCommand.class, I2cCommand.class, AtcaCommand.class,
                 VarsCommand.class, ResetCommand.class, RunCommand.class, GroovyCommand.class,
                 FsCommand.class, ConfigCommand.class,
-                LogCommand.class, HistoryCommand.class, X509Command.class,
+                LogCommand.class, HistoryCommand.class, X509Command.class, TwinCommand.class, RehearseCommand.class,
                 dev.sesh.shell.command.aws.AwsIotCommand.class
         })
 public final class ConsoleCommands implements Runnable {
