@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
@@ -64,13 +65,16 @@ public final class TwinRehearsal {
                 return new Decision(Answer.AUTO_APPROVED, "", "");
             }, steps::add, java.time.Clock.systemUTC());
             int rc;
-            try (Session twin = new Session(NOTHING, real.out(), err, real.errors(), false);
+            ErrorReporter twinErrors = new ErrorReporter(false, real.errors().style());
+            try (Session twin = new Session(NOTHING, real.out(), err, twinErrors, false);
                  Boards boards = new Boards(NOTHING)) {
                 twin.adopt(real.connector().openTwin("sim:" + dir, gate));
                 GroovyFacade engine = GroovyFacade.startNow(ScriptBindings.of(twin, boards, real.out(), LocalFileGuard.refusing()));
                 rc = new ScriptConsole(twin, engine).runFile(file, args);
             }
-            for (String line : report(board.portText(), file, args, steps, rc)) err.println(line);
+            Optional<String> stop = rc == 0 || twinErrors.last() == null ? Optional.empty()
+                    : Optional.of(String.valueOf(twinErrors.last().getMessage()));
+            for (String line : report(board.portText(), file, args, steps, rc, stop)) err.println(line);
             err.flush();
             return rc;
         } finally {
@@ -78,8 +82,13 @@ public final class TwinRehearsal {
         }
     }
 
-    /** The step-by-step account of a rehearsal: each plan the script had approved on the twin, and the way to run it for real. */
-    static List<String> report(String port, Path file, List<String> args, List<AuditEntry> steps, int rc) {
+    /**
+     * The step-by-step account of a rehearsal: each plan the script had approved on the twin and
+     * how it went, the error that stopped the script ({@code stop}) as the step it would fail at
+     * when no plan failed (sesh refuses some changes before building a plan), and the way to run
+     * it for real.
+     */
+    static List<String> report(String port, Path file, List<String> args, List<AuditEntry> steps, int rc, Optional<String> stop) {
         List<String> out = new ArrayList<>();
         out.add("rehearsal of " + file + " on a twin of " + port + ":");
         int n = 0;
@@ -93,9 +102,14 @@ public final class TwinRehearsal {
             } else {
                 result = e.outcome() instanceof Outcome.Ok ? "ok" : "not run";
             }
-            out.add("  step " + n + ": " + e.plan().title() + ": " + result);
+            out.add("  step " + n + ": " + e.plan().title().replace(". This cannot be undone.", " (irreversible)") + ": " + result);
         }
-        if (steps.isEmpty()) out.add("  (the script asked for no change)");
+        if (failedAt < 0 && stop.isPresent()) {
+            n++;
+            failedAt = n;
+            out.add("  step " + n + ": FAILED before any change was sent: " + stop.get());
+        }
+        if (steps.isEmpty() && stop.isEmpty()) out.add("  (the script asked for no change)");
         if (rc == 0) {
             out.add("every step worked on the twin.");
         } else if (failedAt > 0) {
