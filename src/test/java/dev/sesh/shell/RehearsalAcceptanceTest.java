@@ -190,4 +190,46 @@ class RehearsalAcceptanceTest {
         assertTrue(report.contains("every step worked on the twin."), report);
         assertTrue(report.contains("LOCK the config zone") && report.contains("into slot 0"), report);
     }
+
+    @Test
+    void twinCopiesWhatCanBeReadAndSaysItIsATwin() throws IOException {
+        Bytes config = config(6).withByte(86, 0).withByte(87, 0).bytes();          // both zones locked
+        Bytes chip = ChipMemory.factoryNew(Variant.ATECC508A, 77).config().slice(0, 16).concat(config.slice(16, 128));
+        ChipMemory wired = ChipMemory.withConfig(Variant.ATECC508A, chip);
+        List<Bytes> slots = new ArrayList<>();
+        for (int n = 0; n < 16; n++) {
+            byte[] b = new byte[dev.sesh.atca.command.Address.slotSize(n)];
+            java.util.Arrays.fill(b, (byte) (n + 1));
+            slots.add(Bytes.of(b));
+        }
+        ChipMemory memory = ChipMemory.of(Variant.ATECC508A, wired.config(), wired.otp(), slots);
+        real = dir.resolve("wired");
+        Files.createDirectories(real);
+        Files.write(real.resolve(SimFirmware.CHIP_FILE), memory.save());
+        SeshSystemRegistry console = console(real, "");
+        Path tw = dir.resolve("tw");
+        BoardSnapshot before = BoardSnapshot.of(real);
+
+        assertEquals(0, console.execute("twin " + tw), err.toString());
+        assertEquals(Set.of(), before.differences(BoardSnapshot.of(real)));
+        ChipMemory copy = ChipMemory.load(Files.readAllBytes(tw.resolve(SimFirmware.CHIP_FILE)));
+        assertEquals(memory.config(), copy.config(), "config zone, serial and locks as read");
+        assertEquals(memory.slot(10), copy.slot(10), "a clear slot is copied");
+        assertNotEquals(memory.slot(4), copy.slot(4), "a secret slot holds random values");
+        String twinTxt = Files.readString(tw.resolve("twin.txt"));
+        assertTrue(twinTxt.contains("  slot 0 (private key: a random valid P-256 key)\n") && twinTxt.contains("  slot 4\n") && !twinTxt.contains("  slot 10\n"), twinTxt);
+        assertEquals(BoardSnapshot.of(real).files().keySet().stream().filter(f -> f.startsWith("fs/")).toList(),
+                BoardSnapshot.of(tw).files().keySet().stream().filter(f -> f.startsWith("fs/")).toList(), "the files and saved config");
+
+        Board twin = connect("sim:" + tw, tw, new dev.sesh.plan.AuditedGate(plan -> new dev.sesh.plan.Decision(dev.sesh.plan.Answer.DECLINED, "no change here", ""),
+                e -> { }, Clock.systemUTC()));
+        open.add(twin::close);
+        assertTrue(twin.statusLine().endsWith(" TWIN"), twin.statusLine());
+        assertTrue(twin.info().twinOf().orElseThrow().startsWith(twin.info().id() + " on sim:" + real), "the original's id: " + twin.info().json());
+
+        BoardSnapshot made = BoardSnapshot.of(tw);
+        assertEquals(3, console.execute("twin " + tw), "a folder with content is not replaced without asking");
+        assertTrue(err.toString().contains(tw + " is not empty"), err.toString());
+        assertEquals(Set.of(), made.differences(BoardSnapshot.of(tw)));
+    }
 }
