@@ -32,7 +32,9 @@ class LayeringTest {
         ALLOWED.put("rpc", List.of("rpc.frame", "rpc.transport"));
         for (String p : PURE_ATCA) ALLOWED.put(p, PURE_ATCA);
         ALLOWED.put("device", List.of("rpc", "rpc.frame", "rpc.transport", "plan"));
-        ALLOWED.put("atca", concat(List.of("device", "plan"), PURE_ATCA));
+        // twin: a simulated copy of one chip for rehearsals (issue 23; docs/decisions.md "Rehearsal on a twin").
+        ALLOWED.put("twin", concat(List.of("sim"), PURE_ATCA));
+        ALLOWED.put("atca", concat(List.of("device", "plan", "twin"), PURE_ATCA));
         ALLOWED.put("x509", concat(List.of("atca", "plan"), PURE_ATCA));
         ALLOWED.put("script", concat(List.of("device", "atca", "x509", "plan"), PURE_ATCA));
         ALLOWED.put("aws", concat(List.of("device", "atca", "x509", "plan"), PURE_ATCA));   // workflows over the device API; the aws tool behind a port

@@ -14,6 +14,7 @@ import dev.sesh.plan.ChangeClassifier;
 import dev.sesh.plan.Effect;
 import dev.sesh.plan.Plan;
 import dev.sesh.plan.Target;
+import dev.sesh.twin.Step;
 
 import java.util.List;
 import java.util.Optional;
@@ -146,6 +147,20 @@ public final class Atecc {
 
     private static String chipName(AteccBackend.Identity id) { return id.variant().name(); }
 
+    /** The chip's variant as the back end identified it, for a chip whose config zone reads {@code z}. */
+    dev.sesh.atca.packet.Variant variant(ConfigZone z) { return identity(z).variant(); }
+
+    /**
+     * Writes a twin of this board into folder {@code dir} (issue 23): a simulated board that
+     * {@code sim:DIR} opens, with this chip's config zone, locks and readable slots, fresh random
+     * values in the slots that cannot be read (listed in its twin.txt), and the board's files and
+     * saved config. Reads only. Refused, with nothing read, when {@code dir} already holds anything.
+     */
+    public TwinMade twin(String dir) { return twin(java.nio.file.Path.of(dir), false); }
+
+    /** As {@link #twin(String)}; {@code replace}: the user agreed to replace what {@code dir} holds. */
+    public TwinMade twin(java.nio.file.Path dir, boolean replace) { return BoardTwin.write(this, dir, replace); }
+
     /** Every slot as {@code atca slots} lists it, from a fresh read of the config zone. */
     public List<SlotInfo> slots() {
         ConfigZone z = config();
@@ -238,7 +253,7 @@ public final class Atecc {
         if (preview.lockState().configLocked()) return LockResult.already("config zone");
         int crc = preview.summaryCrc();
         AteccBackend b = backend();
-        Plan plan = AteccPlans.lockConfig(target(), preview, b.locksWithCrc());
+        Plan plan = Rehearsed.plan(AteccPlans.lockConfig(target(), preview, b.locksWithCrc()), preview, Step.lockConfig());
         Optional<LostReply.Found> lost = board.gate().apply(plan, () -> LostReply.guard("the config lock", () -> b.session(() -> {
             if (!b.locksWithCrc()) {
                 ConfigZone now = ConfigZone.of(b.readConfig());
@@ -277,7 +292,7 @@ public final class Atecc {
             throw SeshException.failed("the data zone can be locked only after the config zone", "atca lock config first");
         }
         AteccBackend b = backend();
-        Optional<LostReply.Found> lost = board.gate().apply(AteccPlans.lockData(target(), preview), () -> LostReply.guard("the data lock", () -> b.session(() -> {
+        Optional<LostReply.Found> lost = board.gate().apply(Rehearsed.plan(AteccPlans.lockData(target(), preview), preview, Step.lockData()), () -> LostReply.guard("the data lock", () -> b.session(() -> {
             ConfigZone now = ConfigZone.of(b.readConfig());
             if (!now.equals(preview)) throw SeshException.failed("the config zone changed since the preview: nothing was locked", "run atca info, then lock again");
             return chip(ChipOp.LOCK_DATA, -1, false, () -> {
@@ -296,7 +311,7 @@ public final class Atecc {
         if (preview.lockState().slotLocked(slot)) return LockResult.already("slot " + slot);
         AteccBackend b = backend();
         if (b instanceof RpcAtcaBackend) b.lockSlot(slot);      // says why it cannot, before any plan
-        Optional<LostReply.Found> lost = board.gate().apply(AteccPlans.lockSlot(target(), slot), () -> LostReply.guard("the slot lock",
+        Optional<LostReply.Found> lost = board.gate().apply(Rehearsed.plan(AteccPlans.lockSlot(target(), slot), preview, Step.lockSlot(slot)), () -> LostReply.guard("the slot lock",
                 () -> chip(ChipOp.LOCK_SLOT, slot, false, () -> {
                     b.lockSlot(slot);
                     return null;

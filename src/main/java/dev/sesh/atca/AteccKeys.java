@@ -4,6 +4,7 @@ import dev.sesh.SeshException;
 import dev.sesh.atca.config.ConfigZone;
 import dev.sesh.bytes.Bytes;
 import dev.sesh.plan.Plan;
+import dev.sesh.twin.Step;
 
 import java.util.Optional;
 
@@ -41,7 +42,7 @@ public final class AteccKeys {
             return new KeyWriteResult(slot, false, "none", true, "slot " + slot + " already holds the key of " + label + "; nothing was written");
         }
         AteccBackend b = atecc.backend();
-        Plan plan = KeyPlans.privateKeyWrite(atecc.target(), z, slot, b.via(), wkSlot, keyLine, writeKey.map(SecretBytes::source), existing);
+        Plan plan = Rehearsed.plan(KeyPlans.privateKeyWrite(atecc.target(), z, slot, b.via(), wkSlot, keyLine, writeKey.map(SecretBytes::source), existing), z, Step.privWrite(slot));
         Optional<Bytes> wk = wkSlot >= 0 ? writeKey.map(w -> w.bytes()) : Optional.empty();
         Optional<LostReply.Found> lost = atecc.board().gate().apply(plan, () -> LostReply.guard("the private key write",
                 () -> atecc.chip(ChipOp.PRIV_WRITE, slot, wk.isPresent(), () -> { b.privWrite(slot, scalar.bytes(), Math.max(wkSlot, 0), wk); return null; }),
@@ -100,7 +101,7 @@ public final class AteccKeys {
         ConfigZone z = atecc.config();
         KeyPlans.checkGenKey(z, slot);
         ExistingKey existing = existing(z, slot);
-        Plan plan = KeyPlans.genKey(atecc.target(), z, slot, existing);
+        Plan plan = Rehearsed.plan(KeyPlans.genKey(atecc.target(), z, slot, existing), z, Step.genKey(slot));
         Bytes[] made = new Bytes[1];
         Optional<LostReply.Found> lost = atecc.board().gate().apply(plan, () -> LostReply.guard("GenKey",
                 () -> made[0] = atecc.chip(ChipOp.GEN_KEY, slot, false, () -> atecc.backend().genKey(slot)),

@@ -49,7 +49,17 @@ final class CliBoardConnector implements BoardConnector {
 
     @Override public Board open(String port) { return open(PortSpec.parse(port, baud)); }
 
-    Board open(PortSpec spec) {
+    @Override public Board openTwin(String simPort, ChangeGate twinGate) {
+        PortSpec spec = PortSpec.parse(simPort, baud);
+        if (!(spec instanceof PortSpec.Sim sim) || sim.inMemory()) {
+            throw SeshException.badArg(simPort + " is not a twin's folder (sim:PATH)", "a rehearsal opens only the twin sesh made");
+        }
+        return open(spec, twinGate);
+    }
+
+    Board open(PortSpec spec) { return open(spec, gate); }
+
+    private Board open(PortSpec spec, ChangeGate gate) {
         Transport t;
         try {
             t = transports.open(spec);

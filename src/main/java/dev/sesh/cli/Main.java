@@ -280,16 +280,7 @@ public final class Main {
 
     /** The objects scripts see: the session's own, looked up on each use so they follow connect/disconnect. */
     private static Bindings bindings(Session session, Boards boards, PrintWriter out, LocalFileGuard files) {
-        X509Toolkit x509 = new X509Toolkit(files);
-        return Bindings.builder(out, Clock.system())
-                .bind("board", session::board)
-                .bind("i2c", () -> session.board().i2c())
-                .bind("fs", () -> session.board().fs())
-                .bind("config", () -> session.board().config())
-                .bind("atca", session::atca)
-                .bind("x509", () -> x509)
-                .bind("boards", () -> boards)
-                .build();
+        return dev.sesh.shell.ScriptBindings.of(session, boards, out, files);
     }
 
     private static Optional<Via> via(SeshCli cli) { return cli.via == null ? Optional.empty() : Optional.of(Via.parse(cli.via)); }

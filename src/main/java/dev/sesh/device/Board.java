@@ -39,6 +39,7 @@ public final class Board implements AutoCloseable {
     private final Clock clock;
     private final List<Consumer<String>> logListeners = new CopyOnWriteArrayList<>();
     private volatile String id = "";
+    private volatile boolean twin;
     private volatile List<String> methods = List.of();
     private volatile long logLines;
     /** A simulated board's HTTP port mapping line (docs/simulator.md, "HTTP and HTTPS"): device port, host URL. */
@@ -83,7 +84,10 @@ public final class Board implements AutoCloseable {
     public String id() { return id; }
 
     /** What the prompt shows inside the brackets. */
-    public String statusLine() { return portName; }
+    public String statusLine() { return twin ? portName + " TWIN" : portName; }
+
+    /** True once Sys.GetInfo said this board is a twin (a simulated copy, issue 23). */
+    public boolean isTwin() { return twin; }
 
     /** Which board a plan changes. */
     public Target target() { return Target.board(portText, id); }
@@ -121,6 +125,7 @@ public final class Board implements AutoCloseable {
         String json = raw("Sys.GetInfo", null);
         BoardInfo info = BoardInfos.parse(json);
         id = info.id();
+        twin = info.twinOf().isPresent();
         return info;
     }
 

@@ -8,6 +8,15 @@ public record BoardInfo(String id, String app, String fwVersion, String fwId, St
                         String mac, String arch, long uptime, String publicKey, long ramSize, long ramFree,
                         long ramMinFree, long fsSize, long fsFree, WifiInfo wifi, String json) {
 
+    /**
+     * Whose twin this board is: a simulated copy made by {@code twin DIR} says so in Sys.GetInfo
+     * ({@code twin_of}, issue 23); empty for every real board.
+     */
+    public java.util.Optional<String> twinOf() {
+        com.fasterxml.jackson.databind.JsonNode t = dev.sesh.rpc.frame.FrameJson.parse(json).path("twin_of");
+        return t.isTextual() && !t.asText().isEmpty() ? java.util.Optional.of(t.asText()) : java.util.Optional.empty();
+    }
+
     /** The wifi object of Sys.GetInfo; empty strings when absent. */
     public record WifiInfo(String staIp, String apIp, String status, String ssid) {}
 }

@@ -49,6 +49,21 @@ public final class LocalFileGuard {
         if (!ask.get().test(target)) throw SeshException.declined("declined: " + target + " was not replaced", "give a new file name");
     }
 
+    /**
+     * Returns normally if folder {@code dir}, which holds something, may have its content replaced
+     * (issue 23: {@code twin DIR}): with {@code --force}, or when the user says yes.
+     *
+     * @throws SeshException exit 3 when not confirmed (always without a terminal and --force).
+     */
+    public void mayReplaceFolder(Path dir) {
+        if (force) return;
+        if (ask.isEmpty()) {
+            throw SeshException.declined(dir + " is not empty; sesh does not replace what it holds without asking",
+                    "give an empty or new folder, or add --force to replace it");
+        }
+        if (!ask.get().test(dir)) throw SeshException.declined("declined: nothing in " + dir + " was replaced", "give an empty or new folder");
+    }
+
     /** Throws if {@code target} exists and holds a private key or a 32-byte secret. */
     public static void refuseKeyFile(Path target) {
         if (holdsKey(target)) {

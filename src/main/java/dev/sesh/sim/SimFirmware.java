@@ -41,8 +41,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SimFirmware {
     /** Espressif's OUI: every simulated MAC starts 5C:CF:7F. */
     private static final String OUI = "5ccf7f";
-    private static final String MAC_FILE = "mac";
-    private static final String CHIP_FILE = "atecc.bin";
+    /** In a sim:PATH folder: the board's MAC as 12 hex digits. */
+    public static final String MAC_FILE = "mac";
+    /** In a sim:PATH folder: the chip's EEPROM as {@link ChipMemory#save()} writes it. */
+    public static final String CHIP_FILE = "atecc.bin";
     private static final AtomicLong BOARDS = new AtomicLong();
 
     private SimFirmware() {}
@@ -126,7 +128,9 @@ public final class SimFirmware {
         // The article's board also carries a register device (an LM75-style sensor) at 0x48, so a scan
         // shows all three kinds of target (issue 4, ux-examples "Find the chip"); the capture rig has none.
         p.bus0().attach(new Lm75());
-        return board(SimIdentity.seshSim(mac), clock, p, appServices(p, options.httpsPort(), options.httpPort()), options.baud(), options.faults());
+        // A twin of a real board (issue 23) has the original's build strings and says it is a twin.
+        SimIdentity identity = options.folder().flatMap(TwinFile::read).map(t -> t.identity(mac)).orElse(SimIdentity.seshSim(mac));
+        return board(identity, clock, p, appServices(p, options.httpsPort(), options.httpPort()), options.baud(), options.faults());
     }
 
     /**

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 VarsCommand.class, ResetCommand.class, RunCommand.class, GroovyCommand.class,
                 FsCommand.class, ConfigCommand.class,
                 LogCommand.class, MonitorCommand.class, TraceCommand.class, RecordCommand.class, HistoryCommand.class, X509Command.class,
+                TwinCommand.class, RehearseCommand.class,
                 dev.sesh.shell.command.aws.AwsIotCommand.class
         })
 public final class ConsoleCommands implements Runnable {

@@ -33,6 +33,7 @@ public final class InfoCommand implements Callable<Integer> {
     /** The info table; also how a BoardInfo prints at the Groovy prompt. */
     public static String table(BoardInfo i) {
         Table t = Table.of("field", "value");
+        i.twinOf().ifPresent(of -> t.row("TWIN", "a simulated copy of " + of + "; nothing done here reaches that board"));
         t.row("id", i.id());
         t.row("app", i.app() + " " + i.fwVersion());
         t.row("fw id", i.fwId());

@@ -83,6 +83,22 @@ public final class ChipMemory {
         return m;
     }
 
+    /**
+     * A chip holding exactly these bytes: {@code config} (128), {@code otp} (64) and the 16
+     * {@code slots} at their full sizes (36 x8, 416, 72 x7). For a twin of a read chip (issue 23).
+     */
+    public static ChipMemory of(Variant variant, Bytes config, Bytes otp, java.util.List<Bytes> slots) {
+        if (config.length() != 128) throw new IllegalArgumentException("config zone is 128 bytes, got " + config.length());
+        if (otp.length() != 64) throw new IllegalArgumentException("OTP zone is 64 bytes, got " + otp.length());
+        if (slots.size() != 16) throw new IllegalArgumentException("16 slots, got " + slots.size());
+        byte[][] s = new byte[16][];
+        for (int i = 0; i < 16; i++) {
+            if (slots.get(i).length() != Address.slotSize(i)) throw new IllegalArgumentException("slot " + i + " is " + Address.slotSize(i) + " bytes, got " + slots.get(i).length());
+            s[i] = slots.get(i).toArray();
+        }
+        return new ChipMemory(variant, config.toArray(), s, otp.toArray());
+    }
+
     public Variant variant() { return variant; }
 
     public SerialNumber serial() { return SerialNumber.fromConfig(config()); }

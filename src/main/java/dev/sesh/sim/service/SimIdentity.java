@@ -7,12 +7,26 @@ import dev.sesh.bytes.Bytes;
  * MAC (unique per board). {@link #expand} fills a config placeholder like {@code esp8266_??????}
  * with the MAC's last hex digits, as the firmware does for device.id at boot.
  */
-public record SimIdentity(String app, String fwVersion, String fwId, String mgVersion, String mgId, String arch, Bytes mac) {
+public record SimIdentity(String app, String fwVersion, String fwId, String mgVersion, String mgId, String arch, Bytes mac, String twinOf) {
     public SimIdentity {
         if (mac == null || mac.length() != 6) throw new IllegalArgumentException("a MAC has 6 bytes");
-        if (app == null || fwVersion == null || fwId == null || mgVersion == null || mgId == null || arch == null)
+        if (app == null || fwVersion == null || fwId == null || mgVersion == null || mgId == null || arch == null || twinOf == null)
             throw new IllegalArgumentException("identity strings are required");
     }
+
+    /** A board that is no twin. */
+    public SimIdentity(String app, String fwVersion, String fwId, String mgVersion, String mgId, String arch, Bytes mac) {
+        this(app, fwVersion, fwId, mgVersion, mgId, arch, mac, "");
+    }
+
+    /**
+     * This identity as the twin of the board described by {@code twinOf} (issue 23): Sys.GetInfo
+     * then says {@code "twin_of"}, so sesh marks it in {@code info} and the prompt.
+     */
+    public SimIdentity asTwinOf(String twinOf) { return new SimIdentity(app, fwVersion, fwId, mgVersion, mgId, arch, mac, twinOf); }
+
+    /** True for a twin of a real board (a {@code sim:PATH} folder made by {@code twin DIR}). */
+    public boolean isTwin() { return !twinOf.isEmpty(); }
 
     /** The sim's firmware: the article's app on an ESP8266, with the given MAC. */
     public static SimIdentity seshSim(Bytes mac) {

@@ -52,7 +52,9 @@ public final class SysService implements SimService {
                 + ", \"fs_size\": " + ctx.fs().size()
                 + ", \"fs_free\": " + ctx.fs().free()
                 + ",\"wifi\": {\"sta_ip\": \"\", \"ap_ip\": " + q(apIp)
-                + ", \"status\": \"disconnected\", \"ssid\": \"\"}}";
+                + ", \"status\": \"disconnected\", \"ssid\": \"\"}"
+                // Not in real firmware: a twin (issue 23) says whose copy it is, so sesh can mark it.
+                + (id.isTwin() ? ", \"twin_of\": " + q(id.twinOf()) : "") + "}";
         return SimReply.result(body);
     }
 
