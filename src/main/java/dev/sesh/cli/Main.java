@@ -3,7 +3,6 @@ package dev.sesh.cli;
 import dev.sesh.SeshException;
 import dev.sesh.atca.Via;
 import dev.sesh.bytes.Clock;
-import dev.sesh.device.Board;
 import dev.sesh.x509.X509Toolkit;
 import dev.sesh.plan.ChangeGate;
 import dev.sesh.plan.LocalFileGuard;
@@ -42,8 +41,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -178,12 +175,12 @@ public final class Main {
                 termWriter.println(banner);
                 termWriter.println("type help for commands; other lines are Groovy (atca.slots[0], i2c.scan())");
                 termWriter.flush();
-                // The board connects while the command tree is built (each takes a few hundred ms); the
-                // first prompt waits for both, so it names the board as it is.
-                FutureTask<Board> opening = new FutureTask<>(() -> connector.open(spec));
-                Thread opener = new Thread(opening, "sesh-connect");
-                opener.setDaemon(true);
-                opener.start();
+                try {
+                    session.adopt(connector.open(spec));
+                } catch (SeshException e) {
+                    errors.report(e, termWriter);
+                    termWriter.println("(not connected: use connect PORT)");
+                }
                 SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
                 Path history = seshHome().resolve("history");
                 try {
@@ -191,31 +188,11 @@ public final class Main {
                 } catch (IOException e) {
                     throw SeshException.failed("cannot create " + history + ": " + e.getMessage(), "set SESH_HOME to a writable folder");
                 }
-                try {
-                    session.adopt(connected(opening));
-                } catch (SeshException e) {
-                    errors.report(e, termWriter);
-                    termWriter.println("(not connected: use connect PORT)");
-                }
                 Console console = new Console(session, registry, terminal, history, colour);
                 return console.run();
             }
         } finally {
             closeQuietly(terminal);
-        }
-    }
-
-    /** The opened board, or what opening it threw (a SeshException to report, anything else as it was). */
-    private static Board connected(FutureTask<Board> opening) {
-        try {
-            return opening.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw SeshException.failed("interrupted while connecting", "start sesh again");
         }
     }
 
