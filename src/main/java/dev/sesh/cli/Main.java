@@ -4,7 +4,6 @@ import dev.sesh.SeshException;
 import dev.sesh.atca.Via;
 import dev.sesh.aws.AwsCli;
 import dev.sesh.bytes.Clock;
-import dev.sesh.device.Board;
 import dev.sesh.x509.X509Toolkit;
 import dev.sesh.plan.ChangeGate;
 import dev.sesh.plan.LocalFileGuard;
@@ -45,8 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -138,7 +135,7 @@ public final class Main {
         Terminal terminal = tty ? systemTerminal() : null;
         // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
         boolean script = !words.isEmpty() && words.get(0).equals("run");
-        try (Wired run = wire(cli, terminal, outWriter, errWriter, out, errors, true, script, null)) {
+        try (Wired run = wire(cli, terminal, outWriter, errWriter, out, errors, true, script)) {
             int rc = cli.command != null ? run.registry().execute(cli.command) : run.registry().executeWords(words);
             outWriter.flush();
             return rc;
@@ -163,7 +160,7 @@ public final class Main {
                 banner = "sesh " + SeshCli.VERSION + " · no board found on USB serial ports; using a simulated board (sim:, factory-new)";
             }
             // Groovy takes about a second to start: it warms up while the user reads the banner and types.
-            try (Wired run = wire(cli, terminal, termWriter, termWriter, terminal.output(), errors, false, true, spec)) {
+            try (Wired run = wire(cli, terminal, termWriter, termWriter, terminal.output(), errors, false, true)) {
                 termWriter.println(banner);
                 termWriter.println("type help for commands; other lines are Groovy (atca.slots[0], i2c.scan())");
                 termWriter.flush();
@@ -174,7 +171,7 @@ public final class Main {
                     throw SeshException.failed("cannot create " + history + ": " + e.getMessage(), "set SESH_HOME to a writable folder");
                 }
                 try {
-                    run.session().adopt(connected(run.opening()));
+                    run.session().adopt(run.connector().open(spec));
                 } catch (SeshException e) {
                     errors.report(e, termWriter);
                     termWriter.println("(not connected: use connect PORT)");
@@ -188,8 +185,7 @@ public final class Main {
     }
 
     /** What one run is made of; closing it closes the session (its board) and the boards scripts opened. */
-    private record Wired(CliBoardConnector connector, Session session, Boards boards, SeshSystemRegistry registry,
-                         FutureTask<Board> opening) implements AutoCloseable {
+    private record Wired(CliBoardConnector connector, Session session, Boards boards, SeshSystemRegistry registry) implements AutoCloseable {
         @Override public void close() {
             try (session; boards) {
                 // closes both, the boards first (resources close in reverse order)
@@ -205,18 +201,9 @@ public final class Main {
      * shows device log lines only with --debug; the console adopts its board and prints them itself.
      */
     private Wired wire(SeshCli cli, Terminal terminalOrNull, PrintWriter outWriter, PrintWriter errWriter, java.io.OutputStream binaryOut,
-                       ErrorReporter errors, boolean oneShot, boolean groovyNow, PortSpec openNow) {
+                       ErrorReporter errors, boolean oneShot, boolean groovyNow) {
         ChangeGate gate = gate(cli, terminalOrNull, errWriter);
         CliBoardConnector connector = connector(cli, gate, errWriter);
-        // The console's board connects while the command tree is built (each takes a few hundred ms);
-        // the first prompt waits for both, so it names the board as it is.
-        FutureTask<Board> opening = null;
-        if (openNow != null) {
-            opening = new FutureTask<>(() -> connector.open(openNow));
-            Thread opener = new Thread(opening, "sesh-connect");
-            opener.setDaemon(true);
-            opener.start();
-        }
         Consumer<String> status = terminalOrNull == null ? null : lazyStatusLine(terminalOrNull);
         LocalFileGuard files = files(cli, terminalOrNull);
         Session.Builder made = Session.builder(connector, outWriter, errWriter, errors)
@@ -235,21 +222,7 @@ public final class Main {
         Bindings bindings = bindings(session, boards, outWriter, files);
         ScriptEngineFacade engine = groovyNow ? GroovyFacade.startInBackground(bindings) : GroovyFacade.startOnFirstUse(bindings);
         SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
-        return new Wired(connector, session, boards, registry, opening);
-    }
-
-    /** The opened board, or what opening it threw (a SeshException to report, anything else as it was). */
-    private static Board connected(FutureTask<Board> opening) {
-        try {
-            return opening.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw SeshException.failed("interrupted while connecting", "start sesh again");
-        }
+        return new Wired(connector, session, boards, registry);
     }
 
     /**
