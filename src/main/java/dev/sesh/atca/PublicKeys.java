@@ -1,6 +1,5 @@
 package dev.sesh.atca;
 
-import dev.sesh.SeshException;
 import dev.sesh.bytes.Bytes;
 
 import java.security.MessageDigest;
@@ -23,14 +22,6 @@ public final class PublicKeys {
     public static Bytes spki(Bytes xy) {
         check(xy);
         return SPKI_PREFIX.concat(Bytes.of((byte) 0x04)).concat(xy);
-    }
-
-    /** X || Y from a P-256 SubjectPublicKeyInfo in DER; throws if it is not one. */
-    public static Bytes fromSpki(Bytes der) {
-        if (der.length() != 91 || !der.slice(0, SPKI_PREFIX.length()).equals(SPKI_PREFIX) || der.get(26) != 0x04) {
-            throw SeshException.badArg("not a P-256 public key", "sesh handles prime256v1 (P-256) keys only");
-        }
-        return der.slice(27, 91);
     }
 
     /** SHA-256 of the SubjectPublicKeyInfo, 64 hex digits. */

@@ -2,7 +2,7 @@ package dev.sesh.bytes;
 
 /**
  * The one injected clock of design.md 5.4. The simulator, the chip model and the chip driver take
- * time only from here: {@link VirtualClock} in unit tests (sleeping advances time at once, so
+ * time only from here: {@code VirtualClock} (test scope) in unit tests (sleeping advances time at once, so
  * watchdogs, execution times and line-rate models cost no wall time), {@link #system()} in
  * {@code sim serve}, benchmarks and HTTPS. Lives in {@code bytes} because every layer may import it
  * (docs/decisions.md).

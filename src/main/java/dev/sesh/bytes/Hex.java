@@ -34,6 +34,4 @@ public final class Hex {
         }
         return parse(sb.toString());
     }
-
-    public static String byteHex(int b) { return String.format("%02x", b & 0xff); }
 }

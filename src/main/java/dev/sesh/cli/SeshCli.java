@@ -89,10 +89,6 @@ public final class SeshCli {
         return HelpLayout.fit(top);
     }
 
-    public boolean approveReversible() { return yes || yesIrreversible; }
-
-    public boolean approveIrreversible() { return yesIrreversible; }
-
     public static final class Version implements picocli.CommandLine.IVersionProvider {
         @Override public String[] getVersion() {
             return new String[]{"sesh " + VERSION + " (Java " + System.getProperty("java.version") + ")"};

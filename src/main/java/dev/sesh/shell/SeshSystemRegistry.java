@@ -2,7 +2,6 @@ package dev.sesh.shell;
 
 import dev.sesh.SeshException;
 import dev.sesh.shell.command.ConsoleCommands;
-import dev.sesh.shell.command.HelpCommand;
 import org.jline.reader.impl.DefaultParser;
 import picocli.CommandLine;
 
@@ -197,6 +196,4 @@ public final class SeshSystemRegistry {
         }
         return first;
     }
-
-    public static String parseRule() { return HelpCommand.PARSE_RULE; }
 }

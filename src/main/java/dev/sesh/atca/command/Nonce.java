@@ -27,8 +27,6 @@ public record Nonce(int mode, int param2, Bytes numIn) implements ChipCommand {
 
     public boolean isRandom() { return (mode & 3) != 3; }
 
-    public boolean updatesSeed() { return (mode & 3) == 0; }
-
     public int target() { return mode & 0xC0; }
 
     public CommandPacket toPacket() { return new CommandPacket(Opcode.NONCE, mode, param2, numIn); }

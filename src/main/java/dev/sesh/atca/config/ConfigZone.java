@@ -160,8 +160,6 @@ public final class ConfigZone {
 
     public ConfigZone withCounter(int n, int value) { return withBytes(COUNTER + 8 * checkCounter(n), MonotonicCounter.encode(value)); }
 
-    public ConfigZone withX509Format(int i, X509Format f) { return withByte(X509_FORMAT + i, f.raw()); }
-
     /** This zone with LockValue and LockConfig set (0x55 unlocked, 0x00 locked). */
     public ConfigZone withLocks(boolean config, boolean data) {
         return withByte(LOCK_CONFIG, config ? LockState.LOCKED : LockState.UNLOCKED)

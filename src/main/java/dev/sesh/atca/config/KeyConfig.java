@@ -48,13 +48,9 @@ public record KeyConfig(boolean isPrivate, boolean pubInfo, KeyType keyType, boo
         return variant.is608() ? "PersistentDisable" : "IntrusionDisable";
     }
 
-    public KeyConfig withPrivate(boolean v) { return new KeyConfig(v, pubInfo, keyType, lockable, reqRandom, reqAuth, authKey, intrusionDisable, rfu13, x509id); }
-
     public KeyConfig withPubInfo(boolean v) { return new KeyConfig(isPrivate, v, keyType, lockable, reqRandom, reqAuth, authKey, intrusionDisable, rfu13, x509id); }
 
     public KeyConfig withKeyType(KeyType v) { return new KeyConfig(isPrivate, pubInfo, v, lockable, reqRandom, reqAuth, authKey, intrusionDisable, rfu13, x509id); }
-
-    public KeyConfig withLockable(boolean v) { return new KeyConfig(isPrivate, pubInfo, keyType, v, reqRandom, reqAuth, authKey, intrusionDisable, rfu13, x509id); }
 
     public KeyConfig withReqRandom(boolean v) { return new KeyConfig(isPrivate, pubInfo, keyType, lockable, v, reqAuth, authKey, intrusionDisable, rfu13, x509id); }
 

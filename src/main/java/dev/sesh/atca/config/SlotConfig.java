@@ -73,8 +73,6 @@ public record SlotConfig(int readKey, boolean noMac, boolean limitedUse, boolean
 
     public SlotConfig withLimitedUse(boolean v) { return new SlotConfig(readKey, noMac, v, encryptRead, isSecret, writeKey, writeConfig); }
 
-    public SlotConfig withEncryptRead(boolean v) { return new SlotConfig(readKey, noMac, limitedUse, v, isSecret, writeKey, writeConfig); }
-
     public SlotConfig withIsSecret(boolean v) { return new SlotConfig(readKey, noMac, limitedUse, encryptRead, v, writeKey, writeConfig); }
 
     public SlotConfig withWriteKey(int v) { return new SlotConfig(readKey, noMac, limitedUse, encryptRead, isSecret, v, writeConfig); }

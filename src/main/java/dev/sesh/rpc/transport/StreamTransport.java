@@ -63,9 +63,6 @@ abstract class StreamTransport implements Transport {
 
     @Override public final String name() { return name; }
 
-    /** The flow-control state, for tests and diagnostics. */
-    public final XonXoff flowControl() { return flow; }
-
     @Override public final void write(byte[] b, int off, int len) throws IOException {
         // The host never sends XON/XOFF (mos-rpc.md 1.5); a simulated device does, as flow control.
         if (side == Side.HOST) XonXoff.checkOutgoing(b, off, len);

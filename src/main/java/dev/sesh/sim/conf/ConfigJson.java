@@ -125,16 +125,34 @@ public final class ConfigJson {
     }
 
     private Str string() throws InvalidJson {
-        p++;
-        StringBuilder out = new StringBuilder();
-        boolean valid = true;
+        int start = ++p;
         while (true) {
             if (p >= s.length()) throw new InvalidJson();
             char c = s.charAt(p++);
-            if (c == '"') return new Str(out.toString(), valid);
-            if (c != '\\') { out.append(c); continue; }
+            if (c == '"') break;
+            if (c != '\\') continue;
             if (p >= s.length()) throw new InvalidJson();
-            char e = s.charAt(p++);
+            // An escape's characters never end the string: backslash-u takes the next four, whatever they are.
+            if (s.charAt(p++) == 'u') {
+                if (p + 4 > s.length()) throw new InvalidJson();
+                p += 4;
+            }
+        }
+        String decoded = unescape(s.substring(start, p - 1));
+        return decoded == null ? new Str("", false) : new Str(decoded, true);
+    }
+
+    /** Decodes JSON string escapes the firmware's way; null if the text holds an escape it rejects. */
+    public static String unescape(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (i + 1 >= raw.length()) return null;
+            char e = raw.charAt(++i);
             switch (e) {
                 case '"', '\\', '/' -> out.append(e);
                 case 'b' -> out.append('\b');
@@ -143,18 +161,16 @@ public final class ConfigJson {
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
                 case 'u' -> {
-                    if (p + 4 > s.length()) throw new InvalidJson();
-                    String hex = s.substring(p, p + 4);
-                    p += 4;
-                    if (hex.startsWith("00") && Character.digit(hex.charAt(2), 16) >= 0
-                            && Character.digit(hex.charAt(3), 16) >= 0) {
-                        out.append((char) Integer.parseInt(hex.substring(2), 16));
-                    } else {
-                        valid = false;
-                    }
+                    if (i + 4 >= raw.length() || raw.charAt(i + 1) != '0' || raw.charAt(i + 2) != '0') return null;
+                    int hi = Character.digit(raw.charAt(i + 3), 16);
+                    int lo = Character.digit(raw.charAt(i + 4), 16);
+                    if (hi < 0 || lo < 0) return null;
+                    out.append((char) (hi << 4 | lo));
+                    i += 4;
                 }
-                default -> valid = false;
+                default -> { return null; }
             }
         }
+        return out.toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.sesh.sim.service;
 
+import dev.sesh.sim.conf.ConfigJson;
+
 import java.io.ByteArrayOutputStream;
 import java.util.HashMap;
 import java.util.Map;
@@ -55,7 +57,7 @@ public final class DeviceArgs {
     public Optional<String> string(String key) {
         JsonToken t = members.get(key);
         if (t == null || t.type() == JsonToken.Type.NULL) return Optional.empty();
-        return Optional.ofNullable(unescape(t.text()));
+        return Optional.ofNullable(ConfigJson.unescape(t.text()));
     }
 
     /** {@code %d}/{@code %ld}: empty when missing or when sscanf would convert nothing. */
@@ -80,38 +82,6 @@ public final class DeviceArgs {
     public Optional<byte[]> hex(String key) {
         JsonToken t = members.get(key);
         return t == null ? Optional.empty() : Optional.of(hexDecode(t.text()));
-    }
-
-    /** Decodes JSON string escapes the firmware's way; null if the text holds an escape it rejects. */
-    public static String unescape(String raw) {
-        StringBuilder out = new StringBuilder(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            if (i + 1 >= raw.length()) return null;
-            char e = raw.charAt(++i);
-            switch (e) {
-                case '"', '\\', '/' -> out.append(e);
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'u' -> {
-                    if (i + 4 >= raw.length() || raw.charAt(i + 1) != '0' || raw.charAt(i + 2) != '0') return null;
-                    int hi = Character.digit(raw.charAt(i + 3), 16);
-                    int lo = Character.digit(raw.charAt(i + 4), 16);
-                    if (hi < 0 || lo < 0) return null;
-                    out.append((char) (hi << 4 | lo));
-                    i += 4;
-                }
-                default -> { return null; }
-            }
-        }
-        return out.toString();
     }
 
     /** sscanf("%ld") over {@code text}: optional leading whitespace and sign, then digits. */
