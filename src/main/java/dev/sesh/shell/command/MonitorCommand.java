@@ -32,7 +32,7 @@ public final class MonitorCommand implements Callable<Integer> {
 
     private final Session session;
 
-    @Option(names = {"-t", "--timestamp"}, paramLabel = "relative|absolute", description = "put a time before each line: seconds since the monitor started, or the time of day")
+    @Option(names = {"-t", "--timestamp"}, paramLabel = "relative|absolute", completionCandidates = Stamps.class, description = "put a time before each line: seconds since the monitor started, or the time of day")
     String timestamp;
 
     @Option(names = "--hexdump", description = "also show each line's bytes as a hex dump")
@@ -48,6 +48,11 @@ public final class MonitorCommand implements Callable<Integer> {
     Double seconds;
 
     public MonitorCommand(Session session) { this.session = session; }
+
+    /** Completion candidates for --timestamp. */
+    public static final class Stamps implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() { return java.util.List.of("relative", "absolute").iterator(); }
+    }
 
     @Override public Integer call() throws Exception {
         MonitorLines.Stamp stamp = stamp(timestamp);
