@@ -834,7 +834,7 @@ function _picocli_sesh_monitor() {
 
   local commands=""
   local flag_opts="--hexdump --json"
-  local arg_opts="-t --timestamp --until --seconds"
+  local arg_opts="-t --timestamp -n --lines --until --seconds"
   local relativeabsolute_option_args=("relative" "absolute") # --timestamp values
 
   type compopt &>/dev/null && compopt +o default
@@ -844,6 +844,9 @@ function _picocli_sesh_monitor() {
       local IFS=$'\n'
       COMPREPLY=( $( compReplyArray "${relativeabsolute_option_args[@]}" ) )
       return $?
+      ;;
+    -n|--lines)
+      return
       ;;
     --until)
       return
