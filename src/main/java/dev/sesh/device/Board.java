@@ -309,12 +309,11 @@ public final class Board implements AutoCloseable {
     }
 
     /**
-     * Starts the decoded wire trace (issue 19): one line per frame of this board's link to
-     * {@code out}, chip packets inside I2C.Write/I2C.Read decoded, secrets redacted by plan.Redactor.
-     * Closing the handle stops it.
+     * Hands every frame of this board's link to {@code listener} (the decoded wire trace, issue 19)
+     * until the returned handle is closed.
      */
-    public AutoCloseable trace(Consumer<String> out) {
-        dev.sesh.rpc.WireTrace t = new dev.sesh.rpc.DecodedTrace(out, new dev.sesh.plan.Redactor()::json, clock::nanos);
+    public AutoCloseable addFrameListener(FrameListener listener) {
+        dev.sesh.rpc.WireTrace t = (direction, json) -> listener.frame(direction == dev.sesh.rpc.WireTrace.Direction.SENT, json);
         rpc.addWireTrace(t);
         return () -> rpc.removeWireTrace(t);
     }

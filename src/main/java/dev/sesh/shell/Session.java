@@ -242,7 +242,7 @@ public final class Session implements AutoCloseable {
     public synchronized void trace(Optional<Consumer<String>> sink) {
         stopTrace();
         traceSink = sink.orElse(null);
-        if (traceSink != null && board != null) traceHandle = board.trace(traceSink);
+        if (traceSink != null && board != null) traceHandle = decodedTrace(board);
     }
 
     /** The running {@code record FILE}, if any. */
@@ -278,7 +278,12 @@ public final class Session implements AutoCloseable {
 
     private void traceNewBoard(Board b) {
         stopTrace();
-        if (traceSink != null) traceHandle = b.trace(traceSink);
+        if (traceSink != null) traceHandle = decodedTrace(b);
+    }
+
+    /** One trace per board: a decoded read belongs to the command written before it on the same link. */
+    private AutoCloseable decodedTrace(Board b) {
+        return b.addFrameListener(new dev.sesh.atca.DecodedTrace(traceSink, new dev.sesh.plan.Redactor()::json, b.clock()::nanos));
     }
 
     /** stdout as bytes, for results that are not text (fs cat); {@link #out()} is flushed first. */

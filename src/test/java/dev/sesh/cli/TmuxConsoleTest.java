@@ -123,13 +123,18 @@ class TmuxConsoleTest {
         assertFalse(screen.contains("big.bin"), "no partial or temporary file is left:\n" + screen);
     }
 
-    @Test
-    void logFollowStreamsNewLinesUntilCtrlCAndTheConsoleGoesOn() throws Exception {
-        type("call Sys.Reboot {\"delay_ms\":1500}", "Enter");
+    /** Asks the board to reboot {@code delayMs} from now, says y, and clears the screen once the prompt is back. */
+    private void rebootLaterOnACleanScreen(int delayMs) throws Exception {
+        type("call Sys.Reboot {\"delay_ms\":" + delayMs + "}", "Enter");
         screenShows(s -> s.contains("apply? [y/N]"), 10_000);
         type("y", "Enter");
         screenShows(s -> lastLine(s).endsWith("]>"), 10_000);
         type("C-l");
+    }
+
+    @Test
+    void logFollowStreamsNewLinesUntilCtrlCAndTheConsoleGoesOn() throws Exception {
+        rebootLaterOnACleanScreen(1500);
         type("log --follow -n 0", "Enter");
         String screen = screenShows(s -> s.contains("Init done"), 20_000);
         assertFalse(screen.contains("[device]"), "followed lines print once, untagged:\n" + screen);
@@ -142,11 +147,7 @@ class TmuxConsoleTest {
 
     @Test
     void monitorShowsARebootAsItHappensAndEndsOnCtrlRightBracketOrCtrlC() throws Exception {
-        type("call Sys.Reboot {\"delay_ms\":2000}", "Enter");
-        screenShows(s -> s.contains("apply? [y/N]"), 10_000);
-        type("y", "Enter");
-        screenShows(s -> lastLine(s).endsWith("]>"), 10_000);
-        type("C-l");
+        rebootLaterOnACleanScreen(2000);
         type("monitor --timestamp relative", "Enter");
         String screen = screenShows(s -> s.contains("Init done"), 20_000);
         assertTrue(screen.contains("monitoring sim:; Ctrl-] or Ctrl-C ends"), screen);

@@ -23,6 +23,7 @@ import java.util.concurrent.Callable;
                 "If the link closes (a USB serial adapter re-enumerating), monitor waits for the port and reopens it.", "",
                 "Examples:", "  monitor", "  monitor --timestamp relative", "  monitor --hexdump",
                 "  monitor --until 'ATCA:0 ECDSA sign ok' --seconds 60     wait for the article's log check, exit 1 if it never comes",
+                "  sesh --port /dev/ttyUSB0 monitor -n 200 --until 'HTTP server started on [443] (SSL)' --seconds 30",
                 "  sesh --port /dev/ttyUSB0 monitor --timestamp absolute", "  sesh --port /dev/ttyUSB0 monitor --json | jq -r .text"})
 public final class MonitorCommand implements Callable<Integer> {
     private static final int CTRL_C = 3;
@@ -32,7 +33,7 @@ public final class MonitorCommand implements Callable<Integer> {
 
     private final Session session;
 
-    @Option(names = {"-t", "--timestamp"}, paramLabel = "relative|absolute", description = "put a time before each line: seconds since the monitor started, or the time of day")
+    @Option(names = {"-t", "--timestamp"}, paramLabel = "relative|absolute", completionCandidates = Stamps.class, description = "put a time before each line: seconds since the monitor started, or the time of day")
     String timestamp;
 
     @Option(names = "--hexdump", description = "also show each line's bytes as a hex dump")
@@ -41,13 +42,21 @@ public final class MonitorCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object per line: {t, at, type: line|non_text|reboot|link, text | bytes, hex}")
     boolean json;
 
-    @Option(names = "--until", paramLabel = "TEXT", description = "stop (exit 0) after a line containing TEXT")
+    @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "0", description = "first show the last N lines the board printed in this session (a one-shot run: since it connected, boot text included)")
+    int recent;
+
+    @Option(names = "--until", paramLabel = "TEXT", description = "stop (exit 0) after a line containing TEXT (the -n lines count too)")
     String until;
 
     @Option(names = "--seconds", paramLabel = "N", description = "stop after N seconds; with --until, exit 1 if TEXT did not come")
     Double seconds;
 
     public MonitorCommand(Session session) { this.session = session; }
+
+    /** Completion candidates for --timestamp. */
+    public static final class Stamps implements Iterable<String> {
+        @Override public java.util.Iterator<String> iterator() { return java.util.List.of("relative", "absolute").iterator(); }
+    }
 
     @Override public Integer call() throws Exception {
         MonitorLines.Stamp stamp = stamp(timestamp);
@@ -58,6 +67,15 @@ public final class MonitorCommand implements Callable<Integer> {
         MonitorLines lines = new MonitorLines(stamp, hexdump, json || session.jsonByDefault(), start, ZoneId.systemDefault());
         session.err().println("monitoring " + board.portText() + (terminal.isPresent() ? "; Ctrl-] or Ctrl-C ends" : "; Ctrl-C ends"));
         session.err().flush();
+        if (recent < 0) throw SeshException.badArg("-n must be 0 or more", "e.g. monitor -n 50");
+        for (String line : session.deviceLog().last(recent)) {
+            session.out().println(line);
+            if (until != null && line.contains(until)) {
+                session.out().flush();
+                return 0;
+            }
+        }
+        session.out().flush();
         Thread me = Thread.currentThread();
         Attributes saved = terminal.map(Terminal::enterRawMode).orElse(null);
         Terminal.SignalHandler before = terminal.map(t -> t.handle(Terminal.Signal.INT, s -> me.interrupt())).orElse(null);

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 public final class RecordCommand implements Callable<Integer> {
     private final Session session;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE|stop", description = "the script file to record into, or stop")
+    @Parameters(arity = "0..1", paramLabel = "FILE|stop", completionCandidates = dev.sesh.shell.complete.LocalFiles.ScriptFilesOrStop.class, description = "the script file to record into, or stop")
     String target;
 
     @Option(names = "--json", description = "print the recording's state as JSON")

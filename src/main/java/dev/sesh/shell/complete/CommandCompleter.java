@@ -85,6 +85,7 @@ public final class CommandCompleter implements Completer {
         Iterable<String> cands = arg.completionCandidates();
         if (cands instanceof LocalFiles kinds) {
             new Filtered(kinds).complete(reader, line, out);
+            for (String word : kinds) out.add(new Candidate(word));   // words a file parameter also takes (record stop)
             return;
         }
         if (cands instanceof ForWord f) {

@@ -37,4 +37,11 @@ public abstract class LocalFiles implements Iterable<String> {
     public static final class AnyFile extends LocalFiles {
         @Override public List<String> extensions() { return List.of(); }
     }
+
+    /** Groovy scripts, and the word {@code stop} ({@code record FILE|stop}). */
+    public static final class ScriptFilesOrStop extends LocalFiles {
+        @Override public List<String> extensions() { return List.of("groovy"); }
+
+        @Override public Iterator<String> iterator() { return List.of("stop").iterator(); }
+    }
 }

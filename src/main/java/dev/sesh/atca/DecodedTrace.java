@@ -1,10 +1,11 @@
-package dev.sesh.rpc;
+package dev.sesh.atca;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sesh.atca.packet.ChipTrace;
 import dev.sesh.bytes.Hex;
-import dev.sesh.rpc.frame.FrameJson;
+import dev.sesh.device.FrameListener;
 
 import java.util.HashMap;
 import java.util.Locale;
@@ -24,9 +25,11 @@ import java.util.function.UnaryOperator;
  * Read's bytes and hide key and encrypted payloads.
  * <p>Thread-safe: sent frames arrive on callers' threads, replies on the reader thread.
  */
-public final class DecodedTrace implements WireTrace {
+public final class DecodedTrace implements FrameListener {
     /** Longest parameter or result text shown; the rest is cut with its length. */
     static final int MAX_TEXT = 160;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Sent(String method, JsonNode params, long nanos, int chipAddress) {}
 
@@ -43,16 +46,16 @@ public final class DecodedTrace implements WireTrace {
         this.nanos = nanos;
     }
 
-    @Override public void frame(Direction direction, String json) {
+    @Override public void frame(boolean sent, String json) {
         JsonNode f;
         try {
-            f = FrameJson.mapper().readTree(json);
+            f = JSON.readTree(json);
         } catch (Exception e) {
-            out.accept((direction == Direction.SENT ? "--> " : "<-- ") + "<not JSON, " + json.length() + " chars>");
+            out.accept((sent ? "--> " : "<-- ") + "<not JSON, " + json.length() + " chars>");
             return;
         }
         if (f == null || !f.isObject()) return;
-        if (direction == Direction.SENT) sent((ObjectNode) f);
+        if (sent) sent((ObjectNode) f);
         else received((ObjectNode) f);
     }
 
@@ -106,16 +109,21 @@ public final class DecodedTrace implements WireTrace {
     private synchronized ChipTrace chip(int addr) { return chips.computeIfAbsent(addr, a -> new ChipTrace()); }
 
     private String redacted(String method, String field, JsonNode value) {
-        ObjectNode frame = FrameJson.mapper().createObjectNode();
+        ObjectNode frame = JSON.createObjectNode();
         frame.put("method", method);
         frame.set(field, value);
         JsonNode back;
         try {
-            back = FrameJson.mapper().readTree(redactor.apply(FrameJson.write(frame)));
+            back = JSON.readTree(redactor.apply(JSON.writeValueAsString(frame)));
         } catch (Exception e) {
             return "<hidden>";
         }
-        return back != null && back.has(field) ? FrameJson.write(back.get(field)) : "<hidden>";
+        if (back == null || !back.has(field)) return "<hidden>";
+        try {
+            return JSON.writeValueAsString(back.get(field));
+        } catch (Exception e) {
+            return "<hidden>";
+        }
     }
 
     private static boolean isChip(int addr, byte[] data) {
