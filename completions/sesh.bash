@@ -176,6 +176,8 @@ function _complete_sesh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} log" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} x509" ];    then _picocli_sesh; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} twin" ];    then _picocli_sesh; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rehearse" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aws-iot" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sim" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_sesh; return $?; fi
@@ -251,109 +253,113 @@ function _complete_sesh() {
   local cmds19=(log)
   local cmds20=(history)
   local cmds21=(x509)
-  local cmds22=(aws-iot)
-  local cmds23=(sim)
-  local cmds24=(completion)
-  local cmds25=(rpc list)
-  local cmds26=(rpc describe)
-  local cmds27=(i2c scan)
-  local cmds28=(i2c read)
-  local cmds29=(i2c write)
-  local cmds30=(i2c get)
-  local cmds31=(i2c set)
-  local cmds32=(i2c dump)
-  local cmds33=(i2c wake)
-  local cmds34=(atca info)
-  local cmds35=(atca config)
-  local cmds36=(atca slots)
-  local cmds37=(atca slot)
-  local cmds38=(atca lint)
-  local cmds39=(atca lock)
-  local cmds40=(atca random)
-  local cmds41=(atca read)
-  local cmds42=(atca write)
-  local cmds43=(atca raw)
-  local cmds44=(atca key)
-  local cmds45=(atca sign)
-  local cmds46=(atca verify)
-  local cmds47=(atca csr)
-  local cmds48=(atca cert)
-  local cmds49=(atca config show)
-  local cmds50=(atca config get)
-  local cmds51=(atca config diff)
-  local cmds52=(atca config set)
-  local cmds53=(atca key set)
-  local cmds54=(atca key gen)
-  local cmds55=(atca key pub)
-  local cmds56=(atca cert selfsign)
-  local cmds57=(fs ls)
-  local cmds58=(fs cat)
-  local cmds59=(fs get)
-  local cmds60=(fs put)
-  local cmds61=(fs rm)
-  local cmds62=(fs mv)
-  local cmds63=(fs df)
-  local cmds64=(config get)
-  local cmds65=(config set)
-  local cmds66=(config diff)
-  local cmds67=(config keys)
-  local cmds68=(x509 keygen)
-  local cmds69=(x509 selfsign)
-  local cmds70=(x509 show)
-  local cmds71=(aws-iot setup)
-  local cmds72=(sim serve)
+  local cmds22=(twin)
+  local cmds23=(rehearse)
+  local cmds24=(aws-iot)
+  local cmds25=(sim)
+  local cmds26=(completion)
+  local cmds27=(rpc list)
+  local cmds28=(rpc describe)
+  local cmds29=(i2c scan)
+  local cmds30=(i2c read)
+  local cmds31=(i2c write)
+  local cmds32=(i2c get)
+  local cmds33=(i2c set)
+  local cmds34=(i2c dump)
+  local cmds35=(i2c wake)
+  local cmds36=(atca info)
+  local cmds37=(atca config)
+  local cmds38=(atca slots)
+  local cmds39=(atca slot)
+  local cmds40=(atca lint)
+  local cmds41=(atca lock)
+  local cmds42=(atca random)
+  local cmds43=(atca read)
+  local cmds44=(atca write)
+  local cmds45=(atca raw)
+  local cmds46=(atca key)
+  local cmds47=(atca sign)
+  local cmds48=(atca verify)
+  local cmds49=(atca csr)
+  local cmds50=(atca cert)
+  local cmds51=(atca config show)
+  local cmds52=(atca config get)
+  local cmds53=(atca config diff)
+  local cmds54=(atca config set)
+  local cmds55=(atca key set)
+  local cmds56=(atca key gen)
+  local cmds57=(atca key pub)
+  local cmds58=(atca cert selfsign)
+  local cmds59=(fs ls)
+  local cmds60=(fs cat)
+  local cmds61=(fs get)
+  local cmds62=(fs put)
+  local cmds63=(fs rm)
+  local cmds64=(fs mv)
+  local cmds65=(fs df)
+  local cmds66=(config get)
+  local cmds67=(config set)
+  local cmds68=(config diff)
+  local cmds69=(config keys)
+  local cmds70=(x509 keygen)
+  local cmds71=(x509 selfsign)
+  local cmds72=(x509 show)
+  local cmds73=(aws-iot setup)
+  local cmds74=(sim serve)
 
-  if CompWordsContainsArray "${cmds72[@]}"; then _picocli_sesh_sim_serve; return $?; fi
-  if CompWordsContainsArray "${cmds71[@]}"; then _picocli_sesh_awsiot_setup; return $?; fi
-  if CompWordsContainsArray "${cmds70[@]}"; then _picocli_sesh_x509_show; return $?; fi
-  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_sesh_x509_selfsign; return $?; fi
-  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_sesh_x509_keygen; return $?; fi
-  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_sesh_config_keys; return $?; fi
-  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_sesh_config_diff; return $?; fi
-  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_sesh_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_sesh_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_sesh_fs_df; return $?; fi
-  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_sesh_fs_mv; return $?; fi
-  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_sesh_fs_rm; return $?; fi
-  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_sesh_fs_put; return $?; fi
-  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_sesh_fs_get; return $?; fi
-  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_sesh_fs_cat; return $?; fi
-  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_sesh_fs_ls; return $?; fi
-  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_sesh_atca_cert_selfsign; return $?; fi
-  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_sesh_atca_key_pub; return $?; fi
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_sesh_atca_key_gen; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_sesh_atca_key_set; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_sesh_atca_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_sesh_atca_config_diff; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_sesh_atca_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_sesh_atca_config_show; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_sesh_atca_cert; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_sesh_atca_csr; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_sesh_atca_verify; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_sesh_atca_sign; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_sesh_atca_key; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_sesh_atca_raw; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_sesh_atca_write; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_sesh_atca_read; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_sesh_atca_random; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_sesh_atca_lock; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_sesh_atca_lint; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_sesh_atca_slot; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_sesh_atca_slots; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_sesh_atca_config; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_sesh_atca_info; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_sesh_i2c_wake; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_sesh_i2c_dump; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_sesh_i2c_set; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_sesh_i2c_get; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_sesh_i2c_write; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_sesh_i2c_read; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_sesh_i2c_scan; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_sesh_rpc_describe; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_sesh_rpc_list; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_sesh_completion; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_sesh_sim; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_sesh_awsiot; return $?; fi
+  if CompWordsContainsArray "${cmds74[@]}"; then _picocli_sesh_sim_serve; return $?; fi
+  if CompWordsContainsArray "${cmds73[@]}"; then _picocli_sesh_awsiot_setup; return $?; fi
+  if CompWordsContainsArray "${cmds72[@]}"; then _picocli_sesh_x509_show; return $?; fi
+  if CompWordsContainsArray "${cmds71[@]}"; then _picocli_sesh_x509_selfsign; return $?; fi
+  if CompWordsContainsArray "${cmds70[@]}"; then _picocli_sesh_x509_keygen; return $?; fi
+  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_sesh_config_keys; return $?; fi
+  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_sesh_config_diff; return $?; fi
+  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_sesh_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_sesh_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_sesh_fs_df; return $?; fi
+  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_sesh_fs_mv; return $?; fi
+  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_sesh_fs_rm; return $?; fi
+  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_sesh_fs_put; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_sesh_fs_get; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_sesh_fs_cat; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_sesh_fs_ls; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_sesh_atca_cert_selfsign; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_sesh_atca_key_pub; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_sesh_atca_key_gen; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_sesh_atca_key_set; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_sesh_atca_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_sesh_atca_config_diff; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_sesh_atca_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_sesh_atca_config_show; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_sesh_atca_cert; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_sesh_atca_csr; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_sesh_atca_verify; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_sesh_atca_sign; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_sesh_atca_key; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_sesh_atca_raw; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_sesh_atca_write; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_sesh_atca_read; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_sesh_atca_random; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_sesh_atca_lock; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_sesh_atca_lint; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_sesh_atca_slot; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_sesh_atca_slots; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_sesh_atca_config; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_sesh_atca_info; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_sesh_i2c_wake; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_sesh_i2c_dump; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_sesh_i2c_set; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_sesh_i2c_get; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_sesh_i2c_write; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_sesh_i2c_read; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_sesh_i2c_scan; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_sesh_rpc_describe; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_sesh_rpc_list; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_sesh_completion; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_sesh_sim; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_sesh_awsiot; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_sesh_rehearse; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_sesh_twin; return $?; fi
   if CompWordsContainsArray "${cmds21[@]}"; then _picocli_sesh_x509; return $?; fi
   if CompWordsContainsArray "${cmds20[@]}"; then _picocli_sesh_history; return $?; fi
   if CompWordsContainsArray "${cmds19[@]}"; then _picocli_sesh_log; return $?; fi
@@ -387,7 +393,7 @@ function _picocli_sesh() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="connect disconnect ports status info reboot call rpc help exit quit i2c atca vars reset run groovy fs config log history x509 aws-iot sim completion"
+  local commands="connect disconnect ports status info reboot call rpc help exit quit i2c atca vars reset run groovy fs config log history x509 twin rehearse aws-iot sim completion"
   local flag_opts="--json --yes --yes-irreversible --force --debug -h --help -V --version"
   local arg_opts="-p --port --ca --baud --via --timeout -c"
 
@@ -857,6 +863,56 @@ function _picocli_sesh_x509() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `twin` subcommand.
+function _picocli_sesh_twin() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts=""
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "twin" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rehearse` subcommand.
+function _picocli_sesh_rehearse() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts=""
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "rehearse" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
