@@ -54,7 +54,7 @@ class RehearsalTest {
         Rehearsal.Result r = Rehearsal.run(Variant.ATECC508A, slot0WithoutPrivWrite().bytes(), Step.lockConfig(), seeded());
         String text = String.join("\n", r.lines());
         List<Rehearsal.Use> bad = r.refused().stream().filter(u -> u.slot() == 0).toList();
-        System.out.println(text); assertEquals(1, bad.size(), text);
+        assertEquals(1, bad.size(), text);
         assertEquals("encrypted PrivWrite with slot 4", bad.get(0).what());
         assertTrue(bad.get(0).why().contains("WriteConfig=0x2 (bit 2 = encrypted PrivWrite)"), text);
         assertTrue(text.contains("slot 0: sign ok, ECDH ok, GenKey ok, encrypted PrivWrite with slot 4 refused (WriteConfig of slot 0 forbids PrivWrite"), text);
