@@ -179,6 +179,8 @@ function _complete_sesh() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} record" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} x509" ];    then _picocli_sesh; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} twin" ];    then _picocli_sesh; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} rehearse" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} aws-iot" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sim" ];    then _picocli_sesh; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_sesh; return $?; fi
@@ -257,109 +259,113 @@ function _complete_sesh() {
   local cmds22=(record)
   local cmds23=(history)
   local cmds24=(x509)
-  local cmds25=(aws-iot)
-  local cmds26=(sim)
-  local cmds27=(completion)
-  local cmds28=(rpc list)
-  local cmds29=(rpc describe)
-  local cmds30=(i2c scan)
-  local cmds31=(i2c read)
-  local cmds32=(i2c write)
-  local cmds33=(i2c get)
-  local cmds34=(i2c set)
-  local cmds35=(i2c dump)
-  local cmds36=(i2c wake)
-  local cmds37=(atca info)
-  local cmds38=(atca config)
-  local cmds39=(atca slots)
-  local cmds40=(atca slot)
-  local cmds41=(atca lint)
-  local cmds42=(atca lock)
-  local cmds43=(atca random)
-  local cmds44=(atca read)
-  local cmds45=(atca write)
-  local cmds46=(atca raw)
-  local cmds47=(atca key)
-  local cmds48=(atca sign)
-  local cmds49=(atca verify)
-  local cmds50=(atca csr)
-  local cmds51=(atca cert)
-  local cmds52=(atca config show)
-  local cmds53=(atca config get)
-  local cmds54=(atca config diff)
-  local cmds55=(atca config set)
-  local cmds56=(atca key set)
-  local cmds57=(atca key gen)
-  local cmds58=(atca key pub)
-  local cmds59=(atca cert selfsign)
-  local cmds60=(fs ls)
-  local cmds61=(fs cat)
-  local cmds62=(fs get)
-  local cmds63=(fs put)
-  local cmds64=(fs rm)
-  local cmds65=(fs mv)
-  local cmds66=(fs df)
-  local cmds67=(config get)
-  local cmds68=(config set)
-  local cmds69=(config diff)
-  local cmds70=(config keys)
-  local cmds71=(x509 keygen)
-  local cmds72=(x509 selfsign)
-  local cmds73=(x509 show)
-  local cmds74=(aws-iot setup)
-  local cmds75=(sim serve)
+  local cmds25=(twin)
+  local cmds26=(rehearse)
+  local cmds27=(aws-iot)
+  local cmds28=(sim)
+  local cmds29=(completion)
+  local cmds30=(rpc list)
+  local cmds31=(rpc describe)
+  local cmds32=(i2c scan)
+  local cmds33=(i2c read)
+  local cmds34=(i2c write)
+  local cmds35=(i2c get)
+  local cmds36=(i2c set)
+  local cmds37=(i2c dump)
+  local cmds38=(i2c wake)
+  local cmds39=(atca info)
+  local cmds40=(atca config)
+  local cmds41=(atca slots)
+  local cmds42=(atca slot)
+  local cmds43=(atca lint)
+  local cmds44=(atca lock)
+  local cmds45=(atca random)
+  local cmds46=(atca read)
+  local cmds47=(atca write)
+  local cmds48=(atca raw)
+  local cmds49=(atca key)
+  local cmds50=(atca sign)
+  local cmds51=(atca verify)
+  local cmds52=(atca csr)
+  local cmds53=(atca cert)
+  local cmds54=(atca config show)
+  local cmds55=(atca config get)
+  local cmds56=(atca config diff)
+  local cmds57=(atca config set)
+  local cmds58=(atca key set)
+  local cmds59=(atca key gen)
+  local cmds60=(atca key pub)
+  local cmds61=(atca cert selfsign)
+  local cmds62=(fs ls)
+  local cmds63=(fs cat)
+  local cmds64=(fs get)
+  local cmds65=(fs put)
+  local cmds66=(fs rm)
+  local cmds67=(fs mv)
+  local cmds68=(fs df)
+  local cmds69=(config get)
+  local cmds70=(config set)
+  local cmds71=(config diff)
+  local cmds72=(config keys)
+  local cmds73=(x509 keygen)
+  local cmds74=(x509 selfsign)
+  local cmds75=(x509 show)
+  local cmds76=(aws-iot setup)
+  local cmds77=(sim serve)
 
-  if CompWordsContainsArray "${cmds75[@]}"; then _picocli_sesh_sim_serve; return $?; fi
-  if CompWordsContainsArray "${cmds74[@]}"; then _picocli_sesh_awsiot_setup; return $?; fi
-  if CompWordsContainsArray "${cmds73[@]}"; then _picocli_sesh_x509_show; return $?; fi
-  if CompWordsContainsArray "${cmds72[@]}"; then _picocli_sesh_x509_selfsign; return $?; fi
-  if CompWordsContainsArray "${cmds71[@]}"; then _picocli_sesh_x509_keygen; return $?; fi
-  if CompWordsContainsArray "${cmds70[@]}"; then _picocli_sesh_config_keys; return $?; fi
-  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_sesh_config_diff; return $?; fi
-  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_sesh_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_sesh_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_sesh_fs_df; return $?; fi
-  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_sesh_fs_mv; return $?; fi
-  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_sesh_fs_rm; return $?; fi
-  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_sesh_fs_put; return $?; fi
-  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_sesh_fs_get; return $?; fi
-  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_sesh_fs_cat; return $?; fi
-  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_sesh_fs_ls; return $?; fi
-  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_sesh_atca_cert_selfsign; return $?; fi
-  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_sesh_atca_key_pub; return $?; fi
-  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_sesh_atca_key_gen; return $?; fi
-  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_sesh_atca_key_set; return $?; fi
-  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_sesh_atca_config_set; return $?; fi
-  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_sesh_atca_config_diff; return $?; fi
-  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_sesh_atca_config_get; return $?; fi
-  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_sesh_atca_config_show; return $?; fi
-  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_sesh_atca_cert; return $?; fi
-  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_sesh_atca_csr; return $?; fi
-  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_sesh_atca_verify; return $?; fi
-  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_sesh_atca_sign; return $?; fi
-  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_sesh_atca_key; return $?; fi
-  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_sesh_atca_raw; return $?; fi
-  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_sesh_atca_write; return $?; fi
-  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_sesh_atca_read; return $?; fi
-  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_sesh_atca_random; return $?; fi
-  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_sesh_atca_lock; return $?; fi
-  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_sesh_atca_lint; return $?; fi
-  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_sesh_atca_slot; return $?; fi
-  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_sesh_atca_slots; return $?; fi
-  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_sesh_atca_config; return $?; fi
-  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_sesh_atca_info; return $?; fi
-  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_sesh_i2c_wake; return $?; fi
-  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_sesh_i2c_dump; return $?; fi
-  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_sesh_i2c_set; return $?; fi
-  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_sesh_i2c_get; return $?; fi
-  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_sesh_i2c_write; return $?; fi
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_sesh_i2c_read; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_sesh_i2c_scan; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_sesh_rpc_describe; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_sesh_rpc_list; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_sesh_completion; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_sesh_sim; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_sesh_awsiot; return $?; fi
+  if CompWordsContainsArray "${cmds77[@]}"; then _picocli_sesh_sim_serve; return $?; fi
+  if CompWordsContainsArray "${cmds76[@]}"; then _picocli_sesh_awsiot_setup; return $?; fi
+  if CompWordsContainsArray "${cmds75[@]}"; then _picocli_sesh_x509_show; return $?; fi
+  if CompWordsContainsArray "${cmds74[@]}"; then _picocli_sesh_x509_selfsign; return $?; fi
+  if CompWordsContainsArray "${cmds73[@]}"; then _picocli_sesh_x509_keygen; return $?; fi
+  if CompWordsContainsArray "${cmds72[@]}"; then _picocli_sesh_config_keys; return $?; fi
+  if CompWordsContainsArray "${cmds71[@]}"; then _picocli_sesh_config_diff; return $?; fi
+  if CompWordsContainsArray "${cmds70[@]}"; then _picocli_sesh_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds69[@]}"; then _picocli_sesh_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds68[@]}"; then _picocli_sesh_fs_df; return $?; fi
+  if CompWordsContainsArray "${cmds67[@]}"; then _picocli_sesh_fs_mv; return $?; fi
+  if CompWordsContainsArray "${cmds66[@]}"; then _picocli_sesh_fs_rm; return $?; fi
+  if CompWordsContainsArray "${cmds65[@]}"; then _picocli_sesh_fs_put; return $?; fi
+  if CompWordsContainsArray "${cmds64[@]}"; then _picocli_sesh_fs_get; return $?; fi
+  if CompWordsContainsArray "${cmds63[@]}"; then _picocli_sesh_fs_cat; return $?; fi
+  if CompWordsContainsArray "${cmds62[@]}"; then _picocli_sesh_fs_ls; return $?; fi
+  if CompWordsContainsArray "${cmds61[@]}"; then _picocli_sesh_atca_cert_selfsign; return $?; fi
+  if CompWordsContainsArray "${cmds60[@]}"; then _picocli_sesh_atca_key_pub; return $?; fi
+  if CompWordsContainsArray "${cmds59[@]}"; then _picocli_sesh_atca_key_gen; return $?; fi
+  if CompWordsContainsArray "${cmds58[@]}"; then _picocli_sesh_atca_key_set; return $?; fi
+  if CompWordsContainsArray "${cmds57[@]}"; then _picocli_sesh_atca_config_set; return $?; fi
+  if CompWordsContainsArray "${cmds56[@]}"; then _picocli_sesh_atca_config_diff; return $?; fi
+  if CompWordsContainsArray "${cmds55[@]}"; then _picocli_sesh_atca_config_get; return $?; fi
+  if CompWordsContainsArray "${cmds54[@]}"; then _picocli_sesh_atca_config_show; return $?; fi
+  if CompWordsContainsArray "${cmds53[@]}"; then _picocli_sesh_atca_cert; return $?; fi
+  if CompWordsContainsArray "${cmds52[@]}"; then _picocli_sesh_atca_csr; return $?; fi
+  if CompWordsContainsArray "${cmds51[@]}"; then _picocli_sesh_atca_verify; return $?; fi
+  if CompWordsContainsArray "${cmds50[@]}"; then _picocli_sesh_atca_sign; return $?; fi
+  if CompWordsContainsArray "${cmds49[@]}"; then _picocli_sesh_atca_key; return $?; fi
+  if CompWordsContainsArray "${cmds48[@]}"; then _picocli_sesh_atca_raw; return $?; fi
+  if CompWordsContainsArray "${cmds47[@]}"; then _picocli_sesh_atca_write; return $?; fi
+  if CompWordsContainsArray "${cmds46[@]}"; then _picocli_sesh_atca_read; return $?; fi
+  if CompWordsContainsArray "${cmds45[@]}"; then _picocli_sesh_atca_random; return $?; fi
+  if CompWordsContainsArray "${cmds44[@]}"; then _picocli_sesh_atca_lock; return $?; fi
+  if CompWordsContainsArray "${cmds43[@]}"; then _picocli_sesh_atca_lint; return $?; fi
+  if CompWordsContainsArray "${cmds42[@]}"; then _picocli_sesh_atca_slot; return $?; fi
+  if CompWordsContainsArray "${cmds41[@]}"; then _picocli_sesh_atca_slots; return $?; fi
+  if CompWordsContainsArray "${cmds40[@]}"; then _picocli_sesh_atca_config; return $?; fi
+  if CompWordsContainsArray "${cmds39[@]}"; then _picocli_sesh_atca_info; return $?; fi
+  if CompWordsContainsArray "${cmds38[@]}"; then _picocli_sesh_i2c_wake; return $?; fi
+  if CompWordsContainsArray "${cmds37[@]}"; then _picocli_sesh_i2c_dump; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_sesh_i2c_set; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_sesh_i2c_get; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_sesh_i2c_write; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_sesh_i2c_read; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_sesh_i2c_scan; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_sesh_rpc_describe; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_sesh_rpc_list; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_sesh_completion; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_sesh_sim; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_sesh_awsiot; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_sesh_rehearse; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_sesh_twin; return $?; fi
   if CompWordsContainsArray "${cmds24[@]}"; then _picocli_sesh_x509; return $?; fi
   if CompWordsContainsArray "${cmds23[@]}"; then _picocli_sesh_history; return $?; fi
   if CompWordsContainsArray "${cmds22[@]}"; then _picocli_sesh_record; return $?; fi
@@ -396,7 +402,7 @@ function _picocli_sesh() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="connect disconnect ports status info reboot call rpc help exit quit i2c atca vars reset run groovy fs config log monitor trace record history x509 aws-iot sim completion"
+  local commands="connect disconnect ports status info reboot call rpc help exit quit i2c atca vars reset run groovy fs config log monitor trace record history x509 twin rehearse aws-iot sim completion"
   local flag_opts="--json --yes --yes-irreversible --force --debug --trace -h --help -V --version"
   local arg_opts="-p --port --ca --baud --via --timeout -c"
 
@@ -953,6 +959,56 @@ function _picocli_sesh_x509() {
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `twin` subcommand.
+function _picocli_sesh_twin() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts=""
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "twin" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `rehearse` subcommand.
+function _picocli_sesh_rehearse() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+
+  local commands=""
+  local flag_opts=""
+  local arg_opts=""
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "rehearse" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
