@@ -61,14 +61,15 @@ class TraceMainTest {
         Path pem = work.resolve("ecc.key.pem");
         Files.writeString(wk, WRITE_KEY_HEX + "\n");
         Files.writeString(pem, Vectors.at("ecc", "private_key_pem_ec_private_key").asText());
-        String port = "sim:" + boardDir;
-        ok("--port", port, "--yes", "config", "set", "sys.atca.enable=true");
-        ok("--port", port, "--via", via, "--yes", "atca", "config", "set", Vectors.referenceDir().resolve("atca-aws-test.yaml").toString());
-        ok("--port", port, "--via", via, "--yes-irreversible", "atca", "lock", "config");
-        ok("--port", port, "--via", via, "--yes-irreversible", "atca", "lock", "data");
-        SeshRuns.Run w = ok("--port", port, "--via", via, "--trace", "--yes", "atca", "key", "set", "4", wk.toString());
-        SeshRuns.Run k = ok("--port", port, "--via", via, "--trace", "--yes", "atca", "key", "set", "0", pem.toString(), "--write-key", wk.toString());
-        String all = w.err() + w.out() + k.err() + k.out();
+        // One console session: the chip is made ready, then the trace goes on for the two key writes only.
+        String all = SeshRuns.console(home, String.join("\n",
+                "config set sys.atca.enable=true",
+                "atca config set " + Vectors.referenceDir().resolve("atca-aws-test.yaml"),
+                "atca lock config",
+                "atca lock data",
+                "trace on",
+                "atca key set 4 " + wk,
+                "atca key set 0 " + pem + " --write-key " + wk, ""), "--port", "sim:" + boardDir, "--via", via, "--yes-irreversible");
         assertTrue(all.contains(via.equals("i2c") ? "cmd PrivWrite slot 0 encrypted, <68 bytes>, crc ok" : "ATCA.SetKey"), all);
         if (via.equals("i2c")) assertTrue(all.contains("cmd Write data slot 4 block 0 word 0 32 bytes: <32 bytes>, crc ok"), all);
         for (Bytes secret : List.of(Bytes.ofHex(WRITE_KEY_HEX), Vectors.hex("ecc", "private_key"))) {
