@@ -150,13 +150,18 @@ class RehearsalAcceptanceTest {
         return e;
     }
 
+    /** The console on a wired board holding {@code config}, after {@code atca lock config} was declined (Enter at the phrase). */
+    SeshSystemRegistry declinedLock(ConfigZone config) throws IOException {
+        real = wiredBoard(config);
+        SeshSystemRegistry console = console(real, "\n\n");
+        assertEquals(3, console.execute("atca lock config"), err.toString());
+        return console;
+    }
+
     @Test
     void aConfigThatForbidsTheEncryptedWriteShowsInTheLockPlanAndTheRehearsal() throws IOException {
         ConfigZone bad = config(2);
-        real = wiredBoard(bad);
-        SeshSystemRegistry console = console(real, "\n\n");
-
-        assertEquals(3, console.execute("atca lock config"), err.toString());
+        SeshSystemRegistry console = declinedLock(bad);
         String s = screen.toString(StandardCharsets.UTF_8);
         int failure = s.indexOf("slot 0: sign ok, ECDH ok, GenKey ok, " + FAILURE);
         int question = s.indexOf("type \"lock config ");
@@ -176,10 +181,7 @@ class RehearsalAcceptanceTest {
     @Test
     void theArticlesConfigRehearsesWithEveryStepOk() throws IOException {
         ConfigZone article = config(6);
-        real = wiredBoard(article);
-        SeshSystemRegistry console = console(real, "\n\n");
-
-        assertEquals(3, console.execute("atca lock config"), err.toString());
+        SeshSystemRegistry console = declinedLock(article);
         String s = screen.toString(StandardCharsets.UTF_8);
         assertTrue(s.contains("slots 0-3: sign ok, ECDH ok, GenKey ok, encrypted PrivWrite with slot 4 ok"), s);
         assertTrue(s.indexOf("slots 0-3: sign ok") < s.indexOf("type \"lock config "), s);

@@ -4,11 +4,8 @@ import dev.sesh.shell.ScriptConsole;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.TwinRehearsal;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "rehearse", description = "Run a provisioning script on a twin of this board first: every step, and where it would fail",
@@ -23,11 +20,7 @@ public final class RehearseCommand implements Callable<Integer> {
     private final Session session;
     private final ScriptConsole scripts;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the script (.groovy)")
-    Path file;
-
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS", description = "passed to the script as args")
-    List<String> args = new ArrayList<>();
+    @Mixin ScriptFileArgs script = new ScriptFileArgs();
 
     RehearseCommand(Session session, ScriptConsole scripts) {
         this.session = session;
@@ -36,6 +29,6 @@ public final class RehearseCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         ScriptingOff.require(scripts);
-        return new TwinRehearsal(session).run(file, args);
+        return new TwinRehearsal(session).run(script.file, script.args);
     }
 }

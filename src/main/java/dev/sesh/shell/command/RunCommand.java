@@ -3,11 +3,8 @@ package dev.sesh.shell.command;
 import dev.sesh.shell.ScriptConsole;
 import dev.sesh.shell.Session;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", description = "Run a Groovy script file with arguments (bound as args); changes ask as commands do",
@@ -18,11 +15,7 @@ public final class RunCommand implements Callable<Integer> {
     private final Session session;
     private final ScriptConsole scripts;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "the script (.groovy)")
-    Path file;
-
-    @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS", description = "passed to the script as args")
-    List<String> args = new ArrayList<>();
+    @Mixin ScriptFileArgs script = new ScriptFileArgs();
 
     RunCommand(Session session, ScriptConsole scripts) {
         this.session = session;
@@ -30,7 +23,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() {
-        int code = ScriptingOff.require(scripts).runFile(file, args);
+        int code = ScriptingOff.require(scripts).runFile(script.file, script.args);
         session.err().flush();
         return code;
     }
