@@ -41,6 +41,12 @@ public final class LinkImage {
     public static void main(String[] args) throws IOException {
         if (args.length != 1) fail("usage: java src/build/LinkImage.java TARGET_DIR");
         Path target = Path.of(args[0]).toAbsolutePath();
+        // Before JDK 24, jlink links from the JDK's jmods only; without them, fail before the slow steps.
+        Path jmods = Path.of(System.getProperty("java.home"), "jmods");
+        if (Runtime.version().feature() < 24 && !Files.isDirectory(jmods)) {
+            fail("no " + jmods + ": jlink needs the JDK's jmods (Debian/Ubuntu: apt-get install openjdk-"
+                    + Runtime.version().feature() + "-jmods); sesh runs from the module path instead");
+        }
         Path jar;
         try (Stream<Path> s = Files.list(target)) {
             jar = s.filter(p -> p.getFileName().toString().matches("sesh-.*\\.jar")).findFirst()
