@@ -116,7 +116,7 @@ public final class SimRpcServer implements Closeable {
     /** When the next host byte will have arrived and may be read (MAX_VALUE if none is on its way). */
     private long rxDue() {
         if (rx.isEmpty()) return Long.MAX_VALUE;
-        return Math.max(rx.nextArrival(), board.rxHeldUntil());
+        return Math.max(rx.wakeAt(), board.rxHeldUntil());
     }
 
     /**

@@ -20,6 +20,9 @@ final class UartRx {
     /** FIFO fill at which the interrupt handler sends XOFF (software flow control). */
     static final int XOFF_AT = 100;
 
+    /** FIFO fill that raises the receive interrupt (esp_uart.c: {@code rx_fifo_full_thresh} 40). */
+    static final int WAKE_AT = 40;
+
     private record Segment(byte[] data, long firstAt) { }
 
     private final long byteNanos;
@@ -62,6 +65,25 @@ final class UartRx {
     long nextArrival() {
         Segment s = queue.peekFirst();
         return s == null ? Long.MAX_VALUE : s.firstAt + (long) headOff * byteNanos;
+    }
+
+    /**
+     * When the firmware is next woken to read: once {@link #WAKE_AT} bytes not yet taken have
+     * arrived (the FIFO-full interrupt), or the last byte on its way has; Long.MAX_VALUE if none is.
+     */
+    long wakeAt() {
+        if (queue.isEmpty()) return Long.MAX_VALUE;
+        long last = Long.MAX_VALUE;
+        int off = headOff;
+        long i = WAKE_AT - 1;
+        for (Segment s : queue) {
+            int left = s.data.length - off;
+            if (i < left) return s.firstAt + (off + i) * byteNanos;
+            i -= left;
+            last = s.firstAt + (long) (s.data.length - 1) * byteNanos;
+            off = 0;
+        }
+        return last;
     }
 
     /** Takes the next {@code n} bytes off the wire for the firmware. */
