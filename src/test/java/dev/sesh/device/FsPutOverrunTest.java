@@ -83,7 +83,7 @@ class FsPutOverrunTest {
             String out = readUntil(host, "{\"id\":1,");
             out += readUntil(host, "Corrupted frame");
             host.write(FrameCodec.encode("{\"id\":3,\"method\":\"FS.ListExt\"}", false, true));
-            out += readUntil(host, "{\"id\":3,");
+            out += readUntil(host, "}]}");
             assertTrue(out.contains("{\"id\":1,") && out.contains("\"result\":null"), out);
             assertFalse(out.contains("{\"id\":2,\"src\""), "the second frame lost bytes on the board and got no reply: " + out);
             assertTrue(out.contains("Corrupted frame"), out);
