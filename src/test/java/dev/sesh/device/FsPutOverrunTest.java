@@ -17,7 +17,6 @@ import dev.sesh.sim.SimFirmware;
 import dev.sesh.sim.SimOptions;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,6 +26,7 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.sesh.testing.LinkReads.readUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,17 +50,6 @@ class FsPutOverrunTest {
 
     private static Transport connect(Listener l) {
         return TcpTransport.connect("127.0.0.1", l.address().getPort(), Duration.ofSeconds(5), XonXoff.standard());
-    }
-
-    private static String readUntil(Transport host, String marker) throws IOException {
-        ByteArrayOutputStream got = new ByteArrayOutputStream();
-        byte[] buf = new byte[4096];
-        for (int i = 0; i < 500 && !got.toString(StandardCharsets.ISO_8859_1).contains(marker); i++) {
-            int n = host.read(buf, 0, buf.length, 20);
-            if (n < 0) break;
-            got.write(buf, 0, Math.max(n, 0));
-        }
-        return got.toString(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] put(int id, String name, byte[] data, int offset) {
