@@ -25,8 +25,12 @@ import java.util.concurrent.TimeUnit;
  * the chunks in flight are abandoned and the thread's interrupt flag stays set for the caller.
  */
 final class FsTransfer {
-    /** Raw bytes per FS.Put at most: 2732 base64 characters, a frame of about 2.9 KB, well inside the board's 4096+6 on a UART (mos-rpc.md 1.7). */
-    static final int PUT_CHUNK = 2048;
+    /**
+     * Raw bytes per FS.Put at most: 3840 base64 characters (no padding), a frame of at most about
+     * 4000 bytes with a 47-character name, inside the board's 4096+6 on a UART (mos-rpc.md 1.7;
+     * docs/decisions.md D-fs-2). Fewer chunks, fewer envelopes and replies per put.
+     */
+    static final int PUT_CHUNK = 2880;
     /** Below this many raw bytes per FS.Put a transfer would be mostly envelope: refused instead. */
     static final int MIN_PUT_CHUNK = 96;
     /** Raw bytes per FS.Get: the board builds the reply in RAM (raw + base64, about 4.8 KB of heap on an ESP8266). */

@@ -59,6 +59,7 @@ public final class SimBoard {
     private boolean rebootScheduled;
     private int boots;
     private boolean logOnRpcUart = true;
+    private long rxLost;
     /** False from power-up until init completes; a failed init leaves it false until the restart. */
     private boolean rpcUp;
     private static final long INIT_FAIL_RESTART_NANOS = 500_000_000L;
@@ -185,14 +186,23 @@ public final class SimBoard {
     }
 
     /**
-     * The device's receive buffer filled ({@code full}: send XOFF) or has room again (send XON).
-     * Flow-control bytes go out ahead of queued output, as the UART driver puts them straight into
-     * the hardware FIFO.
+     * The UART's receive FIFO reached its XOFF mark at {@code at} ({@code full}: the interrupt
+     * handler sends XOFF), or the task has drained it ({@code !full}: XON). Flow-control bytes go
+     * out ahead of queued output (esp_uart.c writes XOFF straight into the hardware FIFO).
      */
-    public synchronized void rxBufferFull(boolean full) {
-        tx.urgent(full ? UartTx.XOFF : UartTx.XON, clock.nanos());
+    synchronized void rxFlow(boolean full, long at) {
+        tx.urgent(full ? UartTx.XOFF : UartTx.XON, at);
         pump();
     }
+
+    /** True when the RPC UART uses XON/XOFF ({@code rpc.uart.fc_type} 2, the default). */
+    synchronized boolean softwareFlowControl() { return config.integer("rpc.uart.fc_type", 2) == 2; }
+
+    /** {@code n} host bytes arrived while the receive FIFO was full and were lost. */
+    synchronized void rxOverrun(long n) { rxLost += n; }
+
+    /** Host bytes lost to receive FIFO overruns since the board was built (mgos_uart_stats' rx_overflows, in bytes). */
+    public synchronized long rxBytesLost() { return rxLost; }
 
     /** True once a {@code cut} fault fired: whoever serves the board should drop the link. */
     public synchronized boolean linkCut() { return channel.linkCut(); }

@@ -5,7 +5,6 @@ import dev.sesh.rpc.transport.Transport;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.ArrayDeque;
 
 /**
  * Serves one {@link SimBoard} over one {@link Transport} (the device's end of the link) on its own
@@ -25,22 +24,20 @@ public final class SimRpcServer implements Closeable {
     private final SimBoard board;
     private final Transport link;
     private final Clock clock;
-    private final long rxByteNanos;
-    private final ArrayDeque<byte[]> rx = new ArrayDeque<>();
+    private final UartRx rx;
     private final Thread thread;
     private volatile boolean running = true;
     private boolean powerOffAtEnd;
     /** The device's UART receive buffer (rx_buf_size), and so the largest batch it reads. */
     static final int RX_BUFFER = 256;
-    private boolean xoffSent;
-    private long rxNextAt;
-    private int rxOffset;
+    /** When the current {@code xoff} fault hold was first seen, or Long.MIN_VALUE. */
+    private long heldSince = Long.MIN_VALUE;
 
     SimRpcServer(SimBoard board, Transport link, int baud) {
         this.board = board;
         this.link = link;
         this.clock = board.clock();
-        this.rxByteNanos = UartTx.byteNanos(baud);
+        this.rx = new UartRx(UartTx.byteNanos(baud));
         this.thread = new Thread(this::run, "sim-" + board.identity().macHex());
         thread.setDaemon(true);
     }
@@ -109,63 +106,57 @@ public final class SimRpcServer implements Closeable {
         int n = link.read(buf, 0, buf.length, waitMs);
         if (n < 0) throw new LinkEnded();
         if (n > 0) {
-            arrive(buf, n);
+            rx.write(java.util.Arrays.copyOf(buf, n), clock.nanos());
         } else if (clock.isVirtual() && next != Long.MAX_VALUE && next > clock.nanos()) {
             clock.sleepNanos(next - clock.nanos());
         }
         board.poll();
     }
 
-    private void arrive(byte[] buf, int n) {
-        byte[] chunk = java.util.Arrays.copyOf(buf, n);
-        if (rx.isEmpty()) rxNextAt = Math.max(rxNextAt, clock.nanos());
-        rx.addLast(chunk);
-    }
-
-    /** When the next host byte will have arrived (MAX_VALUE if none is on its way). */
+    /** When the next host byte will have arrived and may be read (MAX_VALUE if none is on its way). */
     private long rxDue() {
         if (rx.isEmpty()) return Long.MAX_VALUE;
-        long held = board.rxHeldUntil();
-        return Math.max(rxNextAt + rxByteNanos, held);
+        return Math.max(rx.wakeAt(), board.rxHeldUntil());
     }
 
     /**
-     * Hands the board the bytes that have crossed the wire by now, 256 at most per batch. When
-     * more than the device's 256-byte receive buffer has piled up unread (the board was busy, e.g.
-     * writing flash on the clock), it sends XOFF, and XON once it has read them.
+     * Hands the board the bytes that have crossed the wire by now, at most {@link #RX_BUFFER} per
+     * batch. A handler that ran meanwhile (the clock moved during {@link SimBoard#receive}) kept the
+     * firmware from reading: what arrived then went to the UART FIFO, the rest was lost, and the
+     * FIFO's XOFF mark sends XOFF, then XON once it is read ({@link UartRx}). An {@code xoff} fault's
+     * hold counts the same way once it ends.
      */
     private void deliverArrived() {
-        while (true) {
-            if (rxByteNanos > 0 && !xoffSent && arrived() > RX_BUFFER) {
-                board.rxBufferFull(true);
-                xoffSent = true;
-            }
-            if (rx.isEmpty() || clock.nanos() < board.rxHeldUntil()) break;
-            byte[] head = rx.peekFirst();
-            int n = Math.min(Math.min(head.length - rxOffset, arrived()), RX_BUFFER);
-            if (n <= 0) break;
-            int from = rxOffset;
-            rxNextAt += n * rxByteNanos;
-            rxOffset += n;
-            if (rxOffset == head.length) {
-                rx.removeFirst();
-                rxOffset = 0;
-            }
-            board.receive(head, from, n); // consumed first: a crash in a handler must not replay them
+        long held = board.rxHeldUntil();
+        if (held != Long.MIN_VALUE) {
+            if (heldSince == Long.MIN_VALUE) heldSince = clock.nanos();
+            if (clock.nanos() < held) return;
         }
-        if (xoffSent && arrived() <= RX_BUFFER / 2) {
-            board.rxBufferFull(false);
-            xoffSent = false;
+        if (heldSince != Long.MIN_VALUE) {
+            notReading(heldSince, Math.max(held, clock.nanos()));
+            heldSince = Long.MIN_VALUE;
+        }
+        while (true) {
+            int n = Math.min(rx.arrivedBy(clock.nanos()), RX_BUFFER);
+            if (n <= 0) break;
+            long from = clock.nanos();
+            board.receive(rx.take(n)); // taken first: a crash in a handler must not replay them
+            notReading(from, clock.nanos());
+            if (board.rxHeldUntil() != Long.MIN_VALUE) {
+                heldSince = clock.nanos();
+                break;
+            }
         }
     }
 
-    /** Host bytes that have crossed the wire and wait in the device's receive buffer. */
-    private int arrived() {
-        long total = 0;
-        for (byte[] c : rx) total += c.length;
-        total -= rxOffset;
-        if (rxByteNanos == 0) return (int) Math.min(total, Integer.MAX_VALUE);
-        return (int) Math.min(total, Math.max(0, (clock.nanos() - rxNextAt) / rxByteNanos));
+    private void notReading(long from, long to) {
+        long lostBefore = rx.lost();
+        long xoffAt = rx.busy(from, to);
+        if (rx.lost() > lostBefore) board.rxOverrun(rx.lost() - lostBefore);
+        if (xoffAt != Long.MIN_VALUE && board.softwareFlowControl()) {
+            board.rxFlow(true, xoffAt);
+            board.rxFlow(false, to);
+        }
     }
 
     private void ship() throws IOException {

@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 public final class FsBench {
     private static final int SIZE = 65536;
     private static final int BAUD = 115200;
-    private static final int CHUNK = 2048;
+    private static final int CHUNK = 2880;          // FsTransfer.PUT_CHUNK on a UART
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;

@@ -105,7 +105,7 @@ class FaultMatrixTest {
     static LocalFiles files() throws IOException {
         Path dir = work.resolve("files");
         Files.createDirectories(dir);
-        byte[] data = new byte[5000];                         // three 2048-byte chunks
+        byte[] data = new byte[6000];                         // three FS.Put chunks (2880 bytes each at most)
         new Random(SEED).nextBytes(data);
         Path d = Files.write(dir.resolve("data.bin"), data);
         Path yaml = Vectors.referenceDir().resolve("atca-aws-test.yaml");

@@ -39,10 +39,25 @@ class FsPutOrderTest {
                 }
             }
             List<Long> expected = new ArrayList<>();
-            for (long o = 0; o < 65536; o += 2048) expected.add(o);
+            for (long o = 0; o < 65536; o += FsTransfer.PUT_CHUNK) expected.add(o);
             assertEquals(expected, offsets);
             assertArrayEquals(data, sim.board.fs().read(sim.board.fs().list().stream().filter("big.bin"::equals).findFirst().orElseThrow()));
             assertTrue(sim.board.fs().list().contains("big.bin"));
+        }
+    }
+
+    @Test void chunksOfTheLongestNameTheBoardStoresStayInsideItsFrameLimit() {
+        try (SimI2cBoard sim = new SimI2cBoard()) {
+            String name = "n".repeat(43) + ".bin";                  // 47 characters, the ESP8266 build's longest
+            byte[] data = new byte[3 * FsTransfer.PUT_CHUNK + 1];
+            new Random(7).nextBytes(data);
+            sim.wire.clear();
+            sim.board.fs().put(name, data, false);
+            int longest = sim.wire.stream().filter(f -> f.startsWith("==> ")).mapToInt(f -> f.length() - 4).max().orElseThrow();
+            // the frame's JSON, its CRC and the delimiter must fit rpc.max_frame_size 4096 + 6 (mos-rpc.md 1.7)
+            assertTrue(longest + 8 + 1 <= 4096 + 6, "frame of " + longest + " bytes");
+            assertTrue(longest > 3900, "the chunk uses the frame: " + longest);
+            assertArrayEquals(data, sim.board.fs().read(name));
         }
     }
 }

@@ -11,12 +11,12 @@ import dev.sesh.rpc.transport.XonXoff;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import static dev.sesh.testing.LinkReads.readUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,17 +34,6 @@ class SimLinkTest {
         Listener l = Listener.open(ListenSpec.parse("tcp://127.0.0.1:0"), board::serve);
         Transport host = TcpTransport.connect("127.0.0.1", l.address().getPort(), Duration.ofSeconds(5), XonXoff.standard());
         return new Opened(host, l);
-    }
-
-    private static String readUntil(Transport host, String marker) throws IOException {
-        ByteArrayOutputStream got = new ByteArrayOutputStream();
-        byte[] buf = new byte[4096];
-        for (int i = 0; i < 500 && !got.toString(StandardCharsets.ISO_8859_1).contains(marker); i++) {
-            int n = host.read(buf, 0, buf.length, 20);
-            if (n < 0) break;
-            got.write(buf, 0, Math.max(n, 0));
-        }
-        return got.toString(StandardCharsets.ISO_8859_1);
     }
 
     @ParameterizedTest

@@ -10,11 +10,11 @@ import dev.sesh.sim.service.SimMethod;
 import dev.sesh.sim.service.SimReply;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static dev.sesh.testing.LinkReads.readUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,16 +24,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SimRpcServerTest {
     private final VirtualClock clock = new VirtualClock();
 
-    /** Reads from the host end until {@code marker} has arrived (bounded by the link's own timeouts). */
-    private static String readUntil(Transport host, String marker) throws IOException {
-        ByteArrayOutputStream got = new ByteArrayOutputStream();
-        byte[] buf = new byte[4096];
-        for (int i = 0; i < 500 && !got.toString(StandardCharsets.ISO_8859_1).contains(marker); i++) {
-            int n = host.read(buf, 0, buf.length, 20);
-            if (n < 0) break;
-            got.write(buf, 0, Math.max(n, 0));
-        }
-        return got.toString(StandardCharsets.ISO_8859_1);
+    /** A board with {@code Test.Slow}, a handler that spends 100 ms on the clock (a flash sector erase, say). */
+    private SimBoard slowBoard(String mac, int baud) {
+        SimMethod slow = new SimMethod("Test.Slow", "", (req, ctx) -> {
+            try {
+                ctx.clock().sleepMillis(100); // the firmware reads no UART meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return SimReply.nullResult();
+        });
+        return SimBoard.builder(SimIdentity.seshSim(Bytes.ofHex(mac)), clock)
+                .service(new RpcService()).service(ctx -> List.of(slow)).baud(baud).build();
+    }
+
+    /** A board's server and the host end of its link. */
+    private record Served(SimRpcServer server, Transport host) implements AutoCloseable {
+        @Override public void close() throws IOException { server.close(); }
+    }
+
+    /** Serves {@code board} in-process and, once it has booted, writes {@link #burst()} in one go. */
+    private static Served servedAfterBurst(SimBoard board) throws IOException {
+        InProcessTransport.Pair link = InProcessTransport.pair();
+        SimRpcServer server = board.attach(link.device());
+        readUntil(link.host(), "Init done");
+        link.host().write(burst().getBytes(StandardCharsets.ISO_8859_1));
+        return new Served(server, link.host());
+    }
+
+    /** Test.Slow, then 19 pings, back to back. */
+    private static String burst() {
+        StringBuilder b = new StringBuilder("{\"id\":1,\"method\":\"Test.Slow\"}\n");
+        for (int i = 2; i <= 20; i++) b.append("{\"id\":").append(i).append(",\"method\":\"RPC.Ping\"}\n");
+        return b.toString();
     }
 
     @Test
@@ -96,26 +119,32 @@ class SimRpcServerTest {
     }
 
     @Test
-    void busyDeviceSendsXoffWhenItsReceiveBufferFillsAndXonWhenItCatchesUp() throws Exception {
-        SimMethod slow = new SimMethod("Test.Slow", "", (req, ctx) -> {
-            try {
-                ctx.clock().sleepMillis(100); // e.g. a flash sector erase
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return SimReply.nullResult();
-        });
-        SimBoard board = SimBoard.builder(SimIdentity.seshSim(Bytes.ofHex("5ccf7f000002")), clock)
-                .service(new RpcService()).service(ctx -> List.of(slow)).baud(115200).build();
-        InProcessTransport.Pair link = InProcessTransport.pair();
-        try (SimRpcServer server = board.attach(link.device())) {
-            readUntil(link.host(), "Init done");
-            StringBuilder burst = new StringBuilder("{\"id\":1,\"method\":\"Test.Slow\"}\n");
-            for (int i = 2; i <= 20; i++) burst.append("{\"id\":").append(i).append(",\"method\":\"RPC.Ping\"}\n");
-            link.host().write(burst.toString().getBytes(StandardCharsets.ISO_8859_1));
-            String out = readUntil(link.host(), "{\"id\":20,");
+    void aBurstWhileAHandlerRunsFillsTheFifoSendsXoffLosesTheRestAndXonFollows() throws Exception {
+        SimBoard board = slowBoard("5ccf7f000002", 115200);
+        try (Served link = servedAfterBurst(board)) {
+            String out = readUntil(link.host(), "{\"id\":5,");
+            // The firmware reads once 40 bytes are in (the FIFO interrupt), so id 1 and 10 bytes of id 2;
+            // 100 ms is 1152 byte times at 115200: all 19 pings arrive while the handler runs, the
+            // 128-byte FIFO keeps the next (the rest of ids 2-5 and 22 bytes of id 6), the rest is lost
             int xoff = out.indexOf('\u0013'), xon = out.indexOf('\u0011');
             assertTrue(xoff >= 0 && xon > xoff, Captures.show(out.getBytes(StandardCharsets.ISO_8859_1)));
+            for (int i = 2; i <= 5; i++) assertTrue(out.contains("{\"id\":" + i + ","), out);
+            assertEquals(burst().length() - UartRx.WAKE_AT - UartRx.FIFO_BYTES, board.rxBytesLost());
+            // the FIFO's tail (a piece of id 6) runs into the next frame (no id 6 result, no id 21); id 22 is answered
+            link.host().write("{\"id\":21,\"method\":\"RPC.Ping\"}\n{\"id\":22,\"method\":\"RPC.Ping\"}\n".getBytes(StandardCharsets.ISO_8859_1));
+            out += readUntil(link.host(), "{\"id\":22,");
+            assertFalse(out.contains("{\"id\":6,\"src\":\"esp8266_000002\",\"result\""), out);
+            for (int i = 7; i <= 21; i++) assertFalse(out.contains("{\"id\":" + i + ","), out);
+            assertTrue(out.contains("{\"id\":22,"), out);
+        }
+    }
+
+    @Test
+    void anUnpacedLinkLosesNothing() throws Exception {
+        SimBoard board = slowBoard("5ccf7f000004", 0);
+        try (Served link = servedAfterBurst(board)) {
+            assertTrue(readUntil(link.host(), "{\"id\":20,").contains("{\"id\":20,"));
+            assertEquals(0, board.rxBytesLost());
         }
     }
 
