@@ -169,6 +169,11 @@ public final class SimRpcServer implements Closeable {
         running = false;
         try {
             thread.join(1000);
+            if (thread.isAlive()) {
+                // A busy machine: closing the link wakes a read; the board is free once the thread ends.
+                link.close();
+                thread.join(10_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
