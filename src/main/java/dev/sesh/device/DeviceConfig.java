@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The board's configuration (Config.*, mos-rpc.md 4.3): the {@code config} object of scripts and what
@@ -36,7 +35,7 @@ public final class DeviceConfig {
     public static final int DEFAULTS_LEVEL = 8;
 
     private final Board board;
-    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final BackgroundRefresh keysRefresh = new BackgroundRefresh(this::keys, BackgroundRefresh.daemonThread("config-keys"));
     private volatile List<String> keys = List.of();
 
     DeviceConfig(Board board) { this.board = board; }
@@ -204,20 +203,7 @@ public final class DeviceConfig {
     public List<String> cachedKeys() { return keys; }
 
     /** Refreshes {@link #cachedKeys()} on a background thread unless a refresh is running. */
-    public void refreshKeysInBackground() {
-        if (!refreshing.compareAndSet(false, true)) return;
-        Thread t = new Thread(() -> {
-            try {
-                keys();
-            } catch (RuntimeException e) {
-                // Completion only: a board that cannot answer now keeps the old keys.
-            } finally {
-                refreshing.set(false);
-            }
-        }, "config-keys");
-        t.setDaemon(true);
-        t.start();
-    }
+    public void refreshKeysInBackground() { keysRefresh.start(); }
 
     /** Config.Get of the whole tree at {@code level} (-1 = live). */
     private JsonNode tree(int level) {

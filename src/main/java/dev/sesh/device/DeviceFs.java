@@ -24,7 +24,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -41,7 +40,7 @@ public final class DeviceFs {
     public static final java.time.Duration NAMES_FRESH = java.time.Duration.ofSeconds(10);
     private final Board board;
     private final FsTransfer transfer;
-    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private final BackgroundRefresh namesRefresh = new BackgroundRefresh(this::list, BackgroundRefresh.daemonThread("fs-names"));
     private volatile List<String> names = List.of();
     private volatile long namesAt;
     private volatile boolean namesKnown;
@@ -296,21 +295,7 @@ public final class DeviceFs {
     }
 
     /** Refreshes {@link #cachedNames()} on a background thread unless a refresh is running; returns whether it started one. */
-    public boolean refreshNamesInBackground() {
-        if (!refreshing.compareAndSet(false, true)) return false;
-        Thread t = new Thread(() -> {
-            try {
-                list();
-            } catch (RuntimeException e) {
-                // Completion only: a board that cannot answer now keeps the old names.
-            } finally {
-                refreshing.set(false);
-            }
-        }, "fs-names");
-        t.setDaemon(true);
-        t.start();
-        return true;
-    }
+    public boolean refreshNamesInBackground() { return namesRefresh.start(); }
 
     private FileEntry existing(String name) {
         String n = FsNames.check(name);

@@ -1,5 +1,6 @@
 package dev.sesh.x509;
 
+import dev.sesh.atca.config.Slot;
 import dev.sesh.SeshException;
 import dev.sesh.atca.Atecc;
 import dev.sesh.atca.KeyWriteResult;
@@ -22,7 +23,7 @@ public final class KeyImport {
     private KeyImport() {}
 
     public static KeyWriteResult set(Atecc atecc, int slot, Path file, Optional<Path> writeKeyFile, Optional<Path> certFile) {
-        if (slot < 0 || slot > 15) throw SeshException.badArg("slot " + slot + " does not exist", "slots are 0-15");
+        Slot.of(slot);
         ConfigZone z = atecc.config();
         Optional<SecretBytes> writeKey = writeKeyFile.map(f -> KeyFiles.readSecret32(f, "write key"));
         if (!z.keyConfig(slot).isPrivate()) {

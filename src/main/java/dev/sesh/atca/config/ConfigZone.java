@@ -175,10 +175,7 @@ public final class ConfigZone {
 
     private int le16(int offset) { return get(offset) | get(offset + 1) << 8; }
 
-    static int checkSlot(int slot) {
-        if (slot < 0 || slot > 15) throw SeshException.badArg("slot " + slot + " does not exist", "slots are 0-15");
-        return slot;
-    }
+    static int checkSlot(int slot) { return Slot.of(slot).number(); }
 
     private static int checkCounter(int n) {
         if (n != 0 && n != 1) throw new IllegalArgumentException("counter " + n + " (0 or 1)");

@@ -1,8 +1,9 @@
 package dev.sesh.shell.complete;
 
+import dev.sesh.device.BackgroundRefresh;
+
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -17,11 +18,9 @@ import java.util.function.Supplier;
  * @param <T> the cached value (a list of names, a map of descriptions...)
  */
 public final class CandidateCache<T> {
-    private final Supplier<T> loader;
     private final long maxAgeNanos;
     private final LongSupplier nanos;
-    private final Executor executor;
-    private final AtomicBoolean loading = new AtomicBoolean();
+    private final BackgroundRefresh loading;
     private volatile T value;
     private volatile long loadedAt;
     private volatile boolean loaded;
@@ -34,11 +33,12 @@ public final class CandidateCache<T> {
      * @param executor where refreshes run (a daemon thread in the console, a direct executor in tests)
      */
     public CandidateCache(Supplier<T> loader, T empty, Duration maxAge, LongSupplier nanos, Executor executor) {
-        this.loader = loader;
         this.value = empty;
         this.maxAgeNanos = maxAge.toNanos();
         this.nanos = nanos;
-        this.executor = executor;
+        this.loading = new BackgroundRefresh(() -> put(loader.get()), executor, () -> {
+            synchronized (this) { notifyAll(); }
+        });
     }
 
     /** The last known value, never blocking; starts a background refresh if it is missing or stale. */
@@ -56,7 +56,7 @@ public final class CandidateCache<T> {
         if (loaded) return now;
         long end = System.nanoTime() + limit.toNanos();
         synchronized (this) {
-            while (!loaded && loading.get()) {
+            while (!loaded && loading.running()) {
                 long left = end - System.nanoTime();
                 if (left <= 0) break;
                 try {
@@ -84,24 +84,7 @@ public final class CandidateCache<T> {
     }
 
     /** Starts a refresh unless one is running. */
-    public void refresh() {
-        if (!loading.compareAndSet(false, true)) return;
-        try {
-            executor.execute(() -> {
-                try {
-                    put(loader.get());
-                } catch (RuntimeException e) {
-                    // Completion only: a board that cannot answer now keeps the old candidates.
-                } finally {
-                    loading.set(false);
-                    synchronized (this) { notifyAll(); }
-                }
-            });
-        } catch (RuntimeException e) {
-            loading.set(false);
-            throw e;
-        }
-    }
+    public void refresh() { loading.start(); }
 
     /** How long the first Tab waits for candidates nobody has loaded yet (a later Tab never waits). */
     public static final Duration FIRST_FILL = Duration.ofMillis(1500);

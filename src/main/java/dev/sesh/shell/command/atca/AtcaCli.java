@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.atca;
 
+import dev.sesh.atca.config.Slot;
 import dev.sesh.SeshException;
 import dev.sesh.atca.Atecc;
 import dev.sesh.atca.config.ConfigCodec;
@@ -40,9 +41,7 @@ final class AtcaCli {
 
     /** A slot number 0-15 (exit 2 otherwise). */
     static int slot(String text) {
-        int n = number(text, "slot");
-        if (n < 0 || n > 15) throw SeshException.badArg("slot " + text + " does not exist", "slots are 0-15");
-        return n;
+        return Slot.of(number(text, "slot"), text).number();
     }
 
     /** A number written as decimal or 0x-hex. */

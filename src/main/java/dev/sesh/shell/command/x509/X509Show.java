@@ -1,6 +1,6 @@
 package dev.sesh.shell.command.x509;
 
-import dev.sesh.SeshException;
+import dev.sesh.atca.config.Slot;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.format.JsonOut;
 import dev.sesh.shell.format.Table;
@@ -32,7 +32,7 @@ final class X509Show implements Callable<Integer> {
         CertView v = CertView.read(file);
         String match = "";
         if (slot != null) {
-            if (slot < 0 || slot > 15) throw SeshException.badArg("slot " + slot + " does not exist", "slots are 0-15");
+            Slot.of(slot);
             match = v.matches(session.atca().publicKey(slot)) ? "yes" : "no";
         }
         if (json || session.jsonByDefault()) {
