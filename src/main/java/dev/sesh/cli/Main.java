@@ -55,6 +55,8 @@ public final class Main {
     private final PrintStream err;
     private final boolean tty;
     private final PortLister lister;
+    /** Wraps every link this run opens (scripts/bench-flow counts the bytes on it); identity by default. */
+    private java.util.function.UnaryOperator<dev.sesh.rpc.transport.Transport> links = java.util.function.UnaryOperator.identity();
 
     Main(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean tty, PortLister lister) {
         this.env = env;
@@ -72,6 +74,12 @@ public final class Main {
         System.out.flush();
         System.err.flush();
         System.exit(rc);
+    }
+
+    /** The same run with every link it opens wrapped by {@code wrap} (for measuring tools). */
+    Main wrapLinks(java.util.function.UnaryOperator<dev.sesh.rpc.transport.Transport> wrap) {
+        this.links = wrap;
+        return this;
     }
 
     int run(String[] args) {
@@ -251,7 +259,8 @@ public final class Main {
             errWriter.println(line);
             errWriter.flush();
         });
-        return new CliBoardConnector(sims.transportFactory(), lister, rpc, gate, Clock.system(), cli.baud,
+        dev.sesh.rpc.transport.TransportFactory opened = sims.transportFactory();
+        return new CliBoardConnector(spec -> links.apply(opened.open(spec)), lister, rpc, gate, Clock.system(), cli.baud,
                 cli.debug ? errWriter::println : null);
     }
 
