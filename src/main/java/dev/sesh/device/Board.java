@@ -144,9 +144,23 @@ public final class Board implements AutoCloseable {
                 return raw(method, paramsJson);
             } catch (dev.sesh.rpc.RpcTimeoutException e) {
                 throw changeReplyLost(e);
+            } finally {
+                chipMayHaveChanged();
             }
         });
     }
+
+    private final java.util.concurrent.atomic.AtomicLong chipEpoch = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Counts the changes sent to this board outside the chip's own API (a gated {@code call}, an
+     * I2C write): what the chip's remembered state (atca.Atecc) is checked against before it is
+     * trusted.
+     */
+    public long chipEpoch() { return chipEpoch.get(); }
+
+    /** A change that may have reached the chip went out other than through atca.Atecc. */
+    public void chipMayHaveChanged() { chipEpoch.incrementAndGet(); }
 
     /**
      * A change whose reply was lost (no answer in time, or a broken frame): the board may have

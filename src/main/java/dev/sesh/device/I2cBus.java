@@ -235,6 +235,8 @@ public final class I2cBus {
                 send.run();
             } catch (dev.sesh.rpc.RpcTimeoutException e) {
                 throw Board.changeReplyLost(e);
+            } finally {
+                board.chipMayHaveChanged();
             }
         });
     }

@@ -90,6 +90,8 @@ public final class FlowBench {
         Inputs in = Inputs.make(work, home);
         for (String form : forms) {
             List<Result> results = new ArrayList<>();
+            // One untimed run first: class loading, JIT and Groovy's first compile are a JVM's start, measured apart.
+            if (System.getenv("BENCH_FLOW_COLD") == null) runForm(form, repo, work.resolve(form.replace(':', '-') + "-warm"), home, in);
             for (int r = 0; r < runs; r++) results.add(runForm(form, repo, work.resolve(form.replace(':', '-') + "-" + r), home, in));
             System.out.println(row(results));
             if (System.getenv("BENCH_FLOW_DETAIL") != null) System.err.println(form + " methods: " + results.get(0).methods());
