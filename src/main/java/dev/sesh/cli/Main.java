@@ -128,7 +128,7 @@ public final class Main {
         Terminal terminal = tty ? systemTerminal() : null;
         try {
             ChangeGate gate = gate(cli, terminal, errWriter);
-            CliBoardConnector connector = connector(cli, gate, errWriter);
+            CliBoardConnector connector = connector(cli, gate, errWriter).withoutCompletionCaches();
             Consumer<String> status = terminal == null ? null : lazyStatusLine(terminal);
             LocalFileGuard files = files(cli, terminal);
             try (Session session = new Session(connector, outWriter, errWriter, errors, cli.json, out, status, via(cli), files);
@@ -250,7 +250,7 @@ public final class Main {
     }
 
     private CliBoardConnector connector(SeshCli cli, ChangeGate gate, PrintWriter errWriter) {
-        RpcOptions rpc = RpcOptions.defaults();
+        RpcOptions rpc = RpcOptions.lean();
         if (cli.timeoutSeconds != null) {
             if (cli.timeoutSeconds <= 0) throw SeshException.badArg("--timeout must be positive", "give seconds, e.g. --timeout 30");
             rpc = rpc.withTimeouts(Timeouts.overriddenBy(Duration.ofMillis((long) (cli.timeoutSeconds * 1000))));

@@ -297,7 +297,7 @@ public final class DeviceFs {
 
     /** Refreshes {@link #cachedNames()} on a background thread unless a refresh is running; returns whether it started one. */
     public boolean refreshNamesInBackground() {
-        if (!refreshing.compareAndSet(false, true)) return false;
+        if (!board.completionCaches() || !refreshing.compareAndSet(false, true)) return false;
         Thread t = new Thread(() -> {
             try {
                 list();
