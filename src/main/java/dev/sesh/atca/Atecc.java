@@ -413,7 +413,7 @@ public final class Atecc {
         } catch (ChipStatusException e) {
             String hint = e.hint();
             try {
-                hint = Refusals.hint(op, slot, e.status(), config(), withWriteKey);
+                hint = Refusals.hint(op, slot, e.status(), state(), withWriteKey);
             } catch (SeshException ignored) {
                 // the zone could not be read to explain: keep the back end's hint
             }

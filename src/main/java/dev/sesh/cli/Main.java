@@ -138,20 +138,56 @@ public final class Main {
                 ScriptEngineFacade engine = script
                         ? GroovyFacade.startInBackground(bindings(session, boards, outWriter, files))
                         : GroovyFacade.startOnFirstUse(bindings(session, boards, outWriter, files));
-                session.connectOnDemand(() -> {
+                java.util.concurrent.FutureTask<dev.sesh.device.Board> opening = new java.util.concurrent.FutureTask<>(() -> {
                     PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
                     if (choice instanceof PortChooser.None none) throw none.toError();
                     return connector.open(((PortChooser.Chosen) choice).spec());
                 });
+                // A script run connects while Groovy compiles the script (issue 26: ~1.5 s); the
+                // script's first use of the board waits for it and sees its error, if any.
+                if (script) startDaemon("connect", opening);
+                session.connectOnDemand(() -> opened(opening));
                 session.onDeviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
                 SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
-                int rc = cli.command != null ? registry.execute(cli.command) : registry.executeWords(cli.rest);
-                outWriter.flush();
-                return rc;
+                try {
+                    int rc = cli.command != null ? registry.execute(cli.command) : registry.executeWords(cli.rest);
+                    outWriter.flush();
+                    return rc;
+                } finally {
+                    // Opened early for a script that never used it: the session does not own it.
+                    if (opening.isDone() && session.currentBoard().isEmpty()) {
+                        try {
+                            opening.get().close();
+                        } catch (java.util.concurrent.ExecutionException | InterruptedException | RuntimeException ignored) {
+                            // it failed to open, or closing failed: nothing left to release
+                        }
+                    }
+                }
             }
         } finally {
             closeQuietly(terminal);
         }
+    }
+
+    // The board the task opened (running it here if nobody has), with its error as thrown.
+    private static dev.sesh.device.Board opened(java.util.concurrent.FutureTask<dev.sesh.device.Board> opening) {
+        opening.run();
+        try {
+            return opening.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SeshException.failed("interrupted while connecting", "run it again");
+        }
+    }
+
+    private static void startDaemon(String name, Runnable work) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
     }
 
     private int runConsole(SeshCli cli, ErrorReporter errors, PrintWriter errWriterFallback) {

@@ -23,7 +23,7 @@ public final class KeyImport {
 
     public static KeyWriteResult set(Atecc atecc, int slot, Path file, Optional<Path> writeKeyFile, Optional<Path> certFile) {
         if (slot < 0 || slot > 15) throw SeshException.badArg("slot " + slot + " does not exist", "slots are 0-15");
-        ConfigZone z = atecc.config();
+        ConfigZone z = atecc.state();
         Optional<SecretBytes> writeKey = writeKeyFile.map(f -> KeyFiles.readSecret32(f, "write key"));
         if (!z.keyConfig(slot).isPrivate()) {
             if (certFile.isPresent()) throw SeshException.badArg("--cert checks a private key, and slot " + slot + " is a data slot", "leave out --cert");

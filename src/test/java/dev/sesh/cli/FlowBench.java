@@ -135,12 +135,14 @@ public final class FlowBench {
         }
         Capture cap = new Capture();
         long start = System.nanoTime();
+        if (TIMELINE) System.err.printf("%8.3f start %s%n", (start - T0) / 1e9, form);
         for (List<String> step : steps) {
             List<String> argv = new ArrayList<>(common);
             argv.addAll(step);
             check(sesh(home, cap, argv.toArray(String[]::new)));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (TIMELINE) System.err.printf("%8.3f end %s%n", (System.nanoTime() - T0) / 1e9, form);
         return analyse(form, seconds, cap);
     }
 
