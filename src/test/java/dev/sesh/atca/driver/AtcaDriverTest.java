@@ -65,13 +65,18 @@ class AtcaDriverTest {
     }
 
     @Test void overALinkTheChipIsIdledAndWokenBeforeTheWatchdogMinimum() {
+        // 0.7 s minimum watchdog - 150 ms margin: a command 0.55 s after the wake gets a fresh period.
+        twoInfosWithAFreshWakeBetween(() -> clock.advanceMillis(548));
+    }
+
+    /** Info, then {@code between}, then Info again after an idle and a new wake. */
+    private void twoInfosWithAFreshWakeBetween(Runnable between) {
         driver = new AtcaDriver(port, clock, DriverOptions.overLink());
         driver.setChip(Variant.ATECC508A, 0);
         port.wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A)
                 .idle().wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A);
         driver.execute(INFO, 7);
-        // 0.7 s minimum watchdog - 150 ms margin: a command 0.55 s after the wake gets a fresh period.
-        clock.advanceMillis(548);
+        between.run();
         driver.execute(INFO, 7);
         port.done();
     }
@@ -87,16 +92,7 @@ class AtcaDriverTest {
         port.done();
     }
 
-    @Test void overALinkAChangeStartsFromAFreshWake() {
-        driver = new AtcaDriver(port, clock, DriverOptions.overLink());
-        driver.setChip(Variant.ATECC508A, 0);
-        port.wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A)
-                .idle().wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A);
-        driver.execute(INFO, 7);
-        driver.startFresh();
-        driver.execute(INFO, 7);
-        port.done();
-    }
+    @Test void overALinkAChangeStartsFromAFreshWake() { twoInfosWithAFreshWakeBetween(() -> driver.startFresh()); }
 
     @Test void startFreshOnAChipNotLeftAwakeSendsNothing() {
         driver.startFresh();
