@@ -42,6 +42,7 @@ public final class Atecc {
     private AteccBackend backend;
     private String reason = "";
     private volatile ConfigZone cached;
+    private volatile long cachedEpoch;
     private volatile AteccBackend.Identity identity;
     private final List<Consumer<ChipStatus>> listeners = new CopyOnWriteArrayList<>();
 
@@ -98,8 +99,25 @@ public final class Atecc {
      * tells the status listeners.
      */
     public ConfigZone config() {
-        ConfigZone z = ConfigZone.of(backend().readConfig());
+        long epoch = board.chipEpoch();
+        return remember(ConfigZone.of(backend().readConfig()), epoch);
+    }
+
+    /**
+     * The config zone as this session knows it: read once, then kept current by the changes sesh
+     * makes through this object (a config write is read back; a lock the chip accepted sets its lock
+     * byte). Read again when any other change went to the board since ({@code call}, {@code i2c
+     * write}, {@code atca raw}). For plans and previews; verifications read with {@link #config()}.
+     */
+    public ConfigZone state() {
+        ConfigZone z = cached;
+        if (z != null && cachedEpoch == board.chipEpoch()) return z;
+        return config();
+    }
+
+    private ConfigZone remember(ConfigZone z, long epoch) {
         cached = z;
+        cachedEpoch = epoch;
         ChipStatus s = status(z);
         for (Consumer<ChipStatus> l : listeners) l.accept(s);
         return z;
@@ -111,12 +129,12 @@ public final class Atecc {
     /** The zone last read, without asking the chip (for the prompt). */
     public Optional<ConfigZone> cachedConfig() { return Optional.ofNullable(cached); }
 
-    /** The zone locks, read now. */
-    public LockState locks() { return config().lockState(); }
+    /** The zone locks, as this session knows them ({@link #state()}). */
+    public LockState locks() { return state().lockState(); }
 
-    /** Chip type, serial, locks, address and back end; reads the chip (Info on the host driver). */
+    /** Chip type, serial, locks, address and back end; reads the chip once per session (Info on the host driver). */
     public ChipInfo info() {
-        ConfigZone z = config();
+        ConfigZone z = state();
         AteccBackend.Identity id = identity(z);
         return new ChipInfo(chipName(id), id.revision(), id.source(), z.serialNumber().hex(), z.lockState().configLocked(),
                 z.lockState().dataLocked(), address, via(), viaReason());
@@ -136,7 +154,7 @@ public final class Atecc {
 
     /** Which chip a plan changes: the board with this chip's name and serial (for the typed phrase). */
     public Target target() {
-        ConfigZone z = cached != null ? cached : config();
+        ConfigZone z = cached != null ? cached : state();
         return board.target().withChip(chipName(identity(z)), z.serialNumber());
     }
 
@@ -161,9 +179,9 @@ public final class Atecc {
     /** As {@link #twin(String)}; {@code replace}: the user agreed to replace what {@code dir} holds. */
     public TwinMade twin(java.nio.file.Path dir, boolean replace) { return BoardTwin.write(this, dir, replace); }
 
-    /** Every slot as {@code atca slots} lists it, from a fresh read of the config zone. */
+    /** Every slot as {@code atca slots} lists it, from the config zone as this session knows it. */
     public List<SlotInfo> slots() {
-        ConfigZone z = config();
+        ConfigZone z = state();
         List<SlotInfo> out = new java.util.ArrayList<>();
         for (int n = 0; n < 16; n++) out.add(slotInfo(z, n));
         return out;
@@ -175,7 +193,7 @@ public final class Atecc {
     /** Slot {@code n} with every SlotConfig/KeyConfig bit explained in sentences (608 names on a 608). */
     public String describeSlot(int n) {
         checkSlot(n);
-        return SlotDescription.paragraph(config(), n);
+        return SlotDescription.paragraph(state(), n);
     }
 
     static SlotInfo slotInfo(ConfigZone z, int n) {
@@ -184,7 +202,7 @@ public final class Atecc {
     }
 
     /** Lint of the zone the chip holds now (rules that only apply before a write are skipped). */
-    public List<Finding> lint() { return Lint.runOnChip(config()); }
+    public List<Finding> lint() { return Lint.runOnChip(state()); }
 
     /** Lint of a zone about to be written, e.g. a file for {@code atca config set}; does not touch the chip. */
     public List<Finding> lint(ConfigZone planned) { return Lint.run(planned); }
@@ -197,7 +215,7 @@ public final class Atecc {
      * plan carries, so a batch can show it before anything is written).
      */
     public int configCrcAfter(ConfigZone wanted) {
-        Bytes now = config().bytes();
+        Bytes now = state().bytes();
         Bytes w = wanted.bytes();
         return ConfigZone.of(now.slice(0, 16).concat(w.slice(16, 84)).concat(now.slice(84, 88)).concat(w.slice(88, 128))).summaryCrc();
     }
@@ -214,7 +232,7 @@ public final class Atecc {
      * Refused, with nothing sent, when the config zone is locked.
      */
     public ConfigWriteResult setConfig(ConfigZone wanted) {
-        ConfigZone current = config();
+        ConfigZone current = state();
         if (current.lockState().configLocked()) {
             throw SeshException.failed("the config zone of " + target().describe() + " is locked: it can never be written again",
                     "atca config diff FILE shows how the chip differs from the file");
@@ -249,7 +267,7 @@ public final class Atecc {
      * preview right before locking, and the plan says so. Already locked: reported, nothing sent.
      */
     public LockResult lockConfig() {
-        ConfigZone preview = config();
+        ConfigZone preview = state();
         if (preview.lockState().configLocked()) return LockResult.already("config zone");
         int crc = preview.summaryCrc();
         AteccBackend b = backend();
@@ -267,8 +285,10 @@ public final class Atecc {
                 return null;
             });
         }), () -> lockReadBack("config zone", "LockConfig", z -> z.lockState().configLocked()), "run atca lock config again (an already locked zone is reported as done)"));
-        ConfigZone after = config();
-        if (!after.lockState().configLocked()) throw SeshException.failed("the chip accepted the config lock but its LockConfig byte still reads unlocked", "run atca info");
+        // The chip answered success to a Lock of exactly the previewed zone (its CRC, or the read-back
+        // right before it): LockConfig now reads 0x00. A lost reply's read-back has read it already.
+        if (lost.isEmpty()) lockedNow(preview, true, preview.lockState().dataLocked());
+        else if (!config().lockState().configLocked()) throw SeshException.failed("the chip accepted the config lock but its LockConfig byte still reads unlocked", "run atca info");
         String how = b.locksWithCrc() ? String.format("CRC 0x%04X accepted by the chip", crc)
                 : String.format("read back matched the preview, CRC 0x%04X; ATCA.LockZone carries no CRC", crc);
         return new LockResult("config zone", false, b.locksWithCrc() ? OptionalInt.of(crc) : OptionalInt.empty(), "config zone locked (" + how + ")" + LostReply.note(lost));
@@ -286,7 +306,7 @@ public final class Atecc {
      * it is locked and unchanged. Already locked: reported, nothing sent.
      */
     public LockResult lockData() {
-        ConfigZone preview = config();
+        ConfigZone preview = state();
         if (preview.lockState().dataLocked()) return LockResult.already("data zone");
         if (!preview.lockState().configLocked()) {
             throw SeshException.failed("the data zone can be locked only after the config zone", "atca lock config first");
@@ -300,14 +320,20 @@ public final class Atecc {
                 return null;
             });
         }), () -> lockReadBack("data zone", "LockValue", z -> z.lockState().dataLocked()), "run atca lock data again (an already locked zone is reported as done)"));
-        if (!config().lockState().dataLocked()) throw SeshException.failed("the chip accepted the data lock but its LockValue byte still reads unlocked", "run atca info");
+        if (lost.isEmpty()) lockedNow(preview, preview.lockState().configLocked(), true);
+        else if (!config().lockState().dataLocked()) throw SeshException.failed("the chip accepted the data lock but its LockValue byte still reads unlocked", "run atca info");
         return new LockResult("data zone", false, OptionalInt.empty(), "data zone locked (sent without CRC after the read-back)" + LostReply.note(lost));
+    }
+
+    // What the chip holds after a Lock it accepted: the zone as previewed, with its lock bytes set.
+    private void lockedNow(ConfigZone preview, boolean config, boolean data) {
+        remember(preview.withLocks(config, data), board.chipEpoch());
     }
 
     /** Locks slot {@code slot} (irreversible; {@code lock slot N} plus SN[6..7]); host driver only. */
     public LockResult lockSlot(int slot) {
         checkSlot(slot);
-        ConfigZone preview = config();
+        ConfigZone preview = state();
         if (preview.lockState().slotLocked(slot)) return LockResult.already("slot " + slot);
         AteccBackend b = backend();
         if (b instanceof RpcAtcaBackend) b.lockSlot(slot);      // says why it cannot, before any plan
@@ -350,7 +376,7 @@ public final class Atecc {
      */
     public String write(int slot, Bytes data) {
         checkSlot(slot);
-        ConfigZone z = config();
+        ConfigZone z = state();
         AteccPlans.checkClearWrite(z, slot, data.length());
         AteccBackend b = backend();
         Optional<LostReply.Found> lost = board.gate().apply(AteccPlans.slotWrite(target(), z, slot, data.length(), via()), () -> LostReply.guard("the write",
@@ -372,7 +398,11 @@ public final class Atecc {
         if (b instanceof RpcAtcaBackend) b.raw(packet, 0);        // says why it cannot
         Supplier<RawResult> send = () -> RawResult.of(packet, b.raw(packet, AteccPlans.rawResponseLength(opcode)));
         if (ChangeClassifier.chipCommand(opcode, param1, param2).effect() == Effect.READ_ONLY) return send.get();
-        return board.gate().apply(AteccPlans.raw(target(), opcode, param1, param2, data.length()), send);
+        try {
+            return board.gate().apply(AteccPlans.raw(target(), opcode, param1, param2, data.length()), send);
+        } finally {
+            board.chipMayHaveChanged();     // a raw command may have changed anything: read the zone again next time
+        }
     }
 
     /** The key operations: key set/gen/pub and sign ({@link AteccKeys}). */
@@ -398,7 +428,7 @@ public final class Atecc {
         } catch (ChipStatusException e) {
             String hint = e.hint();
             try {
-                hint = Refusals.hint(op, slot, e.status(), config(), withWriteKey);
+                hint = Refusals.hint(op, slot, e.status(), state(), withWriteKey);
             } catch (SeshException ignored) {
                 // the zone could not be read to explain: keep the back end's hint
             }

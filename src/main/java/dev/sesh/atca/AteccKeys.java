@@ -34,7 +34,7 @@ public final class AteccKeys {
     public KeyWriteResult setPrivateKey(int slot, SecretBytes scalar, Bytes publicKey, String keyLine, Optional<SecretBytes> writeKey) {
         Atecc.checkSlot(slot);
         if (scalar.length() != 32 || publicKey.length() != 64) throw new IllegalArgumentException("a P-256 key is a 32-byte scalar and a 64-byte public key");
-        ConfigZone z = atecc.config();
+        ConfigZone z = atecc.state();
         int wkSlot = KeyPlans.privateKeyRoute(z, slot, writeKey.isPresent());
         ExistingKey existing = existing(z, slot);
         String label = scalar.source();
@@ -68,7 +68,7 @@ public final class AteccKeys {
      */
     public KeyWriteResult setData(int slot, SecretBytes data, Optional<SecretBytes> writeKey) {
         Atecc.checkSlot(slot);
-        ConfigZone z = atecc.config();
+        ConfigZone z = atecc.state();
         int wkSlot = KeyPlans.dataRoute(z, slot, data.length(), writeKey.isPresent());
         AteccBackend b = atecc.backend();
         Plan plan = KeyPlans.dataWrite(atecc.target(), z, slot, b.via(), wkSlot, data.source(), data.length(), writeKey.map(SecretBytes::source));
@@ -98,7 +98,7 @@ public final class AteccKeys {
      */
     public GeneratedKey generate(int slot) {
         Atecc.checkSlot(slot);
-        ConfigZone z = atecc.config();
+        ConfigZone z = atecc.state();
         KeyPlans.checkGenKey(z, slot);
         ExistingKey existing = existing(z, slot);
         Plan plan = Rehearsed.plan(KeyPlans.genKey(atecc.target(), z, slot, existing), z, Step.genKey(slot));

@@ -33,7 +33,7 @@ public final class HostI2cBackend implements AteccBackend {
 
     /** The chip at 7-bit {@code address} on bus 0 of {@code board}. */
     public HostI2cBackend(Board board, int address) {
-        this.driver = new AtcaDriver(new RpcI2cPort(board.i2c()), board.clock(), DriverOptions.host().withAddress(address));
+        this.driver = new AtcaDriver(new RpcI2cPort(board.i2c()), board.clock(), DriverOptions.overLink().withAddress(address));
         SecureRandom rng = new SecureRandom();
         Supplier<Bytes> numIn = () -> {
             byte[] b = new byte[20];
@@ -90,7 +90,12 @@ public final class HostI2cBackend implements AteccBackend {
         run(ChipOp.PRIV_WRITE, slot, () -> ops.privWrite(slot, scalar32, writeKeySlot, writeKey));
     }
 
-    @Override public Bytes genKey(int slot) { return call(ChipOp.GEN_KEY, slot, () -> ops.genKey(slot)); }
+    @Override public Bytes genKey(int slot) {
+        return call(ChipOp.GEN_KEY, slot, () -> driver.session(d -> {
+            d.startFresh();
+            return ops.genKey(slot);
+        }));
+    }
 
     @Override public Bytes publicKey(int slot) { return call(ChipOp.PUBLIC_KEY, slot, () -> ops.publicKey(slot)); }
 
@@ -104,11 +109,13 @@ public final class HostI2cBackend implements AteccBackend {
 
     @Override public ResponsePacket raw(CommandPacket command, int responseLen) { return driver.transact(command, responseLen); }
 
+    // A change starts from a fresh wake (AtcaDriver#startFresh); reads ride on the chip left awake.
     private void run(ChipOp op, int slot, Runnable step) {
-        call(op, slot, () -> {
+        call(op, slot, () -> driver.session(d -> {
+            d.startFresh();
             step.run();
             return null;
-        });
+        }));
     }
 
     // A chip status becomes a ChipStatusException that Atecc explains; link failures pass through as they are.

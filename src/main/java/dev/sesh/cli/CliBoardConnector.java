@@ -35,6 +35,7 @@ final class CliBoardConnector implements BoardConnector {
     private final Clock clock;
     private final int baud;
     private final Consumer<String> wireTrace;
+    private boolean completionCaches = true;
 
     CliBoardConnector(TransportFactory transports, PortLister lister, RpcOptions rpcOptions, ChangeGate gate,
                       Clock clock, int baud, Consumer<String> wireTraceOrNull) {
@@ -45,6 +46,12 @@ final class CliBoardConnector implements BoardConnector {
         this.clock = clock;
         this.baud = baud;
         this.wireTrace = wireTraceOrNull;
+    }
+
+    /** Boards opened from now on refresh no completion caches (a one-shot run; Board#completionCaches). */
+    CliBoardConnector withoutCompletionCaches() {
+        completionCaches = false;
+        return this;
     }
 
     @Override public Board open(String port) { return open(PortSpec.parse(port, baud)); }
@@ -79,6 +86,7 @@ final class CliBoardConnector implements BoardConnector {
         java.util.function.Consumer<String> busyLine = line -> { if (line.strip().equals(TcpTransport.SERVER_BUSY_LINE.strip())) busy.set(true); };
         rpc.addLogListener(busyLine);
         Board b = new Board(rpc, spec.text(), spec.shortName(), gate, clock);
+        b.completionCaches(completionCaches);
         try {
             b.info();
         } catch (RuntimeException e) {

@@ -58,6 +58,8 @@ public final class Main {
     private final PrintStream err;
     private final boolean tty;
     private final PortLister lister;
+    /** Wraps every link this run opens (scripts/bench-flow counts the bytes on it); identity by default. */
+    private java.util.function.UnaryOperator<dev.sesh.rpc.transport.Transport> links = java.util.function.UnaryOperator.identity();
 
     Main(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean tty, PortLister lister) {
         this.env = env;
@@ -78,6 +80,12 @@ public final class Main {
         System.out.flush();
         System.err.flush();
         System.exit(rc);
+    }
+
+    /** The same run with every link it opens wrapped by {@code wrap} (for measuring tools). */
+    Main wrapLinks(java.util.function.UnaryOperator<dev.sesh.rpc.transport.Transport> wrap) {
+        this.links = wrap;
+        return this;
     }
 
     int run(String[] args) {
@@ -144,6 +152,27 @@ public final class Main {
         }
     }
 
+    // The board the task opened (running it here if nobody has), with its error as thrown.
+    private static dev.sesh.device.Board opened(java.util.concurrent.FutureTask<dev.sesh.device.Board> opening) {
+        opening.run();
+        try {
+            return opening.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SeshException.failed("interrupted while connecting", "run it again");
+        }
+    }
+
+    private static void startDaemon(String name, Runnable work) {
+        Thread t = new Thread(work, name);
+        t.setDaemon(true);
+        t.start();
+    }
+
     private int runConsole(SeshCli cli, ErrorReporter errors, PrintWriter errWriterFallback) {
         PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
         Terminal terminal = systemTerminal();
@@ -185,10 +214,18 @@ public final class Main {
     }
 
     /** What one run is made of; closing it closes the session (its board) and the boards scripts opened. */
-    private record Wired(CliBoardConnector connector, Session session, Boards boards, SeshSystemRegistry registry) implements AutoCloseable {
+    private record Wired(CliBoardConnector connector, Session session, Boards boards, SeshSystemRegistry registry,
+                         java.util.concurrent.FutureTask<dev.sesh.device.Board> early) implements AutoCloseable {
         @Override public void close() {
             try (session; boards) {
-                // closes both, the boards first (resources close in reverse order)
+                // Opened early for a script that never used it: the session does not own it.
+                if (early != null && early.isDone() && session.currentBoard().isEmpty()) {
+                    try {
+                        early.get().close();
+                    } catch (java.util.concurrent.ExecutionException | InterruptedException | RuntimeException ignored) {
+                        // it failed to open, or closing failed: nothing left to release
+                    }
+                }
             }
         }
     }
@@ -203,18 +240,28 @@ public final class Main {
     private Wired wire(SeshCli cli, Terminal terminalOrNull, PrintWriter outWriter, PrintWriter errWriter, java.io.OutputStream binaryOut,
                        ErrorReporter errors, boolean oneShot, boolean groovyNow) {
         ChangeGate gate = gate(cli, terminalOrNull, errWriter);
-        CliBoardConnector connector = connector(cli, gate, errWriter);
+        // One-shot runs do no completion work (issue 26): nobody will press Tab.
+        CliBoardConnector connector = oneShot ? connector(cli, gate, errWriter).withoutCompletionCaches() : connector(cli, gate, errWriter);
         Consumer<String> status = terminalOrNull == null ? null : lazyStatusLine(terminalOrNull);
         LocalFileGuard files = files(cli, terminalOrNull);
         Session.Builder made = Session.builder(connector, outWriter, errWriter, errors)
                 .json(cli.json).binaryOut(binaryOut).statusLine(status).via(via(cli)).files(files).awsTool(AwsCli::find)
                 .terminal(terminalOrNull);   // monitor reads Ctrl-] from it
+        java.util.concurrent.FutureTask<dev.sesh.device.Board> early = null;
         if (oneShot) {
-            made.openOnDemand(() -> {
+            java.util.concurrent.FutureTask<dev.sesh.device.Board> opening = new java.util.concurrent.FutureTask<>(() -> {
                 PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
                 if (choice instanceof PortChooser.None none) throw none.toError();
                 return connector.open(((PortChooser.Chosen) choice).spec());
-            }).deviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
+            });
+            // A script run connects while Groovy compiles the script (issue 26: ~1.5 s); the
+            // script's first use of the board waits for it and sees its error, if any.
+            if (groovyNow) {
+                startDaemon("connect", opening);
+                early = opening;
+            }
+            made.openOnDemand(() -> opened(opening))
+                .deviceLog(line -> { if (cli.debug) errWriter.println("[device] " + line); });
         }
         Session session = made.build();
         if (cli.trace) session.trace(Optional.of(traceLine(errWriter)));
@@ -222,7 +269,7 @@ public final class Main {
         Bindings bindings = bindings(session, boards, outWriter, files);
         ScriptEngineFacade engine = groovyNow ? GroovyFacade.startInBackground(bindings) : GroovyFacade.startOnFirstUse(bindings);
         SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
-        return new Wired(connector, session, boards, registry);
+        return new Wired(connector, session, boards, registry, early);
     }
 
     /**
@@ -273,7 +320,7 @@ public final class Main {
     }
 
     private CliBoardConnector connector(SeshCli cli, ChangeGate gate, PrintWriter errWriter) {
-        RpcOptions rpc = RpcOptions.defaults();
+        RpcOptions rpc = RpcOptions.lean();
         if (cli.timeoutSeconds != null) {
             if (cli.timeoutSeconds <= 0) throw SeshException.badArg("--timeout must be positive", "give seconds, e.g. --timeout 30");
             rpc = rpc.withTimeouts(Timeouts.overriddenBy(Duration.ofMillis((long) (cli.timeoutSeconds * 1000))));
@@ -282,7 +329,8 @@ public final class Main {
             errWriter.println(line);
             errWriter.flush();
         });
-        return new CliBoardConnector(sims.transportFactory(), lister, rpc, gate, Clock.system(), cli.baud,
+        dev.sesh.rpc.transport.TransportFactory opened = sims.transportFactory();
+        return new CliBoardConnector(spec -> links.apply(opened.open(spec)), lister, rpc, gate, Clock.system(), cli.baud,
                 cli.debug ? errWriter::println : null);
     }
 

@@ -149,9 +149,23 @@ public final class Board implements AutoCloseable {
                 return raw(method, paramsJson);
             } catch (dev.sesh.rpc.RpcTimeoutException e) {
                 throw changeReplyLost(e);
+            } finally {
+                chipMayHaveChanged();
             }
         });
     }
+
+    private final java.util.concurrent.atomic.AtomicLong chipEpoch = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Counts the changes sent to this board outside the chip's own API (a gated {@code call}, an
+     * I2C write): what the chip's remembered state (atca.Atecc) is checked against before it is
+     * trusted.
+     */
+    public long chipEpoch() { return chipEpoch.get(); }
+
+    /** A change that may have reached the chip went out other than through atca.Atecc. */
+    public void chipMayHaveChanged() { chipEpoch.incrementAndGet(); }
 
     /**
      * A change whose reply was lost (no answer in time, or a broken frame): the board may have
@@ -244,6 +258,68 @@ public final class Board implements AutoCloseable {
             return Duration.ofNanos(clock.nanos() - start);
         });
     }
+
+    /**
+     * Starts watching the device log for a boot's end, Mongoose OS's {@code Init done} line
+     * (mgos_init.c; mos-captures README 5), before a call that reboots the board: afterwards
+     * {@link BootWatch#awaitBack} waits for that line instead of a fixed sleep and polls.
+     */
+    public BootWatch watchBoot() { return new BootWatch(); }
+
+    /** Log lines of one reboot; close it when done. */
+    public final class BootWatch implements AutoCloseable {
+        private final Consumer<String> listener = this::line;
+        private boolean printed;    // guarded by this
+        private boolean up;         // guarded by this
+
+        private BootWatch() { rpc.addLogListener(listener); }
+
+        private synchronized void line(String l) {
+            printed = true;
+            if (l.contains("Init done")) up = true;
+            notifyAll();
+        }
+
+        /**
+         * Waits until the board is back: its boot text ends with {@code Init done} (true at once),
+         * or, when it prints nothing within {@code quiet} (log output off or elsewhere) or not that
+         * line within {@code limit}, until it answers Sys.GetInfo again ({@link #waitUntilBack}).
+         */
+        public void awaitBack(Duration quiet, Duration limit) {
+            long start = clock.nanos();
+            long realStart = System.nanoTime();
+            synchronized (this) {
+                while (!up) {
+                    long waited = clock.nanos() - start;
+                    // On a virtual clock the same span of real time must pass too (the simulator moves it).
+                    long real = System.nanoTime() - realStart;
+                    long bound = (printed ? limit : quiet).toNanos();
+                    if (waited >= bound && (!clock.isVirtual() || real >= Math.max(bound, 1_000_000_000L))) break;
+                    try {
+                        wait(clock.isVirtual() ? 2 : Math.max(1, (bound - waited) / 1_000_000L));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw SeshException.failed("interrupted while the board reboots", "connect again when the board is back");
+                    }
+                }
+                if (up) return;
+            }
+            waitUntilBack(limit.minus(Duration.ofNanos(clock.nanos() - start)).plusSeconds(1));
+        }
+
+        @Override public void close() { rpc.removeLogListener(listener); }
+    }
+
+    private volatile boolean completionCaches = true;
+
+    /**
+     * Whether the device API refreshes what completion offers (device file names, config keys) in
+     * the background after a change. A one-shot run ({@code -c}, {@code run FILE}) turns it off: it
+     * exits without completing anything, and the reads would share the wire with its own calls.
+     */
+    public boolean completionCaches() { return completionCaches; }
+
+    public void completionCaches(boolean on) { completionCaches = on; }
 
     /** Polls Sys.GetInfo until the board answers, after a reboot; throws when {@code limit} passes. */
     public void waitUntilBack(Duration limit) {

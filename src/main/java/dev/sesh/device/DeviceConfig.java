@@ -142,6 +142,13 @@ public final class DeviceConfig {
     }
 
     private ConfigSetResult apply(TreeMap<String, JsonNode> wanted, boolean reboot) {
+        // Watching from before the request: the new boot's text may follow the reply at once.
+        try (Board.BootWatch boot = board.watchBoot()) {
+            return apply(wanted, reboot, boot);
+        }
+    }
+
+    private ConfigSetResult apply(TreeMap<String, JsonNode> wanted, boolean reboot, Board.BootWatch boot) {
         ObjectNode params = FrameJson.mapper().createObjectNode();
         params.set("config", ConfigKeys.patch(wanted));
         params.put("save", true);
@@ -170,8 +177,8 @@ public final class DeviceConfig {
         Optional<Duration> back = Optional.empty();
         if (reboot) {
             long start = board.clock().nanos();
-            sleep(REBOOT_DELAY.toMillis() + 100);        // until it has gone down, or the old firmware would answer
-            board.waitUntilBack(BOOT_LIMIT);
+            // Its boot text ends with "Init done"; a board that prints nothing is polled after the reboot delay.
+            boot.awaitBack(REBOOT_DELAY.plusMillis(400), BOOT_LIMIT);
             back = Optional.of(Duration.ofNanos(board.clock().nanos() - start));
         }
         refreshKeysInBackground();
@@ -203,7 +210,7 @@ public final class DeviceConfig {
     public List<String> cachedKeys() { return keys; }
 
     /** Refreshes {@link #cachedKeys()} on a background thread unless a refresh is running. */
-    public void refreshKeysInBackground() { keysRefresh.start(); }
+    public void refreshKeysInBackground() { if (board.completionCaches()) keysRefresh.start(); }
 
     /** Config.Get of the whole tree at {@code level} (-1 = live). */
     private JsonNode tree(int level) {

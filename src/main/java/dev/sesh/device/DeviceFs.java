@@ -295,7 +295,7 @@ public final class DeviceFs {
     }
 
     /** Refreshes {@link #cachedNames()} on a background thread unless a refresh is running; returns whether it started one. */
-    public boolean refreshNamesInBackground() { return namesRefresh.start(); }
+    public boolean refreshNamesInBackground() { return board.completionCaches() && namesRefresh.start(); }
 
     private FileEntry existing(String name) {
         String n = FsNames.check(name);

@@ -36,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class I2cBus {
     /** Time the ATECC needs after its wake pulse before it answers (tWHI, reference/atecc.md 1.3), with margin. */
     private static final long WAKE_SETTLE_NANOS = 2_000_000L;
-    private static final int BUS = 0;
     /** ReadRegB requests in flight during a dump: two of ~110 bytes fit the board's 256-byte receive buffer. */
     private static final int DUMP_IN_FLIGHT = 2;
 
@@ -235,6 +234,8 @@ public final class I2cBus {
                 send.run();
             } catch (dev.sesh.rpc.RpcTimeoutException e) {
                 throw Board.changeReplyLost(e);
+            } finally {
+                board.chipMayHaveChanged();
             }
         });
     }
@@ -268,7 +269,7 @@ public final class I2cBus {
 
     private static Map<String, Object> params() {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("bus", BUS);
+        // bus 0 is the firmware's default (mos-rpc.md 4.5): left out, 8 bytes less per transfer
         return p;
     }
 }

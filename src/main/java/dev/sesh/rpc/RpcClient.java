@@ -73,7 +73,7 @@ public final class RpcClient implements AutoCloseable {
         this.transport = Objects.requireNonNull(transport);
         this.guard = Objects.requireNonNull(guard);
         this.options = options;
-        this.profile = options.profile().orElse(WireProfile.forKind(transport.kind()));
+        this.profile = options.profile().orElse(options.leanFraming() ? WireProfile.leanForKind(transport.kind()) : WireProfile.forKind(transport.kind()));
         this.clock = options.clock();
         this.needHandshake = profile.handshake();
         this.reader = new Thread(this::readLoop, "rpc-reader " + transport.name());
@@ -173,7 +173,11 @@ public final class RpcClient implements AutoCloseable {
         }
     }
 
-    /** mos-rpc.md 1.4: probe every 200 ms until an EOF frame comes back, then ack with one Q3. */
+    /**
+     * mos-rpc.md 1.4: probe every 200 ms until an EOF frame comes back, then ack with one Q3. A
+     * profile without Q3 probes with a newline-framed EOF and sends no ack, so the device stays in
+     * newline framing.
+     */
     private boolean handshake(long deadline) {
         long seen;
         synchronized (monitor) {
@@ -182,9 +186,9 @@ public final class RpcClient implements AutoCloseable {
         long realEnd = System.nanoTime() + Math.max(VIRTUAL_REAL_GUARD.toNanos(), deadline - clock.nanos());
         while (clock.nanos() < deadline && (!clock.isVirtual() || System.nanoTime() - realEnd < 0)) {
             long next = Math.min(deadline, clock.nanos() + PROBE_INTERVAL.toNanos());
-            write(FrameCodec.HANDSHAKE_PROBE);
+            write(profile.q3() ? FrameCodec.HANDSHAKE_PROBE : FrameCodec.NEWLINE_PROBE);
             if (await(() -> eofCount != seen, next)) {
-                write(FrameCodec.Q3);
+                if (profile.q3()) write(FrameCodec.Q3);
                 needHandshake = false;
                 return true;
             }
@@ -196,7 +200,7 @@ public final class RpcClient implements AutoCloseable {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = FrameJson.mapper().createGenerator(w)) {
             g.writeStartObject();
-            g.writeStringField("src", options.src());
+            if (!options.src().isEmpty()) g.writeStringField("src", options.src());
             g.writeNumberField("id", id);
             g.writeStringField("method", method);
             if (params != null) {

@@ -24,7 +24,7 @@ public final class KeyImport {
 
     public static KeyWriteResult set(Atecc atecc, int slot, Path file, Optional<Path> writeKeyFile, Optional<Path> certFile) {
         Slot.of(slot);
-        ConfigZone z = atecc.config();
+        ConfigZone z = atecc.state();
         Optional<SecretBytes> writeKey = writeKeyFile.map(f -> KeyFiles.readSecret32(f, "write key"));
         if (!z.keyConfig(slot).isPrivate()) {
             if (certFile.isPresent()) throw SeshException.badArg("--cert checks a private key, and slot " + slot + " is a data slot", "leave out --cert");

@@ -44,6 +44,32 @@ class AteccTest {
     private String serial() { return sim.chip.memory().serial().hex(); }
 
     @ParameterizedTest @EnumSource(Via.class)
+    void theZoneIsReadOncePerSessionAndAgainAfterAChangeFromOutsideTheChipApi(Via via) {
+        Atecc a = open(via);
+        a.info();
+        int sent = sim.sent.size();
+        a.locks();
+        a.slots();
+        a.lint();
+        a.target();
+        assertEquals(sent, sim.sent.size(), "answered from the session's state: " + sim.sent.subList(sent, sim.sent.size()));
+        long epoch = sim.board.chipEpoch();
+        sim.board.i2c().write(0x48, dev.sesh.bytes.Bytes.ofHex("0100"));     // a gated write outside the chip API (the sensor's config register)
+        assertEquals(epoch + 1, sim.board.chipEpoch());
+        a.locks();
+        assertTrue(sim.sent.size() > sent + 1, "read again after a change from outside: " + sim.sentMethods());
+    }
+
+    @ParameterizedTest @EnumSource(Via.class)
+    void anAcceptedLockIsKeptInTheStateWithoutAnotherRead(Via via) throws IOException {
+        Atecc a = open(via);
+        a.setConfig(aws());
+        a.lockConfig();
+        assertTrue(a.locks().configLocked());
+        assertTrue(a.config().lockState().configLocked(), "the chip agrees");
+    }
+
+    @ParameterizedTest @EnumSource(Via.class)
     void infoNamesChipSerialLocksAndHowTheChipWasTold(Via via) {
         ChipInfo info = open(via).info();
         assertEquals("ATECC508A", info.chip());

@@ -35,6 +35,7 @@ class ChipLostReplyTest {
     @TempDir static Path work;
     static Path home, configured, configLocked, dataLocked, wk, otherKey, privateKey;
     static Path lastClean, lastCell;
+    static List<String> lastRequests = List.of();
     static final List<String> ROWS = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
@@ -80,10 +81,22 @@ class ChipLostReplyTest {
         SeshRuns.Run r = on("sim:" + clean, via, List.of("--debug"), args);
         assertEquals(0, r.code(), r.err());
         List<String> requests = r.err().lines().filter(l -> l.startsWith("==> ")).toList();
+        lastRequests = requests;
         for (int i = 0; i + 1 < requests.size(); i++) {
             if (at.test(requests.get(i), requests.get(i + 1))) return i + 1 + shift;
         }
         throw new AssertionError("no such request in\n" + String.join("\n", requests));
+    }
+
+    /**
+     * The reply to the wake (an empty write to address 0) last sent before the request {@code at}
+     * finds: the host driver keeps the chip awake between commands and wakes it afresh where a
+     * change starts (atca.driver.AtcaDriver#startFresh), so the chip never got anything after it.
+     */
+    static int wakeBefore(Path template, BiPredicate<String, String> at, String... args) throws IOException {
+        int n = reply(template, "i2c", at, 0, args);
+        for (int i = n - 1; i >= 1; i--) if (lastRequests.get(i - 1).contains("\"addr\":0,\"data_hex\":\"\"")) return i;
+        throw new AssertionError("no wake before request " + n + " in\n" + String.join("\n", lastRequests));
     }
 
     /** The chip command written as {@code bytes} bytes (word address included) whose answer is read as {@code len} bytes. */
@@ -131,9 +144,9 @@ class ChipLostReplyTest {
     @Test
     void privWriteThatNeverReachedTheChipFailsWithTheStateReadBack() throws IOException {
         String[] args = {"--yes-irreversible", "atca", "key", "set", "0", privateKey.toString(), "--write-key", wk.toString()};
-        // The wake before GenDig: its empty write to address 0 (the wake pulse) loses its reply.
-        int n = reply(dataLocked, "i2c", chipCommand(12, 4), -2, args);
-        SeshRuns.Run r = cell("atca key set 0 (encrypted PrivWrite)", "wake before GenDig", dataLocked, "i2c", "drop", n, args);
+        // The wake that starts the sequence (Read serial, Nonce, GenDig, PrivWrite): its empty write to address 0 loses its reply.
+        int n = wakeBefore(dataLocked, chipCommand(12, 4), args);
+        SeshRuns.Run r = cell("atca key set 0 (encrypted PrivWrite)", "wake before the PrivWrite sequence", dataLocked, "i2c", "drop", n, args);
         assertEquals(4, r.code(), r.err());
         assertEquals("error: board did not answer I2C.Write within 500 ms; read back: slot 0 still holds no key, nothing was written", r.errorLine());
         assertTrue(r.err().contains("hint: run the same atca key set again: it writes the key only if the slot does not hold it yet"), r.err());
@@ -186,7 +199,7 @@ class ChipLostReplyTest {
     @Test
     void configLockThatNeverReachedTheChipSaysItIsStillUnlocked() throws IOException {
         String[] args = {"--yes-irreversible", "atca", "lock", "config"};
-        int n = reply(configured, "i2c", chipCommand(8, 4), -2, args);
+        int n = wakeBefore(configured, chipCommand(8, 4), args);
         SeshRuns.Run r = cell("atca lock config", "wake before Lock", configured, "i2c", "drop", n, args);
         assertEquals(4, r.code(), r.err());
         assertEquals("error: board did not answer I2C.Write within 500 ms; read back: the config zone is still unlocked, nothing was locked", r.errorLine());
@@ -207,7 +220,7 @@ class ChipLostReplyTest {
     @Test
     void secretKeyWriteThatNeverHappenedFindsTheOldKeyByMac() throws IOException {
         String[] args = {"--yes", "atca", "key", "set", "4", otherKey.toString()};
-        int n = reply(dataLocked, "i2c", chipCommand(40, 4), -2, args);
+        int n = wakeBefore(dataLocked, chipCommand(40, 4), args);
         SeshRuns.Run r = cell("atca key set 4 (secret data slot)", "wake before Write", dataLocked, "i2c", "drop", n, args);
         assertEquals(4, r.code(), r.err());
         assertEquals("error: board did not answer I2C.Write within 500 ms; read back: a MAC with slot 4's key does not match " + otherKey

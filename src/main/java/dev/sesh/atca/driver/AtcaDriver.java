@@ -20,7 +20,9 @@ import java.util.function.Supplier;
 /**
  * The firmware-style ATECC508A/608A driver (design.md 5.12, reference/atecc.md 1.4-1.9): every
  * command is wake, word address 0x03 + command group, wait, poll the answer, check its CRC and
- * status, then word address 0x02 (idle: TempKey survives) - also after errors. Retries the whole
+ * status, then word address 0x02 (idle: TempKey survives) - also after errors. Over a slow link
+ * ({@link DriverOptions#overLink()}) the chip stays awake between commands instead, woken once per
+ * watchdog period, so a command costs two transfers. Retries the whole
  * command on a response CRC error, a 0xFF (chip saw a bad CRC) or 0xEE (watchdog) answer and a
  * NACKed command write.
  *
@@ -42,6 +44,9 @@ public final class AtcaDriver {
     // Until identify() the slower 608 table is the safe assumption.
     private volatile Variant variant = Variant.ATECC608A;
     private volatile int chipMode;
+    // With DriverOptions.keepAwakeUs: whether the chip was left awake, and when its wake was sent (guarded by lock).
+    private boolean awake;
+    private long awakeSince;
 
     public AtcaDriver(I2cPort port, Clock clock, DriverOptions options) {
         this.port = port;
@@ -108,8 +113,10 @@ public final class AtcaDriver {
         lock.lock();
         try {
             AtcaException last = null;
+            long execUs = command.op().map(op -> Timing.maxExecutionUs(op, variant, chipMode)).orElse(0L);
             for (int attempt = 0; attempt < options.commandAttempts(); attempt++) {
-                wake(name);
+                awakeFor(name, execUs);
+                boolean keepAwake = false;
                 try {
                     if (!port.write(options.address(), write)) {
                         last = AtcaException.comm(name, AtcaException.TX_FAIL, "chip NACKed the command");
@@ -137,15 +144,36 @@ public final class AtcaDriver {
                         last = AtcaException.chip(name, st.get());
                         continue;
                     }
+                    keepAwake = options.keepAwakeUs() > 0;
                     return r;
                 } finally {
-                    port.write(options.address(), new byte[] {WA_IDLE});
+                    // After an error always idle (a fresh watchdog period, TempKey kept); else only when not keeping the chip awake.
+                    if (!keepAwake) {
+                        port.write(options.address(), new byte[] {WA_IDLE});
+                        awake = false;
+                    }
                 }
             }
             throw last;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Wakes the chip before a command unless it was left awake and the command (execution time
+     * plus the margin for the link) ends inside the watchdog period counted from the wake. A chip
+     * left awake whose period is running out is idled first, which keeps TempKey.
+     */
+    private void awakeFor(String name, long execUs) {
+        if (awake && (clock.nanos() - awakeSince) / 1_000L + execUs + options.awakeMarginUs() <= options.keepAwakeUs()) return;
+        if (awake) {
+            port.write(options.address(), new byte[] {WA_IDLE});
+            awake = false;
+        }
+        awakeSince = clock.nanos();
+        wake(name);
+        awake = options.keepAwakeUs() > 0;
     }
 
     /**
@@ -181,7 +209,13 @@ public final class AtcaDriver {
      * was already awake answers its old output instead; it is idled and woken again. Throws
      * {@link AtcaException} (0xD0) after {@link DriverOptions#wakeAttempts()} tries.
      */
-    public void wake() { locked(() -> { wake("wake"); return null; }); }
+    public void wake() {
+        locked(() -> {
+            awake = false;
+            wake("wake");
+            return null;
+        });
+    }
 
     private void wake(String name) {
         for (int i = 0; i < options.wakeAttempts(); i++) {
@@ -194,11 +228,36 @@ public final class AtcaDriver {
         throw AtcaException.comm(name, AtcaException.WAKE_FAILED, "chip did not answer the wake pulse with 04 11 33 43");
     }
 
+    /**
+     * The next command starts from a fresh wake: a chip left awake ({@link DriverOptions#keepAwakeUs})
+     * is idled now, keeping TempKey. For the start of a change, so it runs in a full watchdog period
+     * from a known state, as the firmware runs every command.
+     */
+    public void startFresh() {
+        locked(() -> {
+            if (awake) {
+                awake = false;
+                port.write(options.address(), new byte[] {WA_IDLE});
+            }
+            return null;
+        });
+    }
+
     /** Word address 0x02: idle, keeping TempKey. False if the chip NACKed (it was not awake). */
-    public boolean idle() { return locked(() -> port.write(options.address(), new byte[] {WA_IDLE})); }
+    public boolean idle() {
+        return locked(() -> {
+            awake = false;
+            return port.write(options.address(), new byte[] {WA_IDLE});
+        });
+    }
 
     /** Word address 0x01: sleep, losing TempKey and all volatile state. False if the chip NACKed. */
-    public boolean sleep() { return locked(() -> port.write(options.address(), new byte[] {WA_SLEEP})); }
+    public boolean sleep() {
+        return locked(() -> {
+            awake = false;
+            return port.write(options.address(), new byte[] {WA_SLEEP});
+        });
+    }
 
     private <T> T locked(Supplier<T> step) {
         lock.lock();
@@ -210,6 +269,8 @@ public final class AtcaDriver {
     }
 
     // Poll only after the wait: earlier reads NACK while the chip is busy (reference/atecc.md 1.6).
+    // The wait counts from the write's answer: the board may run the bus transfer and the command
+    // later than the request was sent, and a read that comes too early costs a whole extra round trip.
     private byte[] poll(String name, CommandPacket command, int len) {
         long start = clock.nanos();
         long firstUs = options.waitExecution()

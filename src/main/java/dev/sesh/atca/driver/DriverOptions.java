@@ -15,20 +15,27 @@ package dev.sesh.atca.driver;
  *                         command write (&gt;= 1)
  * @param rereadAttempts   re-reads of an answer that does not check (after a word-address-0x00
  *                         reset) before the command is resent; 0 = resend at once, as the firmware
+ * @param keepAwakeUs      0: wake before and idle after every command, as the firmware; else the
+ *                         chip stays awake between commands and is idled and woken again only when
+ *                         a command would not end (with {@link #awakeMarginUs} to spare for the
+ *                         link) this long after the wake: the watchdog's minimum, 0.7 s
+ * @param awakeMarginUs    time kept in hand for the command and answer to cross the link
  */
 public record DriverOptions(int address, long wakeDelayUs, boolean waitExecution, long firstPollUs,
-                            long pollIntervalUs, long pollTimeoutUs, int wakeAttempts, int commandAttempts, int rereadAttempts) {
+                            long pollIntervalUs, long pollTimeoutUs, int wakeAttempts, int commandAttempts, int rereadAttempts,
+                            long keepAwakeUs, long awakeMarginUs) {
     public static final int DEFAULT_ADDRESS = 0x60;
 
     public DriverOptions {
         if (address < 0 || address > 0x7F) throw new IllegalArgumentException("7-bit address out of range: " + address);
         if (wakeAttempts < 1 || commandAttempts < 1 || rereadAttempts < 0) throw new IllegalArgumentException("attempts must be >= 1 (re-reads >= 0)");
         if (pollTimeoutUs <= 0 || pollIntervalUs <= 0) throw new IllegalArgumentException("poll interval and timeout must be positive");
+        if (keepAwakeUs < 0 || awakeMarginUs < 0) throw new IllegalArgumentException("awake period and margin must be >= 0");
     }
 
     /** The Mongoose OS HAL's pacing (reference/atecc.md 1.9): 1 ms, then poll every 2 ms for up to 2.5 s. */
     public static DriverOptions firmware() {
-        return new DriverOptions(DEFAULT_ADDRESS, 1_500, false, 1_000, 2_000, 2_500_000, 3, 3, 0);
+        return new DriverOptions(DEFAULT_ADDRESS, 1_500, false, 1_000, 2_000, 2_500_000, 3, 3, 0, 0, 0);
     }
 
     /**
@@ -37,10 +44,22 @@ public record DriverOptions(int address, long wakeDelayUs, boolean waitExecution
      * read again before the command is resent.
      */
     public static DriverOptions host() {
-        return new DriverOptions(DEFAULT_ADDRESS, 1_500, true, 0, 5_000, 2_500_000, 3, 3, 2);
+        return new DriverOptions(DEFAULT_ADDRESS, 1_500, true, 0, 5_000, 2_500_000, 3, 3, 2, 0, 0);
+    }
+
+    /**
+     * {@link #host()} for a link where every I2C transfer is a round trip of tens of ms (RPC over a
+     * serial line): the chip is woken once per watchdog period instead of once per command and not
+     * idled after each, so a command is two transfers (command, answer) instead of five
+     * (reference/atecc.md 1.8, 1.10). The period counted is the watchdog's minimum (0.7 s), from
+     * before the wake is sent, with 150 ms kept in hand for the link.
+     */
+    public static DriverOptions overLink() {
+        return new DriverOptions(DEFAULT_ADDRESS, 1_500, true, 0, 5_000, 2_500_000, 3, 3, 2, 700_000, 150_000);
     }
 
     public DriverOptions withAddress(int a) {
-        return new DriverOptions(a, wakeDelayUs, waitExecution, firstPollUs, pollIntervalUs, pollTimeoutUs, wakeAttempts, commandAttempts, rereadAttempts);
+        return new DriverOptions(a, wakeDelayUs, waitExecution, firstPollUs, pollIntervalUs, pollTimeoutUs, wakeAttempts, commandAttempts, rereadAttempts,
+                keepAwakeUs, awakeMarginUs);
     }
 }

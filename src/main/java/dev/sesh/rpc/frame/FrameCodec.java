@@ -13,6 +13,8 @@ public final class FrameCodec {
     public static final byte[] Q3 = {'"', '"', '"'};
     /** The handshake probe mos writes: Q3 EOF Q3 \n \n (9 bytes, mos-rpc.md 7.0). */
     public static final byte[] HANDSHAKE_PROBE = {'"', '"', '"', 0x04, '"', '"', '"', '\n', '\n'};
+    /** A handshake probe in newline framing: \n EOF \n (3 bytes); the device answers Q3 EOF Q3 and stays in newline mode. */
+    public static final byte[] NEWLINE_PROBE = {'\n', 0x04, '\n'};
     /** The device's answer to an EOF frame: Q3 EOF Q3, sent at once without newlines (captures README 5.4). */
     public static final byte[] EOF_ECHO = {'"', '"', '"', 0x04, '"', '"', '"'};
 

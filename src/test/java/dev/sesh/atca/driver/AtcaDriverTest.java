@@ -54,6 +54,51 @@ class AtcaDriverTest {
         assertEquals(1_500_000L + 115_000_000L, clock.nanos());
     }
 
+    @Test void overALinkTheChipStaysAwakeSoACommandIsTwoTransfers() {
+        driver = new AtcaDriver(port, clock, DriverOptions.overLink());
+        driver.setChip(Variant.ATECC508A, 0);
+        port.wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A)
+                .cmd(INFO_GROUP).read(0x60, 7, INFO_508A)
+                .cmd(INFO_GROUP).read(0x60, 7, INFO_508A);
+        for (int i = 0; i < 3; i++) driver.execute(INFO, 7);
+        port.done();
+    }
+
+    @Test void overALinkTheChipIsIdledAndWokenBeforeTheWatchdogMinimum() {
+        // 0.7 s minimum watchdog - 150 ms margin: a command 0.55 s after the wake gets a fresh period.
+        twoInfosWithAFreshWakeBetween(() -> clock.advanceMillis(548));
+    }
+
+    /** Info, then {@code between}, then Info again after an idle and a new wake. */
+    private void twoInfosWithAFreshWakeBetween(Runnable between) {
+        driver = new AtcaDriver(port, clock, DriverOptions.overLink());
+        driver.setChip(Variant.ATECC508A, 0);
+        port.wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A)
+                .idle().wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A);
+        driver.execute(INFO, 7);
+        between.run();
+        driver.execute(INFO, 7);
+        port.done();
+    }
+
+    @Test void overALinkAnErrorStillIdlesTheChip() {
+        driver = new AtcaDriver(port, clock, DriverOptions.overLink());
+        driver.setChip(Variant.ATECC508A, 0);
+        port.wake().cmd(INFO_GROUP).read(0x60, 7, "04ff0142").idle()
+            .wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A)
+            .cmd(INFO_GROUP).read(0x60, 7, INFO_508A);
+        driver.execute(INFO, 7);
+        driver.execute(INFO, 7);
+        port.done();
+    }
+
+    @Test void overALinkAChangeStartsFromAFreshWake() { twoInfosWithAFreshWakeBetween(() -> driver.startFresh()); }
+
+    @Test void startFreshOnAChipNotLeftAwakeSendsNothing() {
+        driver.startFresh();
+        port.done();
+    }
+
     @Test void shortStatusAnswerIsTakenByItsCountByte() {
         port.wake().cmd(INFO_GROUP).read(0x60, 35, "04000340ffffffff").idle();
         assertTrue(driver.transact(INFO, 35).ok());
