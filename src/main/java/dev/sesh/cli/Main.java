@@ -55,8 +55,15 @@ public final class Main {
     private final PrintStream err;
     private final boolean tty;
     private final PortLister lister;
+    private final Clock clock;
 
     Main(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean tty, PortLister lister) {
+        this(env, in, out, err, tty, lister, Clock.system());
+    }
+
+    /** {@code clock} times the boards, the RPC client and scripts: the system clock, or a virtual one in tests (design.md 5.4). */
+    Main(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean tty, PortLister lister, Clock clock) {
+        this.clock = clock;
         this.env = env;
         this.in = in;
         this.out = out;
@@ -128,8 +135,8 @@ public final class Main {
                 // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
                 boolean script = !cli.rest.isEmpty() && cli.rest.get(0).equals("run");
                 ScriptEngineFacade engine = script
-                        ? GroovyFacade.startInBackground(bindings(session, boards, outWriter, files))
-                        : GroovyFacade.startOnFirstUse(bindings(session, boards, outWriter, files));
+                        ? GroovyFacade.startInBackground(bindings(session, boards, outWriter, files, clock))
+                        : GroovyFacade.startOnFirstUse(bindings(session, boards, outWriter, files, clock));
                 session.connectOnDemand(() -> {
                     PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
                     if (choice instanceof PortChooser.None none) throw none.toError();
@@ -168,7 +175,7 @@ public final class Main {
                     terminal.output(), lazyStatusLine(terminal), via(cli), files);
                  Boards boards = new Boards(connector)) {
                 // Groovy takes about a second to start: it warms up while the user reads the banner and types.
-                ScriptEngineFacade engine = GroovyFacade.startInBackground(bindings(session, boards, termWriter, files));
+                ScriptEngineFacade engine = GroovyFacade.startInBackground(bindings(session, boards, termWriter, files, clock));
                 termWriter.println(banner);
                 termWriter.println("type help for commands; other lines are Groovy (atca.slots[0], i2c.scan())");
                 termWriter.flush();
@@ -212,9 +219,9 @@ public final class Main {
     }
 
     /** The objects scripts see: the session's own, looked up on each use so they follow connect/disconnect. */
-    private static Bindings bindings(Session session, Boards boards, PrintWriter out, LocalFileGuard files) {
+    private static Bindings bindings(Session session, Boards boards, PrintWriter out, LocalFileGuard files, Clock clock) {
         X509Toolkit x509 = new X509Toolkit(files);
-        return Bindings.builder(out, Clock.system())
+        return Bindings.builder(out, clock)
                 .bind("board", session::board)
                 .bind("i2c", () -> session.board().i2c())
                 .bind("fs", () -> session.board().fs())
@@ -242,16 +249,16 @@ public final class Main {
     }
 
     private CliBoardConnector connector(SeshCli cli, ChangeGate gate, PrintWriter errWriter) {
-        RpcOptions rpc = RpcOptions.defaults();
+        RpcOptions rpc = RpcOptions.defaults().withClock(clock);
         if (cli.timeoutSeconds != null) {
             if (cli.timeoutSeconds <= 0) throw SeshException.badArg("--timeout must be positive", "give seconds, e.g. --timeout 30");
             rpc = rpc.withTimeouts(Timeouts.overriddenBy(Duration.ofMillis((long) (cli.timeoutSeconds * 1000))));
         }
-        SimPorts sims = new SimPorts(Clock.system(), Optional.ofNullable(cli.ca), line -> {
+        SimPorts sims = new SimPorts(clock, Optional.ofNullable(cli.ca), line -> {
             errWriter.println(line);
             errWriter.flush();
         });
-        return new CliBoardConnector(sims.transportFactory(), lister, rpc, gate, Clock.system(), cli.baud,
+        return new CliBoardConnector(sims.transportFactory(), lister, rpc, gate, clock, cli.baud,
                 cli.debug ? errWriter::println : null);
     }
 
