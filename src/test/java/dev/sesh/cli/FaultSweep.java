@@ -348,7 +348,8 @@ final class FaultSweep {
         Map<String, String> result = new LinkedHashMap<>();   // plan id -> ok / failed / ...
         Map<String, Integer> sent = new LinkedHashMap<>();    // plan id -> change frames sent
         List<String> order = new ArrayList<>();
-        for (String line : all) {
+        for (int i = 0; i < all.size(); i++) {
+            String line = all.get(i);
             if (line.isBlank()) continue;
             JsonNode o;
             try {
@@ -356,8 +357,9 @@ final class FaultSweep {
             } catch (IOException e) {
                 return List.of(where + ": audit log line is not JSON: " + line);
             }
-            String id = o.path("plan_id").asText("");
-            if (id.isEmpty()) continue;
+            if (o.path("plan_id").asText("").isEmpty()) continue;
+            // plan ids count from p1 in every process: qualify them by run (the faulty one, then the rerun)
+            String id = (i < first.size() ? "run 1 " : "rerun ") + o.path("plan_id").asText();
             if (!order.contains(id)) order.add(id);
             if (o.has("frame")) {
                 if (o.path("sent").asBoolean()) sent.merge(id, 1, Integer::sum);

@@ -30,7 +30,7 @@ public final class FaultSweepMain {
         int n = Integer.parseInt(args[4]);
         List<String> flowNames = List.of(args[5].split(","));
         List<String> launch = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-p", "target/lib:target/sesh-0.1.0.jar", "-m", "dev.sesh/dev.sesh.cli.Main");
+                "-p", System.getProperty("sesh.sweep.modulePath", "target/lib:target/sesh-0.1.0.jar"), "-m", "dev.sesh/dev.sesh.cli.Main");
         Files.createDirectories(out);
         Set<String> done = new HashSet<>();
         try (var files = Files.list(out)) {

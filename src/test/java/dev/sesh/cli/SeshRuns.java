@@ -44,6 +44,9 @@ final class SeshRuns {
      */
     static Run virtual(Path home, String... args) { return start(home, Map.of(), "", false, new dev.sesh.bytes.VirtualClock(), args); }
 
+    /** {@link #virtual} with stdout and stderr in one stream, interleaved, in {@link Run#out()}. */
+    static Run virtualInterleaved(Path home, String... args) { return start(home, Map.of(), "", true, new dev.sesh.bytes.VirtualClock(), args); }
+
     /** A run with {@code stdin} as its input; without a TTY the console reads it through a dumb terminal. */
     static Run typed(Path home, String stdin, String... args) { return start(home, Map.of(), stdin, false, args); }
 
