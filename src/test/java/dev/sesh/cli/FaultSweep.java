@@ -265,7 +265,7 @@ final class FaultSweep {
         if (!left.isEmpty()) problems.add(where + ": files left on this computer after the rerun: " + left);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         if (problems.isEmpty()) deleteTree(dir);
-        return new Result(p.flow().name(), "SIGKILL", position, 137, "", state, completes, problems, ms);
+        return new Result(p.flow().name(), "SIGKILL", position, exit, "", state, completes, problems, ms);
     }
 
     /** {@code points} positions spread evenly over 1..replies. */
