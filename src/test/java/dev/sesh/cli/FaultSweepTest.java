@@ -25,13 +25,23 @@ class FaultSweepTest {
     static final int PROVISION_CELLS = 16;
     static final int PUT_CELLS = 32;
 
-    @TempDir Path work;
+    @TempDir static Path work;
+    /** Each flow's clean run, made once for the tests of this class (it is most of the cost of a few cells). */
+    static final Map<String, FaultSweep.Prepared> PREPARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static FaultSweep.Inputs inputs() {
+        return FaultSweep.Inputs.in(work.resolve("inputs"), Path.of("scripts/examples/configs/atca-aws-test.yaml"));
+    }
+
+    static FaultSweep.Prepared prepared(FaultSweep.Flow flow) {
+        return PREPARED.computeIfAbsent(flow.name(), n -> FaultSweep.prepare(flow, work, inputs()));
+    }
 
     @Test
     void aSeededSampleOfCellsEndsInKnownStatesAndEveryRerunCompletes() {
         long seed = Long.getLong("sesh.sweep.seed", 22);
         System.out.println("FaultSweepTest seed " + seed + " (repeat with -Dsesh.sweep.seed=" + seed + ")");
-        FaultSweep.Inputs in = FaultSweep.Inputs.in(work.resolve("inputs"), Path.of("scripts/examples/configs/atca-aws-test.yaml"));
+        FaultSweep.Inputs in = inputs();
         Random random = new Random(seed);
         String only = System.getProperty("sesh.sweep.cell", "");
         List<FaultSweep.Result> results = new ArrayList<>();
@@ -39,7 +49,7 @@ class FaultSweepTest {
         long t0 = System.nanoTime();
         for (FaultSweep.Flow flow : FaultSweep.flows()) {
             if (!only.isEmpty() && !only.startsWith(flow.name() + "/")) continue;
-            FaultSweep.Prepared p = FaultSweep.prepare(flow, work, in);
+            FaultSweep.Prepared p = prepared(flow);
             replies.put(flow.name(), p.replies());
             if (!only.isEmpty()) {
                 String[] kindAt = only.substring(flow.name().length() + 1).split("@");
@@ -71,8 +81,8 @@ class FaultSweepTest {
      */
     @Test
     void aFaultBetweenTheWriteKeyAndThePrivateKeyDoesNotMakeTheRerunSendTheWriteKeyAgain() {
-        FaultSweep.Inputs in = FaultSweep.Inputs.in(work.resolve("inputs"), Path.of("scripts/examples/configs/atca-aws-test.yaml"));
-        FaultSweep.Prepared p = FaultSweep.prepare(FaultSweep.flow("provision i2c"), work, in);
+        FaultSweep.Inputs in = inputs();
+        FaultSweep.Prepared p = prepared(FaultSweep.flow("provision i2c"));
         List<String> trace = new ArrayList<>(List.of("--port", "sim:" + work.resolve("traced"), "--debug"));
         trace.addAll(p.flow().args().apply(in));
         String out = SeshRuns.virtualInterleaved(work.resolve("trace-home"), trace.toArray(String[]::new)).out();
