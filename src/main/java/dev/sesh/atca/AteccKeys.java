@@ -64,15 +64,28 @@ public final class AteccKeys {
 
     /**
      * Writes {@code data} (whole 32-byte blocks, e.g. a write key) into data slot {@code slot} from
-     * block 0: in the clear where the chip takes that, else encrypted with {@code writeKey}.
+     * block 0: in the clear where the chip takes that, else encrypted with {@code writeKey}. When the
+     * chip shows the slot already holds {@code data} (read back, or a MAC with a secret slot's key;
+     * --via i2c after the data lock) nothing is sent: a rerun of a script that stopped after this
+     * write does not send a write key across the link again (issue 22).
      */
     public KeyWriteResult setData(int slot, SecretBytes data, Optional<SecretBytes> writeKey) {
         Atecc.checkSlot(slot);
         ConfigZone z = atecc.state();
         int wkSlot = KeyPlans.dataRoute(z, slot, data.length(), writeKey.isPresent());
         AteccBackend b = atecc.backend();
-        Plan plan = KeyPlans.dataWrite(atecc.target(), z, slot, b.via(), wkSlot, data.source(), data.length(), writeKey.map(SecretBytes::source));
         Bytes all = data.bytes();
+        LostReply.Found already;
+        try {
+            already = SlotReadBack.data(atecc, z, slot, all, data.source());
+        } catch (ChipStatusException refused) {       // a slot the chip will not read in the clear: write it as before
+            already = LostReply.Found.unknown(refused.getMessage());
+        }
+        if (already.kind() == LostReply.Kind.DONE) {
+            return new KeyWriteResult(slot, false, "none", true, "slot " + slot + " already holds the " + data.length() + " bytes of "
+                    + data.source() + " (" + already.state() + "); nothing was written");
+        }
+        Plan plan = KeyPlans.dataWrite(atecc.target(), z, slot, b.via(), wkSlot, data.source(), data.length(), writeKey.map(SecretBytes::source));
         Optional<LostReply.Found> lost = atecc.board().gate().apply(plan, () -> LostReply.guard("the write",
                 () -> atecc.chip(ChipOp.WRITE, slot, wkSlot >= 0, () -> {
                     for (int block = 0; block * 32 < all.length(); block++) {

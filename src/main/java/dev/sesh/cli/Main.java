@@ -60,8 +60,15 @@ public final class Main {
     private final PortLister lister;
     /** Wraps every link this run opens (scripts/bench-flow counts the bytes on it); identity by default. */
     private java.util.function.UnaryOperator<dev.sesh.rpc.transport.Transport> links = java.util.function.UnaryOperator.identity();
+    private final Clock clock;
 
     Main(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean tty, PortLister lister) {
+        this(env, in, out, err, tty, lister, Clock.system());
+    }
+
+    /** {@code clock} times the boards, the RPC client and scripts: the system clock, or a virtual one in tests (design.md 5.4). */
+    Main(Map<String, String> env, InputStream in, PrintStream out, PrintStream err, boolean tty, PortLister lister, Clock clock) {
+        this.clock = clock;
         this.env = env;
         this.in = in;
         this.out = out;
@@ -299,8 +306,8 @@ public final class Main {
     }
 
     /** The objects scripts see: the session's own, looked up on each use so they follow connect/disconnect. */
-    private static Bindings bindings(Session session, Boards boards, PrintWriter out, LocalFileGuard files) {
-        return dev.sesh.shell.ScriptBindings.of(session, boards, out, files);
+    private Bindings bindings(Session session, Boards boards, PrintWriter out, LocalFileGuard files) {
+        return dev.sesh.shell.ScriptBindings.of(session, boards, out, files, clock);
     }
 
     private static Optional<Via> via(SeshCli cli) { return cli.via == null ? Optional.empty() : Optional.of(Via.parse(cli.via)); }
@@ -320,17 +327,17 @@ public final class Main {
     }
 
     private CliBoardConnector connector(SeshCli cli, ChangeGate gate, PrintWriter errWriter) {
-        RpcOptions rpc = RpcOptions.lean();
+        RpcOptions rpc = RpcOptions.lean().withClock(clock);
         if (cli.timeoutSeconds != null) {
             if (cli.timeoutSeconds <= 0) throw SeshException.badArg("--timeout must be positive", "give seconds, e.g. --timeout 30");
             rpc = rpc.withTimeouts(Timeouts.overriddenBy(Duration.ofMillis((long) (cli.timeoutSeconds * 1000))));
         }
-        SimPorts sims = new SimPorts(Clock.system(), Optional.ofNullable(cli.ca), line -> {
+        SimPorts sims = new SimPorts(clock, Optional.ofNullable(cli.ca), line -> {
             errWriter.println(line);
             errWriter.flush();
         });
         dev.sesh.rpc.transport.TransportFactory opened = sims.transportFactory();
-        return new CliBoardConnector(spec -> links.apply(opened.open(spec)), lister, rpc, gate, Clock.system(), cli.baud,
+        return new CliBoardConnector(spec -> links.apply(opened.open(spec)), lister, rpc, gate, clock, cli.baud,
                 cli.debug ? errWriter::println : null);
     }
 

@@ -14,8 +14,13 @@ public final class ScriptBindings {
 
     /** The session's own objects, looked up on each use so they follow connect/disconnect. */
     public static Bindings of(Session session, Boards boards, PrintWriter out, LocalFileGuard files) {
+        return of(session, boards, out, files, Clock.system());
+    }
+
+    /** As above, timing scripts ({@code sleep}, timeouts) on {@code clock}: the system's, or a virtual one in tests. */
+    public static Bindings of(Session session, Boards boards, PrintWriter out, LocalFileGuard files, Clock clock) {
         X509Toolkit x509 = new X509Toolkit(files);
-        return Bindings.builder(out, Clock.system())
+        return Bindings.builder(out, clock)
                 .bind("board", session::board)
                 .bind("i2c", () -> session.board().i2c())
                 .bind("fs", () -> session.board().fs())

@@ -37,6 +37,16 @@ final class SeshRuns {
 
     static Run run(Path home, Map<String, String> moreEnv, String... args) { return start(home, moreEnv, "", false, args); }
 
+    /**
+     * A run on a fresh virtual clock (design.md 5.4): simulated boards, the RPC client's timeouts and
+     * scripts take their time from it, so chip execution times, flash writes and fault delays cost no
+     * wall time.
+     */
+    static Run virtual(Path home, String... args) { return start(home, Map.of(), "", false, new dev.sesh.bytes.VirtualClock(), args); }
+
+    /** {@link #virtual} with stdout and stderr in one stream, interleaved, in {@link Run#out()}. */
+    static Run virtualInterleaved(Path home, String... args) { return start(home, Map.of(), "", true, new dev.sesh.bytes.VirtualClock(), args); }
+
     /** A run with {@code stdin} as its input; without a TTY the console reads it through a dumb terminal. */
     static Run typed(Path home, String stdin, String... args) { return start(home, Map.of(), stdin, false, args); }
 
@@ -58,13 +68,17 @@ final class SeshRuns {
 
     /** The one place that builds {@link Main} for these runs: no TTY, no serial ports, SESH_HOME in {@code home}. */
     private static Run start(Path home, Map<String, String> moreEnv, String stdin, boolean oneStream, String... args) {
+        return start(home, moreEnv, stdin, oneStream, dev.sesh.bytes.Clock.system(), args);
+    }
+
+    private static Run start(Path home, Map<String, String> moreEnv, String stdin, boolean oneStream, dev.sesh.bytes.Clock clock, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = oneStream ? out : new ByteArrayOutputStream();
         Map<String, String> env = new java.util.HashMap<>(moreEnv);
         env.put("SESH_HOME", home.toString());
         Main m = new Main(env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                false, List::of);
+                false, List::of, clock);
         int code = m.run(args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), oneStream ? "" : err.toString(StandardCharsets.UTF_8));
     }
