@@ -100,6 +100,22 @@ class AtcaCommandsTest {
         assertTrue(err().contains("slot 16 does not exist"), err());
     }
 
+    /** The SLOT converter's own line reaches the user, not picocli's "Invalid value for positional parameter". */
+    @Test void aBadSlotIsOneLineAsTypedWhereverTheSlotIsGiven() {
+        err.getBuffer().setLength(0);
+        assertEquals(2, type("atca read 0x10"));
+        assertEquals("error: slot 0x10 does not exist\nhint: slots are 0-15\n", err());
+        err.getBuffer().setLength(0);
+        assertEquals(2, type("atca key pub x"));
+        assertEquals("error: slot 'x' is not a number\nhint: write it as decimal or 0x-hex, e.g. 4 or 0x04\n", err());
+        err.getBuffer().setLength(0);
+        assertEquals(2, type("atca verify --slot 99 --digest 00 --sig 00"));
+        assertEquals("error: slot 99 does not exist\nhint: slots are 0-15\n", err());
+        err.getBuffer().setLength(0);
+        assertEquals(2, type("atca lock slot -1"));
+        assertEquals("error: slot -1 does not exist\nhint: slots are 0-15\n", err());
+    }
+
     @Test void lintOfTheAwsFileHasNoErrorsAndItsExpectedWarnings() {
         assertEquals(0, type("atca lint " + aws()), err());
         List<String> warnings = out().lines().filter(l -> l.startsWith("warning ")).map(l -> l.substring(0, l.indexOf(':')) + l.substring(l.lastIndexOf(' '))).toList();
