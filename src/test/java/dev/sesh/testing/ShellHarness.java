@@ -1,11 +1,19 @@
 package dev.sesh.testing;
 
+import dev.sesh.bytes.VirtualClock;
 import dev.sesh.device.Board;
 import dev.sesh.device.BoardConnector;
 import dev.sesh.device.SerialPortEntry;
+import dev.sesh.plan.ChangeGate;
+import dev.sesh.rpc.RpcClient;
+import dev.sesh.rpc.RpcOptions;
+import dev.sesh.rpc.transport.InProcessTransport;
 import dev.sesh.shell.ErrorReporter;
 import dev.sesh.shell.SeshSystemRegistry;
 import dev.sesh.shell.Session;
+import dev.sesh.sim.SimBoard;
+import dev.sesh.sim.SimFirmware;
+import dev.sesh.sim.SimOptions;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -20,7 +28,9 @@ import java.util.List;
  * after it.
  */
 public final class ShellHarness implements AutoCloseable {
+    /** The simulated board, or null for a harness {@link #over} a board built elsewhere. */
     public final SimI2cBoard sim;
+    public final Board board;
     public final Session session;
     public final SeshSystemRegistry registry;
     private final StringWriter out = new StringWriter();
@@ -31,14 +41,35 @@ public final class ShellHarness implements AutoCloseable {
 
     /** The console over {@code sim}, already connected to it. */
     public ShellHarness(SimI2cBoard sim) {
-        this.sim = sim;
-        session = Session.builder(new BoardConnector() {
+        this(sim, sim.board, new BoardConnector() {
             @Override public Board open(String port) { return sim.board; }
             @Override public List<SerialPortEntry> ports() { return List.of(); }
-        }, new PrintWriter(out, true), new PrintWriter(err, true), new ErrorReporter(false))
+        });
+    }
+
+    private ShellHarness(SimI2cBoard sim, Board board, BoardConnector connector) {
+        this.sim = sim;
+        this.board = board;
+        session = Session.builder(connector, new PrintWriter(out, true), new PrintWriter(err, true), new ErrorReporter(false))
                 .binaryOut(new ByteArrayOutputStream()).build();
-        session.adopt(sim.board);
+        session.adopt(board);
         registry = new SeshSystemRegistry(session);
+    }
+
+    /** The console over {@code board}; {@code connect} is refused (the test has the one board). */
+    public static ShellHarness over(Board board) {
+        return new ShellHarness(null, board, new BoardConnector() {
+            @Override public Board open(String port) { throw new IllegalStateException("not in this test"); }
+            @Override public List<SerialPortEntry> ports() { return List.of(); }
+        });
+    }
+
+    /** The whole simulated firmware ({@code sim:}, defaults) over an in-process link on {@code clock}, its changes asking {@code gate}. */
+    public static Board simulatedBoard(ChangeGate gate, VirtualClock clock) {
+        SimBoard sim = SimFirmware.open(SimOptions.defaults(), clock);
+        InProcessTransport.Pair link = InProcessTransport.pair();
+        sim.attach(link.device());
+        return new Board(new RpcClient(link.host(), RpcOptions.defaults().withClock(clock)), "sim:", "sim", gate, clock);
     }
 
     /** Runs {@code line} as typed at the prompt; its exit code. */
@@ -49,6 +80,13 @@ public final class ShellHarness implements AutoCloseable {
 
     /** Everything printed on stderr so far. */
     public String err() { return err.toString().replace("\r", ""); }
+
+    /** What stdout got since the last take, and forgets it. */
+    public String takeOut() {
+        String s = out();
+        out.getBuffer().setLength(0);
+        return s;
+    }
 
     /** Forgets what was printed, so the next line's output stands alone. */
     public void clearOutput() {
