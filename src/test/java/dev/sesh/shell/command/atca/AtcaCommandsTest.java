@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -79,18 +80,17 @@ class AtcaCommandsTest {
 
     /** The SLOT converter's own line reaches the user, not picocli's "Invalid value for positional parameter". */
     @Test void aBadSlotIsOneLineAsTypedWhereverTheSlotIsGiven() {
-        shell.clearOutput();
-        assertEquals(2, type("atca read 0x10"));
-        assertEquals("error: slot 0x10 does not exist\nhint: slots are 0-15\n", err());
-        shell.clearOutput();
-        assertEquals(2, type("atca key pub x"));
-        assertEquals("error: slot 'x' is not a number\nhint: write it as decimal or 0x-hex, e.g. 4 or 0x04\n", err());
-        shell.clearOutput();
-        assertEquals(2, type("atca verify --slot 99 --digest 00 --sig 00"));
-        assertEquals("error: slot 99 does not exist\nhint: slots are 0-15\n", err());
-        shell.clearOutput();
-        assertEquals(2, type("atca lock slot -1"));
-        assertEquals("error: slot -1 does not exist\nhint: slots are 0-15\n", err());
+        String range = "hint: slots are 0-15\n";
+        Map<String, String> errors = Map.of(
+                "atca read 0x10", "error: slot 0x10 does not exist\n" + range,
+                "atca key pub x", "error: slot 'x' is not a number\nhint: write it as decimal or 0x-hex, e.g. 4 or 0x04\n",
+                "atca verify --slot 99 --digest 00 --sig 00", "error: slot 99 does not exist\n" + range,
+                "atca lock slot -1", "error: slot -1 does not exist\n" + range);
+        errors.forEach((line, expected) -> {
+            shell.clearOutput();
+            assertEquals(2, type(line), line);
+            assertEquals(expected, err(), line);
+        });
     }
 
     @Test void lintOfTheAwsFileHasNoErrorsAndItsExpectedWarnings() {
