@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The console's command layer as a user types into it, wired to a simulated board: a
@@ -44,24 +45,27 @@ public final class ShellHarness implements AutoCloseable {
         this(sim, sim.board, new BoardConnector() {
             @Override public Board open(String port) { return sim.board; }
             @Override public List<SerialPortEntry> ports() { return List.of(); }
-        });
+        }, UnaryOperator.identity());
     }
 
-    private ShellHarness(SimI2cBoard sim, Board board, BoardConnector connector) {
+    private ShellHarness(SimI2cBoard sim, Board board, BoardConnector connector, UnaryOperator<Session.Builder> more) {
         this.sim = sim;
         this.board = board;
-        session = Session.builder(connector, new PrintWriter(out, true), new PrintWriter(err, true), new ErrorReporter(false))
-                .binaryOut(new ByteArrayOutputStream()).build();
+        session = more.apply(Session.builder(connector, new PrintWriter(out, true), new PrintWriter(err, true), new ErrorReporter(false))
+                .binaryOut(new ByteArrayOutputStream())).build();
         session.adopt(board);
         registry = new SeshSystemRegistry(session);
     }
 
     /** The console over {@code board}; {@code connect} is refused (the test has the one board). */
-    public static ShellHarness over(Board board) {
+    public static ShellHarness over(Board board) { return over(board, UnaryOperator.identity()); }
+
+    /** As {@link #over(Board)}, the session built with what {@code more} adds (a status line, a terminal...). */
+    public static ShellHarness over(Board board, UnaryOperator<Session.Builder> more) {
         return new ShellHarness(null, board, new BoardConnector() {
             @Override public Board open(String port) { throw new IllegalStateException("not in this test"); }
             @Override public List<SerialPortEntry> ports() { return List.of(); }
-        });
+        }, more);
     }
 
     /** The whole simulated firmware ({@code sim:}, defaults) over an in-process link on {@code clock}, its changes asking {@code gate}. */
