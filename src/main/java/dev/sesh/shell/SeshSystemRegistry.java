@@ -63,6 +63,8 @@ public final class SeshSystemRegistry {
         commands.setCaseInsensitiveEnumValuesAllowed(true);
         commands.setExecutionExceptionHandler((ex, cl, parsed) -> session.errors().report(ex, session.err()));
         commands.setParameterExceptionHandler((ex, args) -> {
+            // A converter's own error (slot, I2C address) is already one line with its fix: as it is.
+            if (ex.getCause() instanceof SeshException own) return session.errors().report(own, session.err());
             CommandLine cl = ex.getCommandLine();
             String name = cl.getCommandSpec().qualifiedName(" ").replaceFirst("^sesh ", "");
             session.errors().report(SeshException.badArg(usageMessage(ex, cl, name), usageHint(ex, cl, name)), session.err());

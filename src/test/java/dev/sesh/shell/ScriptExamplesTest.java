@@ -1,27 +1,17 @@
 package dev.sesh.shell;
 
+import dev.sesh.testing.ShellHarness;
 import dev.sesh.bytes.VirtualClock;
-import dev.sesh.device.Board;
-import dev.sesh.device.BoardConnector;
-import dev.sesh.device.SerialPortEntry;
 import dev.sesh.plan.ChangeGate;
 import dev.sesh.plan.Plan;
-import dev.sesh.rpc.RpcClient;
-import dev.sesh.rpc.RpcOptions;
-import dev.sesh.rpc.transport.InProcessTransport;
 import dev.sesh.script.Bindings;
 import dev.sesh.script.GroovyFacade;
-import dev.sesh.sim.SimBoard;
-import dev.sesh.sim.SimFirmware;
-import dev.sesh.sim.SimOptions;
 import dev.sesh.testing.Vectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,8 +30,6 @@ class ScriptExamplesTest {
     @TempDir Path dir;
 
     final VirtualClock clock = new VirtualClock();
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
     final List<Plan> plans = new CopyOnWriteArrayList<>();
     final ChangeGate approveAll = new ChangeGate() {
         @Override public <T> T apply(Plan plan, Supplier<T> action) {
@@ -49,19 +37,11 @@ class ScriptExamplesTest {
             return action.get();
         }
     };
-    Board board;
+    ShellHarness shell;
 
     SeshSystemRegistry console() {
-        SimBoard sim = SimFirmware.open(SimOptions.defaults(), clock);
-        InProcessTransport.Pair link = InProcessTransport.pair();
-        sim.attach(link.device());
-        board = new Board(new RpcClient(link.host(), RpcOptions.defaults().withClock(clock)), "sim:", "sim", approveAll, clock);
-        Session session = new Session(new BoardConnector() {
-            @Override public Board open(String port) { throw new IllegalStateException("not in this test"); }
-
-            @Override public List<SerialPortEntry> ports() { return List.of(); }
-        }, new PrintWriter(out, true), new PrintWriter(err, true), new ErrorReporter(false), false);
-        session.adopt(board);
+        shell = ShellHarness.over(ShellHarness.simulatedBoard(approveAll, clock));
+        Session session = shell.session;
         Bindings bindings = Bindings.builder(session.out(), clock)
                 .bind("board", session::board)
                 .bind("i2c", () -> session.board().i2c())
@@ -74,13 +54,9 @@ class ScriptExamplesTest {
     }
 
     @AfterEach
-    void close() { if (board != null) board.close(); }
+    void close() { if (shell != null) shell.close(); }
 
-    String takeOut() {
-        String s = out.toString().replace("\r", "");
-        out.getBuffer().setLength(0);
-        return s;
-    }
+    String takeOut() { return shell.takeOut(); }
 
     @Test
     void provisionAwsProvisionsThenSkipsEveryStepOnASecondRun() throws IOException {
@@ -88,14 +64,14 @@ class ScriptExamplesTest {
         Path key = dir.resolve("ecc.key.pem");
         Path cert = dir.resolve("ecc.crt.pem");
         Path writeKey = dir.resolve("slot4.key");
-        assertEquals(0, console.execute("x509 keygen " + key), err.toString());
-        assertEquals(0, console.execute("x509 selfsign " + key + " " + cert + " --subject CN=sesh-test --days 30"), err.toString());
+        assertEquals(0, console.execute("x509 keygen " + key), shell.err());
+        assertEquals(0, console.execute("x509 selfsign " + key + " " + cert + " --subject CN=sesh-test --days 30"), shell.err());
         Files.writeString(writeKey, "5a".repeat(32) + "\n");
         takeOut();
         String run = "run scripts/examples/provision-aws.groovy " + Vectors.referenceDir().resolve("atca-aws-test.yaml")
                 + " " + key + " " + cert + " " + writeKey;
 
-        assertEquals(0, console.execute(run), err.toString());
+        assertEquals(0, console.execute(run), shell.err());
         String first = takeOut();
         for (String done : List.of("- config zone locked", "- data zone locked", "- slot 0 written", "- fs: ecc.crt.pem written",
                 "- config: set ", "- check: slot 0 signed a fresh digest")) {
@@ -105,7 +81,7 @@ class ScriptExamplesTest {
         int changes = plans.size();
         assertTrue(changes >= 7, "config write, 2 locks, 2 key writes, put, config set: " + plans);
 
-        assertEquals(0, console.execute(run), err.toString());
+        assertEquals(0, console.execute(run), shell.err());
         String second = takeOut();
         for (String skipped : List.of("- config zone: already locked", "- data zone: already locked",
                 "- slots 4 and 0: slot 0 already holds ecc.key.pem", "- fs: ecc.crt.pem already on the board", "- config: already set",

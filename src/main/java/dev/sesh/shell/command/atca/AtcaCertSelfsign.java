@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.atca;
 
+import dev.sesh.atca.config.Slot;
 import dev.sesh.atca.PublicKeys;
 import dev.sesh.shell.Session;
 import dev.sesh.x509.Names;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
 final class AtcaCertSelfsign implements Callable<Integer> {
     private final Session session;
     @Parameters(index = "0", paramLabel = "SLOT", description = "a P-256 private key slot",
-            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
+            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class, converter = SlotConverter.class) Slot slot;
     @Parameters(index = "1", paramLabel = "OUT", description = "file for the certificate (PEM)") Path out;
     @Option(names = "--subject", required = true, paramLabel = "DN", description = "/C=IE/O=ACME Ltd/CN=name or CN=name,O=ACME Ltd") String subject;
     @Option(names = "--days", required = true, paramLabel = "N", description = "validity in days from now") int days;
@@ -39,7 +40,7 @@ final class AtcaCertSelfsign implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         session.files().mayReplace(out);
-        int n = AtcaCli.slot(slot);
+        int n = slot.number();
         var dn = Names.subject(subject);
         var sans = Optional.ofNullable(san).map(Names::subjectAltNames);
         SlotSigner signer = new SlotSigner(AtcaCli.atca(session), n);

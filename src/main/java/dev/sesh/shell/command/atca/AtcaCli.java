@@ -1,6 +1,5 @@
 package dev.sesh.shell.command.atca;
 
-import dev.sesh.atca.config.Slot;
 import dev.sesh.SeshException;
 import dev.sesh.atca.Atecc;
 import dev.sesh.atca.config.ConfigCodec;
@@ -38,11 +37,6 @@ final class AtcaCli {
 
     /** A config zone from {@code file}: mos's format by extension (.yaml/.yml, .json, else hex). Bad input is exit 2. */
     static ConfigZone readConfig(String file) { return ConfigCodec.readFile(file); }
-
-    /** A slot number 0-15 (exit 2 otherwise). */
-    static int slot(String text) {
-        return Slot.of(number(text, "slot"), text).number();
-    }
 
     /** A number written as decimal or 0x-hex. */
     static int number(String text, String what) {

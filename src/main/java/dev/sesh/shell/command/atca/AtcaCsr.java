@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.atca;
 
+import dev.sesh.atca.config.Slot;
 import dev.sesh.atca.Atecc;
 import dev.sesh.atca.PublicKeys;
 import dev.sesh.shell.Session;
@@ -26,7 +27,7 @@ import java.util.concurrent.Callable;
 final class AtcaCsr implements Callable<Integer> {
     private final Session session;
     @Parameters(index = "0", paramLabel = "SLOT", description = "a P-256 private key slot",
-            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
+            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class, converter = SlotConverter.class) Slot slot;
     @Parameters(index = "1", arity = "0..1", paramLabel = "OUT", description = "file for the request (PEM)") Path out;
     @Option(names = "--subject", required = true, paramLabel = "DN", description = "/C=IE/O=ACME Ltd/CN=name or CN=name,O=ACME Ltd") String subject;
     @Option(names = "--san", paramLabel = "NAMES", description = "alternative names: DNS:host,IP:127.0.0.1") String san;
@@ -37,7 +38,7 @@ final class AtcaCsr implements Callable<Integer> {
 
     @Override public Integer call() {
         if (out != null) session.files().mayReplace(out);
-        int n = AtcaCli.slot(slot);
+        int n = slot.number();
         var dn = Names.subject(subject);
         var sans = Optional.ofNullable(san).map(Names::subjectAltNames);
         Atecc atecc = AtcaCli.atca(session);

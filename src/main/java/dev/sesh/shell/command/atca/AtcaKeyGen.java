@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.atca;
 
+import dev.sesh.atca.config.Slot;
 import dev.sesh.atca.GeneratedKey;
 import dev.sesh.shell.Session;
 import picocli.CommandLine.Command;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
 final class AtcaKeyGen implements Callable<Integer> {
     private final Session session;
     @Parameters(index = "0", paramLabel = "SLOT", description = "a P-256 private key slot",
-            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
+            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class, converter = SlotConverter.class) Slot slot;
     @Parameters(index = "1", arity = "0..1", paramLabel = "PUB_OUT", description = "file for the public key (PEM)") Path out;
     @Option(names = "--json", description = "print {\"slot\", \"publicKey\", \"fingerprint\", \"file\"}") boolean json;
 
@@ -26,7 +27,7 @@ final class AtcaKeyGen implements Callable<Integer> {
 
     @Override public Integer call() {
         if (out != null) session.files().mayReplace(out);
-        int n = AtcaCli.slot(slot);
+        int n = slot.number();
         GeneratedKey made = AtcaCli.atca(session).keys().generate(n);
         AtcaCli.note(session, made.message());
         PublicKeyOutput.print(session, n, made.publicKey(), Optional.ofNullable(out), AtcaCli.json(session, json));

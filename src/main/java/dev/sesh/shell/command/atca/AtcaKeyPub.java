@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.atca;
 
+import dev.sesh.atca.config.Slot;
 import dev.sesh.bytes.Bytes;
 import dev.sesh.shell.Session;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
 final class AtcaKeyPub implements Callable<Integer> {
     private final Session session;
     @Parameters(index = "0", paramLabel = "SLOT", description = "a P-256 private key slot",
-            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
+            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class, converter = SlotConverter.class) Slot slot;
     @Parameters(index = "1", arity = "0..1", paramLabel = "OUT", description = "file for the public key (PEM)") Path out;
     @Option(names = "--json", description = "print {\"slot\", \"publicKey\", \"fingerprint\", \"file\"}") boolean json;
 
@@ -25,7 +26,7 @@ final class AtcaKeyPub implements Callable<Integer> {
 
     @Override public Integer call() {
         if (out != null) session.files().mayReplace(out);
-        int n = AtcaCli.slot(slot);
+        int n = slot.number();
         Bytes pub = AtcaCli.atca(session).publicKey(n);
         PublicKeyOutput.print(session, n, pub, Optional.ofNullable(out), AtcaCli.json(session, json));
         return 0;

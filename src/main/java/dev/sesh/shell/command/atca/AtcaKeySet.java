@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.atca;
 
+import dev.sesh.atca.config.Slot;
 import dev.sesh.atca.KeyWriteResult;
 import dev.sesh.shell.Session;
 import dev.sesh.x509.KeyImport;
@@ -25,7 +26,7 @@ import java.util.concurrent.Callable;
 final class AtcaKeySet implements Callable<Integer> {
     private final Session session;
     @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15",
-            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
+            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class, converter = SlotConverter.class) Slot slot;
     @Parameters(index = "1", paramLabel = "FILE", description = "the key file",
             completionCandidates = dev.sesh.shell.complete.LocalFiles.KeyFiles.class) Path file;
     @Option(names = "--write-key", paramLabel = "FILE", description = "the 32-byte key of the slot's write-key slot (hex or raw)",
@@ -36,7 +37,7 @@ final class AtcaKeySet implements Callable<Integer> {
     AtcaKeySet(Session session) { this.session = session; }
 
     @Override public Integer call() {
-        KeyWriteResult r = KeyImport.set(AtcaCli.atca(session), AtcaCli.slot(slot), file, Optional.ofNullable(writeKey), Optional.ofNullable(cert));
+        KeyWriteResult r = KeyImport.set(AtcaCli.atca(session), slot.number(), file, Optional.ofNullable(writeKey), Optional.ofNullable(cert));
         if (AtcaCli.json(session, json)) AtcaCli.printJson(session, r);
         else AtcaCli.result(session, r.message());
         return 0;

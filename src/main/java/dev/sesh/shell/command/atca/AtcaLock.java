@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.atca;
 
+import dev.sesh.atca.config.Slot;
 import dev.sesh.SeshException;
 import dev.sesh.atca.Atecc;
 import dev.sesh.atca.LockResult;
@@ -25,7 +26,7 @@ final class AtcaLock implements Callable<Integer> {
     private final Session session;
     @Parameters(index = "0", paramLabel = "config|data|slot", description = "what to lock",
             completionCandidates = dev.sesh.shell.complete.LockTargets.class) String what;
-    @Parameters(index = "1", arity = "0..1", paramLabel = "SLOT", description = "slot number for a slot lock", completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
+    @Parameters(index = "1", arity = "0..1", paramLabel = "SLOT", description = "slot number for a slot lock", completionCandidates = dev.sesh.shell.complete.SlotCandidates.class, converter = SlotConverter.class) Slot slot;
     @Option(names = "--json", description = "print {\"locked\", \"already_locked\", \"crc\", \"message\"}") boolean json;
 
     AtcaLock(Session session) { this.session = session; }
@@ -38,7 +39,7 @@ final class AtcaLock implements Callable<Integer> {
             case "data": noSlot(); r = atca.lockData(); break;
             case "slot":
                 if (slot == null) throw SeshException.badArg("which slot?", "atca lock slot N, N = 0-15");
-                r = atca.lockSlot(AtcaCli.slot(slot));
+                r = atca.lockSlot(slot.number());
                 break;
             default: throw SeshException.badArg("cannot lock '" + what + "'", "atca lock config, atca lock data or atca lock slot N");
         }
@@ -56,6 +57,6 @@ final class AtcaLock implements Callable<Integer> {
     }
 
     private void noSlot() {
-        if (slot != null) throw SeshException.badArg("a zone lock takes no slot", "atca lock slot " + slot + " locks one slot");
+        if (slot != null) throw SeshException.badArg("a zone lock takes no slot", "atca lock slot " + slot.number() + " locks one slot");
     }
 }

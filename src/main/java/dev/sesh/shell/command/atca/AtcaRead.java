@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.atca;
 
+import dev.sesh.atca.config.Slot;
 import dev.sesh.bytes.Bytes;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.format.HexDump;
@@ -15,13 +16,13 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:", "  atca read 10", "  atca read 10 --json"})
 final class AtcaRead implements Callable<Integer> {
     private final Session session;
-    @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15", completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
+    @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15", completionCandidates = dev.sesh.shell.complete.SlotCandidates.class, converter = SlotConverter.class) Slot slot;
     @Option(names = "--json", description = "print {\"slot\", \"data\": HEX}") boolean json;
 
     AtcaRead(Session session) { this.session = session; }
 
     @Override public Integer call() {
-        int n = AtcaCli.slot(slot);
+        int n = slot.number();
         Bytes data = AtcaCli.atca(session).read(n);
         if (AtcaCli.json(session, json)) {
             Map<String, Object> m = new LinkedHashMap<>();

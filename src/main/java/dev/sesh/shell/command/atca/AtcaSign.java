@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.atca;
 
+import dev.sesh.atca.config.Slot;
 import dev.sesh.bytes.Bytes;
 import dev.sesh.shell.Session;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ import java.util.concurrent.Callable;
 final class AtcaSign implements Callable<Integer> {
     private final Session session;
     @Parameters(index = "0", paramLabel = "SLOT", description = "a P-256 private key slot",
-            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
+            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class, converter = SlotConverter.class) Slot slot;
     @Parameters(index = "1", arity = "0..1", paramLabel = "HEX", description = "the 32-byte digest") String hex;
     @Option(names = "--digest", paramLabel = "HEX", description = "the 32-byte digest") String digest;
     @Option(names = "--file", paramLabel = "F", description = "sign the SHA-256 of this file") Path file;
@@ -28,7 +29,7 @@ final class AtcaSign implements Callable<Integer> {
     AtcaSign(Session session) { this.session = session; }
 
     @Override public Integer call() {
-        int n = AtcaCli.slot(slot);
+        int n = slot.number();
         if (hex != null && digest != null) throw dev.sesh.SeshException.badArg("the digest is given twice", "give it as HEX or --digest HEX");
         Bytes d = DigestInput.of(hex != null ? hex : digest, file);
         Bytes rs = AtcaCli.atca(session).sign(n, d);

@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.atca;
 
+import dev.sesh.atca.config.Slot;
 import dev.sesh.shell.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,13 +16,13 @@ final class AtcaSlot implements Callable<Integer> {
     private static final int WIDTH = 96;
     private final Session session;
     @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15",
-            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
+            completionCandidates = dev.sesh.shell.complete.SlotCandidates.class, converter = SlotConverter.class) Slot slot;
     @Option(names = "--json", description = "print {\"slot\", \"text\"}") boolean json;
 
     AtcaSlot(Session session) { this.session = session; }
 
     @Override public Integer call() {
-        int n = AtcaCli.slot(slot);
+        int n = slot.number();
         String text = AtcaCli.atca(session).describeSlot(n);
         if (AtcaCli.json(session, json)) {
             Map<String, Object> m = new LinkedHashMap<>();

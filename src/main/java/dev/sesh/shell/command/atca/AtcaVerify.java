@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.atca;
 
+import dev.sesh.atca.config.Slot;
 import dev.sesh.SeshException;
 import dev.sesh.atca.PublicKeys;
 import dev.sesh.bytes.Bytes;
@@ -27,7 +28,7 @@ final class AtcaVerify implements Callable<Integer> {
     private final Session session;
 
     static final class KeySource {
-        @Option(names = "--slot", paramLabel = "N", description = "the public key of this slot's private key") String slot;
+        @Option(names = "--slot", paramLabel = "N", description = "the public key of this slot's private key", converter = SlotConverter.class) Slot slot;
         @Option(names = "--pub", paramLabel = "PEM", description = "a public key, certificate or private key file") Path pub;
     }
 
@@ -45,7 +46,7 @@ final class AtcaVerify implements Callable<Integer> {
         String whose;
         Bytes xy;
         if (key.slot != null) {
-            int n = AtcaCli.slot(key.slot);
+            int n = key.slot.number();
             xy = AtcaCli.atca(session).publicKey(n);
             whose = "slot " + n + "'s public key";
         } else {

@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.atca;
 
+import dev.sesh.atca.config.Slot;
 import dev.sesh.shell.Session;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,13 +15,13 @@ import java.util.concurrent.Callable;
                 "", "Examples:", "  atca write 10 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"})
 final class AtcaWrite implements Callable<Integer> {
     private final Session session;
-    @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15", completionCandidates = dev.sesh.shell.complete.SlotCandidates.class) String slot;
+    @Parameters(index = "0", paramLabel = "SLOT", description = "slot 0-15", completionCandidates = dev.sesh.shell.complete.SlotCandidates.class, converter = SlotConverter.class) Slot slot;
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "DATA", description = "hex bytes") List<String> data;
 
     AtcaWrite(Session session) { this.session = session; }
 
     @Override public Integer call() {
-        int n = AtcaCli.slot(slot);
+        int n = slot.number();
         var bytes = AtcaCli.hexBytes(data, "DATA");
         AtcaCli.result(session, AtcaCli.atca(session).write(n, bytes));
         return 0;

@@ -5,15 +5,14 @@ import dev.sesh.device.I2cBus;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.format.JsonOut;
 
-/** What the i2c commands share: the bus of the connected board, address parsing with its warning line. */
+/** What the i2c commands share: the bus of the connected board, the address with its warning line. */
 final class I2cCli {
     private I2cCli() {}
 
     static I2cBus bus(Session session) { return session.board().i2c(); }
 
-    /** Parses {@code text}; the 8-bit-form warning goes to stderr (design.md 5.1). */
-    static int address(Session session, String text) {
-        I2cAddress a = I2cAddress.parse(text);
+    /** The address as a number; the 8-bit-form warning goes to stderr first (design.md 5.1). */
+    static int address(Session session, I2cAddress a) {
         a.warning().ifPresent(w -> {
             session.err().println(w);
             session.err().flush();

@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.i2c;
 
+import dev.sesh.device.I2cAddress;
 import dev.sesh.bytes.Bytes;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.format.HexDump;
@@ -20,7 +21,7 @@ final class I2cDump implements Callable<Integer> {
     static final String METHOD = "I2C.ReadRegB";
     private final Session session;
     @Parameters(index = "0", paramLabel = "ADDR", description = "7-bit address, 0x08-0x77",
-            completionCandidates = I2cAddressCandidates.class) String address;
+            completionCandidates = I2cAddressCandidates.class, converter = I2cAddressConverter.class) I2cAddress address;
     @Option(names = "--json", description = "print {\"addr\", \"method\", \"data_hex\"}") boolean json;
 
     I2cDump(Session session) { this.session = session; }

@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.i2c;
 
+import dev.sesh.device.I2cAddress;
 import dev.sesh.bytes.Bytes;
 import dev.sesh.device.I2cArgs;
 import dev.sesh.shell.Session;
@@ -19,7 +20,7 @@ import java.util.concurrent.Callable;
 final class I2cRead implements Callable<Integer> {
     private final Session session;
     @Parameters(index = "0", paramLabel = "ADDR", description = "7-bit address, 0x08-0x77",
-            completionCandidates = I2cAddressCandidates.class) String address;
+            completionCandidates = I2cAddressCandidates.class, converter = I2cAddressConverter.class) I2cAddress address;
     @Parameters(index = "1", paramLabel = "LEN", description = "bytes to read, 1-4096") String length;
     @Option(names = "--json", description = "print {\"addr\", \"len\", \"data_hex\"}") boolean json;
 

@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.i2c;
 
+import dev.sesh.device.I2cAddress;
 import dev.sesh.device.I2cArgs;
 import dev.sesh.device.RegWidth;
 import dev.sesh.shell.Session;
@@ -17,7 +18,7 @@ import java.util.concurrent.Callable;
 final class I2cSet implements Callable<Integer> {
     private final Session session;
     @Parameters(index = "0", paramLabel = "ADDR", description = "7-bit address, 0x08-0x77",
-            completionCandidates = I2cAddressCandidates.class) String address;
+            completionCandidates = I2cAddressCandidates.class, converter = I2cAddressConverter.class) I2cAddress address;
     @Parameters(index = "1", paramLabel = "REG", description = "register, 0x00-0xff") String register;
     @Parameters(index = "2", paramLabel = "VAL", description = "value: 0-0xff for b, 0-0xffff for w") String value;
     @Parameters(index = "3", arity = "0..1", paramLabel = "b|w", description = "width: b byte (default), w word") String width;

@@ -1,5 +1,6 @@
 package dev.sesh.shell.command.i2c;
 
+import dev.sesh.device.I2cAddress;
 import dev.sesh.bytes.Bytes;
 import dev.sesh.device.I2cArgs;
 import dev.sesh.shell.Session;
@@ -23,7 +24,7 @@ import java.util.concurrent.Callable;
 final class I2cWrite implements Callable<Integer> {
     private final Session session;
     @Parameters(index = "0", paramLabel = "ADDR", description = "7-bit address, 0x08-0x77",
-            completionCandidates = I2cAddressCandidates.class) String address;
+            completionCandidates = I2cAddressCandidates.class, converter = I2cAddressConverter.class) I2cAddress address;
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "BYTES", description = "hex bytes") List<String> bytes;
     @Option(names = "--wake", description = "send the ATECC wake pulse (empty write to 0x00) right before the write")
     boolean wake;

@@ -2,21 +2,16 @@ package dev.sesh.shell.command.atca;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sesh.device.Board;
-import dev.sesh.device.BoardConnector;
-import dev.sesh.device.SerialPortEntry;
 import dev.sesh.plan.Plan;
-import dev.sesh.shell.ErrorReporter;
-import dev.sesh.shell.SeshSystemRegistry;
 import dev.sesh.shell.Session;
+import dev.sesh.testing.ShellHarness;
 import dev.sesh.testing.SimI2cBoard;
 import dev.sesh.testing.Vectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,40 +19,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The atca commands as a user types them, against the simulated board on a virtual clock (host driver). */
 class AtcaCommandsTest {
-    private final SimI2cBoard sim = new SimI2cBoard();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private final Session session;
-    private final SeshSystemRegistry registry;
+    private final ShellHarness shell = new ShellHarness();
+    private final SimI2cBoard sim = shell.sim;
+    private final Session session = shell.session;
 
-    AtcaCommandsTest() {
-        session = Session.builder(new BoardConnector() {
-            @Override public Board open(String port) { return sim.board; }
-            @Override public List<SerialPortEntry> ports() { return List.of(); }
-        }, new PrintWriter(out, true), new PrintWriter(err, true), new ErrorReporter(false))
-                .binaryOut(new java.io.ByteArrayOutputStream()).build();
-        session.adopt(sim.board);
-        registry = new SeshSystemRegistry(session);
-    }
+    @AfterEach void close() { shell.close(); }
 
-    @AfterEach void close() { session.close(); }
+    private int type(String line) { return shell.type(line); }
 
-    private int type(String line) { return registry.execute(line); }
+    private String out() { return shell.out(); }
 
-    private String out() { return out.toString().replace("\r", ""); }
-
-    private String err() { return err.toString().replace("\r", ""); }
-
-    private void clear() {
-        out.getBuffer().setLength(0);
-        err.getBuffer().setLength(0);
-    }
+    private String err() { return shell.err(); }
 
     private static String aws() { return Vectors.referenceDir().resolve("atca-aws-test.yaml").toString(); }
 
     private void awsConfig() {
         assertEquals(0, type("atca config set " + aws()), err());
-        clear();
+        shell.clearOutput();
     }
 
     @Test void configSetPlanIsTheFieldDiffWithTheLintResult() {
@@ -98,6 +76,21 @@ class AtcaCommandsTest {
     @Test void slot16IsAUsageError() {
         assertEquals(2, type("atca slot 16"));
         assertTrue(err().contains("slot 16 does not exist"), err());
+    }
+
+    /** The SLOT converter's own line reaches the user, not picocli's "Invalid value for positional parameter". */
+    @Test void aBadSlotIsOneLineAsTypedWhereverTheSlotIsGiven() {
+        String range = "hint: slots are 0-15\n";
+        Map<String, String> errors = Map.of(
+                "atca read 0x10", "error: slot 0x10 does not exist\n" + range,
+                "atca key pub x", "error: slot 'x' is not a number\nhint: write it as decimal or 0x-hex, e.g. 4 or 0x04\n",
+                "atca verify --slot 99 --digest 00 --sig 00", "error: slot 99 does not exist\n" + range,
+                "atca lock slot -1", "error: slot -1 does not exist\n" + range);
+        errors.forEach((line, expected) -> {
+            shell.clearOutput();
+            assertEquals(2, type(line), line);
+            assertEquals(expected, err(), line);
+        });
     }
 
     @Test void lintOfTheAwsFileHasNoErrorsAndItsExpectedWarnings() {
@@ -172,7 +165,7 @@ class AtcaCommandsTest {
         String data = "5a".repeat(32) + "a5".repeat(32);
         assertEquals(0, type("atca write 10 " + data), err());
         assertEquals(0, type("atca lock data"), err());
-        clear();
+        shell.clearOutput();
         assertEquals(0, type("atca read 10 --json"), err());
         JsonNode n = new ObjectMapper().readTree(out());
         assertEquals(144, n.path("data").asText().length(), "the whole 72-byte slot");
@@ -182,7 +175,7 @@ class AtcaCommandsTest {
     @Test void lockSlotNeedsTheDataLockFirstAndSaysSo() {
         awsConfig();
         assertEquals(0, type("atca lock config"), err());
-        clear();
+        shell.clearOutput();
         assertEquals(1, type("atca lock slot 4"));
         assertEquals("error: slot 4 refused the slot lock (chip status 0x0F, execution error)\n"
                 + "hint: a slot can be locked only after the data zone: atca lock data first\n", err());
@@ -202,7 +195,7 @@ class AtcaCommandsTest {
                 "atca config set " + dir.resolve("missing.yaml"), "atca write 16 00112233", "atca write 10 0011",
                 "atca read 16", "atca slot 99", "atca raw 0x17 0x80", "atca raw 0x17 0x100 0", "atca lock banana",
                 "atca lock config 3", "atca write 10 zz")) {
-            clear();
+            shell.clearOutput();
             assertEquals(2, type(line), line + "\n" + err());
             List<String> lines = err().lines().toList();
             assertTrue(lines.get(0).startsWith("error: "), line + "\n" + err());
@@ -215,7 +208,7 @@ class AtcaCommandsTest {
     @Test void configSetOnALockedChipIsRefusedAndLeavesItUnchanged() {
         assertEquals(0, type("atca lock config"), err());
         byte[] before = sim.chip.memory().save();
-        clear();
+        shell.clearOutput();
         assertEquals(1, type("atca config set " + aws()));
         assertTrue(err().startsWith("error: the config zone of ATECC508A S/N "), err());
         assertTrue(java.util.Arrays.equals(before, sim.chip.memory().save()));

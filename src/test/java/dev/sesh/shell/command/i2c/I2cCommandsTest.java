@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sesh.atca.packet.CommandPacket;
 import dev.sesh.atca.packet.Opcode;
 import dev.sesh.bytes.Bytes;
-import dev.sesh.device.Board;
-import dev.sesh.device.BoardConnector;
-import dev.sesh.device.SerialPortEntry;
-import dev.sesh.shell.ErrorReporter;
 import dev.sesh.shell.SeshSystemRegistry;
 import dev.sesh.shell.Session;
+import dev.sesh.testing.ShellHarness;
 import dev.sesh.testing.SimI2cBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,8 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,33 +23,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The i2c commands as a user types them, against the simulated board with a sensor at 0x48. */
 class I2cCommandsTest {
-    private SimI2cBoard sim = new SimI2cBoard();
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
-    private Session session;
-    private SeshSystemRegistry registry;
-
-    I2cCommandsTest() { open(sim); }
+    private ShellHarness shell = new ShellHarness();
+    private SimI2cBoard sim = shell.sim;
+    private Session session = shell.session;
+    private SeshSystemRegistry registry = shell.registry;
 
     private void open(SimI2cBoard board) {
-        sim = board;
-        out = new StringWriter();
-        err = new StringWriter();
-        session = new Session(new BoardConnector() {
-            @Override public Board open(String port) { return board.board; }
-            @Override public List<SerialPortEntry> ports() { return List.of(); }
-        }, new PrintWriter(out, true), new PrintWriter(err, true), new ErrorReporter(false), false);
-        session.adopt(board.board);
-        registry = new SeshSystemRegistry(session);
+        shell = new ShellHarness(board);
+        sim = shell.sim;
+        session = shell.session;
+        registry = shell.registry;
     }
 
-    @AfterEach void close() { session.close(); }
+    @AfterEach void close() { shell.close(); }
 
-    private int type(String line) { return registry.execute(line); }
+    private int type(String line) { return shell.type(line); }
 
-    private String out() { return out.toString().replace("\r", ""); }
+    private String out() { return shell.out(); }
 
-    private String err() { return err.toString().replace("\r", ""); }
+    private String err() { return shell.err(); }
 
     @Test void scanPrintsTheGridAndNamesKnownParts() {
         assertEquals(0, type("i2c scan"), err());
