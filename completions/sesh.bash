@@ -970,7 +970,7 @@ function _picocli_sesh_twin() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands=""
-  local flag_opts=""
+  local flag_opts="--json"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then

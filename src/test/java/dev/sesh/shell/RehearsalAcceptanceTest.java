@@ -233,5 +233,15 @@ class RehearsalAcceptanceTest {
         assertEquals(3, console.execute("twin " + tw), "a folder with content is not replaced without asking");
         assertTrue(err.toString().contains(tw + " is not empty"), err.toString());
         assertEquals(Set.of(), made.differences(BoardSnapshot.of(tw)));
+
+        Path second = dir.resolve("tw2");
+        out.getBuffer().setLength(0);
+        assertEquals(0, console.execute("twin " + second + " --json"), err.toString());
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+        assertEquals(second.toString(), j.get("dir").asText());
+        List<Integer> random = new ArrayList<>();
+        j.get("random_slots").forEach(n -> random.add(n.asInt()));
+        assertTrue(random.contains(0) && random.contains(4) && !random.contains(10), "the slots filled with random values: " + j);
+        assertTrue(j.get("notes").isArray() && j.get("notes").size() > 0, j.toString());
     }
 }
