@@ -334,6 +334,10 @@ public final class Board implements AutoCloseable {
                 sleep(100);
             } catch (SeshException e) {
                 last = e;
+                // The link itself is gone (a cut cable, a closed port): no answer can come over it, and
+                // asking again at once would only spin until the deadline (for ever on a virtual clock).
+                if (!rpc.isOpen()) throw e;
+                sleep(100);
             }
         }
         throw SeshException.unreachable("board did not come back within " + limit.toSeconds() + " s after the reboot"
