@@ -310,6 +310,27 @@ public final class Board implements AutoCloseable {
         @Override public void close() { rpc.removeLogListener(listener); }
     }
 
+    private volatile java.util.function.Function<String, ?> twinMaker;
+
+    /**
+     * Writes a twin of this board into folder {@code dir} (a {@code sim:DIR} board: files, saved
+     * config, the chip as read, fresh random values where the chip cannot be read); the same as
+     * {@code atca.twin(dir)}, whose result it returns. Reads only. Refused when {@code dir} holds anything.
+     */
+    public Object twin(String dir) {
+        java.util.function.Function<String, ?> maker = twinMaker;
+        if (maker == null) throw SeshException.badArg("this board has no chip driver to copy the chip with", "use atca.twin('" + dir + "')");
+        return maker.apply(dir);
+    }
+
+    /**
+     * Called by the session that adopts this board: how {@link #twin} reaches the chip. The first
+     * call wins, so nothing can replace it later.
+     */
+    public synchronized void twinWith(java.util.function.Function<String, ?> maker) {
+        if (twinMaker == null) twinMaker = maker;
+    }
+
     private volatile boolean completionCaches = true;
 
     /**

@@ -187,6 +187,14 @@ public final class Session implements AutoCloseable {
         return atecc;
     }
 
+    /** {@code board.twin(dir)}: the chip is copied through this session's {@code atca} (device sits below atca). */
+    private Object twinOf(Board b, String dir) {
+        synchronized (this) {
+            if (board != b) throw SeshException.badArg("this board is no longer the connected one", "connect it again, then call board.twin(dir)");
+        }
+        return atca().twin(dir);
+    }
+
     /** The console's line history; empty when there is no console (one-shot runs). */
     public Optional<History> history() { return Optional.ofNullable(history); }
 
@@ -336,6 +344,7 @@ public final class Session implements AutoCloseable {
         chipStatus = Optional::empty;
         caches.clear();
         opened.addLogListener(this::deviceLine);
+        opened.twinWith(dir -> twinOf(opened, dir));
         synchronized (this) { traceNewBoard(opened); }
         if (old != null) old.close();
         return opened;
@@ -348,6 +357,7 @@ public final class Session implements AutoCloseable {
         chipStatus = Optional::empty;
         caches.clear();
         opened.addLogListener(this::deviceLine);
+        opened.twinWith(dir -> twinOf(opened, dir));
         traceNewBoard(opened);
     }
 
