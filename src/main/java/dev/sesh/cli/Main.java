@@ -4,6 +4,7 @@ import dev.sesh.SeshException;
 import dev.sesh.atca.Via;
 import dev.sesh.aws.AwsCli;
 import dev.sesh.bytes.Clock;
+import dev.sesh.device.Board;
 import dev.sesh.x509.X509Toolkit;
 import dev.sesh.plan.ChangeGate;
 import dev.sesh.plan.LocalFileGuard;
@@ -44,6 +45,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 
 /**
@@ -160,11 +163,11 @@ public final class Main {
     }
 
     // The board the task opened (running it here if nobody has), with its error as thrown.
-    private static dev.sesh.device.Board opened(java.util.concurrent.FutureTask<dev.sesh.device.Board> opening) {
+    private static Board opened(FutureTask<Board> opening) {
         opening.run();
         try {
             return opening.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;
             throw new IllegalStateException(e.getCause());
@@ -222,14 +225,14 @@ public final class Main {
 
     /** What one run is made of; closing it closes the session (its board) and the boards scripts opened. */
     private record Wired(CliBoardConnector connector, Session session, Boards boards, SeshSystemRegistry registry,
-                         java.util.concurrent.FutureTask<dev.sesh.device.Board> early) implements AutoCloseable {
+                         FutureTask<Board> early) implements AutoCloseable {
         @Override public void close() {
             try (session; boards) {
                 // Opened early for a script that never used it: the session does not own it.
                 if (early != null && early.isDone() && session.currentBoard().isEmpty()) {
                     try {
                         early.get().close();
-                    } catch (java.util.concurrent.ExecutionException | InterruptedException | RuntimeException ignored) {
+                    } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
                         // it failed to open, or closing failed: nothing left to release
                     }
                 }
@@ -248,15 +251,16 @@ public final class Main {
                        ErrorReporter errors, boolean oneShot, boolean groovyNow) {
         ChangeGate gate = gate(cli, terminalOrNull, errWriter);
         // One-shot runs do no completion work (issue 26): nobody will press Tab.
-        CliBoardConnector connector = oneShot ? connector(cli, gate, errWriter).withoutCompletionCaches() : connector(cli, gate, errWriter);
+        CliBoardConnector connector = connector(cli, gate, errWriter);
+        if (oneShot) connector.withoutCompletionCaches();
         Consumer<String> status = terminalOrNull == null ? null : lazyStatusLine(terminalOrNull);
         LocalFileGuard files = files(cli, terminalOrNull);
         Session.Builder made = Session.builder(connector, outWriter, errWriter, errors)
                 .json(cli.json).binaryOut(binaryOut).statusLine(status).via(via(cli)).files(files).awsTool(AwsCli::find)
                 .terminal(terminalOrNull);   // monitor reads Ctrl-] from it
-        java.util.concurrent.FutureTask<dev.sesh.device.Board> early = null;
+        FutureTask<Board> early = null;
         if (oneShot) {
-            java.util.concurrent.FutureTask<dev.sesh.device.Board> opening = new java.util.concurrent.FutureTask<>(() -> {
+            FutureTask<Board> opening = new FutureTask<>(() -> {
                 PortChooser.Choice choice = new PortChooser(lister).choose(cli.port, env.get("SESH_PORT"), cli.baud);
                 if (choice instanceof PortChooser.None none) throw none.toError();
                 return connector.open(((PortChooser.Chosen) choice).spec());
