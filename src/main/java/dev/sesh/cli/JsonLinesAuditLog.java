@@ -29,7 +29,10 @@ import java.util.function.Consumer;
  * a change that already happened must not be reported as failed because its record could not be kept.
  */
 public final class JsonLinesAuditLog implements AuditLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on the first entry: Jackson's first mapper costs a noticeable part of a start (issue 21). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
     private final Path file;
     private final Consumer<String> warnings;
 
@@ -61,7 +64,7 @@ public final class JsonLinesAuditLog implements AuditLog {
 
     /** The link guard's line for a change frame it sent or refused (design.md 5.9). */
     @Override public void appendFrame(FrameAuditEntry entry) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("time", entry.time().toString());
         o.put("port", entry.port());
         if (!entry.planId().isEmpty()) o.put("plan_id", entry.planId());
@@ -70,7 +73,7 @@ public final class JsonLinesAuditLog implements AuditLog {
         entry.actions().forEach(a -> actions.add(a.describe()));
         o.put("sent", entry.sent());
         try {
-            write(JSON.writeValueAsString(o));
+            write(Json.MAPPER.writeValueAsString(o));
         } catch (JsonProcessingException e) {
             warnings.accept("warning: could not write the audit log " + file + ": " + e.getMessage());
         }
@@ -92,7 +95,7 @@ public final class JsonLinesAuditLog implements AuditLog {
     static String line(AuditEntry entry) throws JsonProcessingException {
         Plan plan = entry.plan();
         Target target = plan.target();
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("time", entry.time().toString());
         if (!entry.planId().isEmpty()) o.put("plan_id", entry.planId());
         o.put("port", target.port());
@@ -109,6 +112,6 @@ public final class JsonLinesAuditLog implements AuditLog {
         Outcome outcome = entry.outcome();
         o.put("result", outcome.word());
         if (outcome instanceof Outcome.Failed failed) o.put("error", failed.message());
-        return JSON.writeValueAsString(o);
+        return Json.MAPPER.writeValueAsString(o);
     }
 }

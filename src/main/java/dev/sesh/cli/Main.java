@@ -98,28 +98,36 @@ public final class Main {
         return this;
     }
 
+    /** The subcommands of sesh's own command line; other first words are console commands. */
+    private static final java.util.Set<String> SUBCOMMANDS = java.util.Set.of("sim", "completion", "run");
+
     int run(String[] args) {
+        // Most runs (the console, one command) name no subcommand of sesh's: their options are parsed
+        // without building the subcommands' models (issue 21, start-up); a run that names one, asks
+        // for help or has an error is parsed again with the whole model, so it reads the same.
         SeshCli cli = new SeshCli();
-        CommandLine parser = SeshCli.commandLine(cli, List.of(), out, err);
-        parser.addSubcommand("run", new CommandLine(new RunFileCommand()).setUnmatchedOptionsArePositionalParams(true));
-        // sim, completion and run are shown by the footer's examples, not listed in sesh --help.
-        for (CommandLine sub : parser.getSubcommands().values()) sub.getCommandSpec().usageMessage().hidden(true);
-        parser.getCommandSpec().usageMessage().synopsisSubcommandLabel("");
-        parser.setStopAtPositional(true);
-        parser.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        parser.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        List<CommandLine> parsed;
+        CommandLine parser = parser(cli, false);
+        List<CommandLine> parsed = null;
         try {
             parsed = parser.parseArgs(args).asCommandLineList();
         } catch (CommandLine.ParameterException e) {
-            if (e.getCommandLine().getCommand() instanceof UsageErrors sub) {
-                return new ErrorReporter(cli.debug, Style.of(tty, env)).report(sub.usageError(e.getMessage()), errWriter);
-            }
-            err.println("error: " + e.getMessage());
-            err.println("hint: sesh --help shows the options");
-            return SeshException.USAGE;
+            parsed = null;   // told below, by the whole model
         }
+        if (parsed == null || parser.isUsageHelpRequested() || (!cli.rest.isEmpty() && SUBCOMMANDS.contains(cli.rest.get(0)))) {
+            cli = new SeshCli();
+            parser = parser(cli, true);
+            try {
+                parsed = parser.parseArgs(args).asCommandLineList();
+            } catch (CommandLine.ParameterException e) {
+                if (e.getCommandLine().getCommand() instanceof UsageErrors sub) {
+                    return new ErrorReporter(cli.debug, Style.of(tty, env)).report(sub.usageError(e.getMessage()), errWriter());
+                }
+                err.println("error: " + e.getMessage());
+                err.println("hint: sesh --help shows the options");
+                return SeshException.USAGE;
+            }
+        }
+        PrintWriter errWriter = errWriter();
         for (CommandLine c : parsed) {
             if (c.isUsageHelpRequested()) {
                 c.usage(out);
@@ -143,6 +151,26 @@ public final class Main {
             return errors.report(e, errWriter);
         }
     }
+
+    /** sesh's command line over {@code cli}: its options alone, or ({@code subcommands}) the whole model. */
+    private CommandLine parser(SeshCli cli, boolean subcommands) {
+        CommandLine parser;
+        if (subcommands) {
+            parser = SeshCli.commandLine(cli, List.of(), out, err);
+            parser.addSubcommand("run", new CommandLine(new RunFileCommand()).setUnmatchedOptionsArePositionalParams(true));
+            // sim, completion and run are shown by the footer's examples, not listed in sesh --help.
+            for (CommandLine sub : parser.getSubcommands().values()) sub.getCommandSpec().usageMessage().hidden(true);
+            parser.getCommandSpec().usageMessage().synopsisSubcommandLabel("");
+        } else {
+            parser = new CommandLine(cli);
+        }
+        parser.setStopAtPositional(true);
+        parser.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        parser.setErr(errWriter());
+        return parser;
+    }
+
+    private PrintWriter errWriter() { return new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true); }
 
     /** One console command (or {@code -c}), or {@code run FILE} when {@code words} start with run. */
     private int runOnce(SeshCli cli, List<String> words, ErrorReporter errors, PrintWriter errWriter) {
@@ -198,8 +226,11 @@ public final class Main {
                 spec = PortSpec.parse("sim:", cli.baud);
                 banner = "sesh " + SeshCli.VERSION + " · no board found on USB serial ports; using a simulated board (sim:, factory-new)";
             }
-            // Groovy takes about a second to start: it warms up while the user reads the banner and types.
-            try (Wired run = wire(cli, terminal, termWriter, termWriter, terminal.output(), errors, false, true)) {
+            // On a terminal a person waits for the prompt: it comes first, saying "connecting PORT", and
+            // the board, Groovy and the command tree start as it is drawn (issue 21). Piped input gets
+            // the board first, as a script expects.
+            boolean promptFirst = tty && !isDumb(terminal);
+            try (Wired run = wire(cli, terminal, termWriter, termWriter, terminal.output(), errors, false, !promptFirst)) {
                 termWriter.println(banner);
                 termWriter.println("type help for commands; other lines are Groovy (atca.slots[0], i2c.scan())");
                 termWriter.flush();
@@ -209,18 +240,43 @@ public final class Main {
                 } catch (IOException e) {
                     throw SeshException.failed("cannot create " + history + ": " + e.getMessage(), "set SESH_HOME to a writable folder");
                 }
-                try {
-                    run.session().adopt(run.connector().open(spec));
-                } catch (SeshException e) {
-                    errors.report(e, termWriter);
-                    termWriter.println("(not connected: use connect PORT)");
+                Session session = run.session();
+                if (!promptFirst) {
+                    try {
+                        session.adopt(run.connector().open(spec));
+                    } catch (SeshException e) {
+                        errors.report(e, termWriter);
+                        termWriter.println("(not connected: use connect PORT)");
+                    }
+                    return new Console(session, run.registry(), terminal, history, colour).run();
                 }
-                Console console = new Console(run.session(), run.registry(), terminal, history, colour);
+                FutureTask<Board> opening = new FutureTask<>(() -> run.connector().open(spec));
+                session.opening(spec.text(), () -> opened(opening));
+                Console console = new Console(session, run.registry(), terminal, history, colour);
+                console.afterFirstPrompt(() -> {
+                    startDaemon("sesh-connect", () -> {
+                        opening.run();
+                        try {
+                            session.runBoard();        // adopted here unless a command took it up first
+                        } catch (SeshException e) {
+                            java.io.StringWriter told = new java.io.StringWriter();
+                            errors.report(e, new PrintWriter(told));
+                            console.printAbove(told.toString().stripTrailing() + "\n(not connected: use connect PORT)");
+                        }
+                        console.refreshPrompt();
+                        run.registry().commandLine();  // the command tree, before the first Tab needs it
+                    });
+                    run.registry().scripts().ifPresent(s -> s.engine().startInBackground());
+                });
                 return console.run();
             }
         } finally {
             closeQuietly(terminal);
         }
+    }
+
+    private static boolean isDumb(Terminal t) {
+        return Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType());
     }
 
     /** What one run is made of; closing it closes the session (its board) and the boards scripts opened. */
@@ -279,7 +335,10 @@ public final class Main {
         Boards boards = new Boards(connector);
         Bindings bindings = bindings(session, boards, outWriter, files);
         ScriptEngineFacade engine = groovyNow ? GroovyFacade.startInBackground(bindings) : GroovyFacade.startOnFirstUse(bindings);
-        SeshSystemRegistry registry = new SeshSystemRegistry(session, new ScriptConsole(session, engine));
+        ScriptConsole scripts = new ScriptConsole(session, engine);
+        // A one-shot run builds the model of the command it runs, not of all of them; a console whose
+        // prompt comes first builds the tree after the prompt (issue 21).
+        SeshSystemRegistry registry = oneShot || !groovyNow ? SeshSystemRegistry.builtOnDemand(session, scripts) : new SeshSystemRegistry(session, scripts);
         return new Wired(connector, session, boards, registry, early);
     }
 
@@ -357,7 +416,16 @@ public final class Main {
 
     private Terminal systemTerminal() {
         try {
-            if (tty) return TerminalBuilder.builder().name("sesh").system(true).nativeSignals(true).build();
+            if (tty) {
+                try {
+                    // JLine's native provider alone: asking every provider whether the streams are a
+                    // terminal runs a program (test -t) for the exec one (issue 21, start-up).
+                    return TerminalBuilder.builder().name("sesh").system(true).nativeSignals(true)
+                            .jni(true).ffm(false).jna(false).jansi(false).exec(false).dumb(false).build();
+                } catch (IllegalStateException | IOException | UnsatisfiedLinkError noNative) {
+                    return TerminalBuilder.builder().name("sesh").system(true).nativeSignals(true).build();
+                }
+            }
             // A pipe: JLine's providers would build a pty terminal over the streams; a dumb one reads lines as given.
             return new DumbTerminal("sesh", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
         } catch (IOException e) {

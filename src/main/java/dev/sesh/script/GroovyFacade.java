@@ -38,10 +38,15 @@ public final class GroovyFacade implements ScriptEngineFacade {
     /** Returns at once; Groovy starts and warms up on a daemon thread. */
     public static GroovyFacade startInBackground(Bindings bound) {
         GroovyFacade f = new GroovyFacade(bound);
-        Thread t = new Thread(f::launch, "sesh-groovy-start");
+        f.startInBackground();
+        return f;
+    }
+
+    @Override public void startInBackground() {
+        if (launched.get()) return;
+        Thread t = new Thread(this::launch, "sesh-groovy-start");
         t.setDaemon(true);
         t.start();
-        return f;
     }
 
     /** Starts Groovy on the calling thread (tests). */

@@ -38,4 +38,7 @@ public interface ScriptEngineFacade {
 
     /** True once the engine has started, so {@link #eval} will not wait for start-up. */
     boolean isReady();
+
+    /** Starts the engine on a background thread now, if it has not started (returns at once). */
+    default void startInBackground() { }
 }

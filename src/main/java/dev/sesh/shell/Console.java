@@ -31,7 +31,8 @@ public final class Console {
         this.registry = registry;
         this.terminal = terminal;
         this.prompt = new StatusPrompt(colour);
-        Completer commands = new CommandCompleter(registry.commandLine());
+        // The tree is asked for at each Tab: a console whose prompt comes first builds it just after.
+        Completer commands = new CommandCompleter(registry::commandLine);
         Completer completer = registry.scripts().<Completer>map(s -> new SeshCompleter(commands, s.engine())).orElse(commands);
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
@@ -54,6 +55,21 @@ public final class Console {
         session.attachConsole(reader.getHistory(), line -> {
             if (!DeviceLogRing.echoesRequest(line)) reader.printAbove(deviceLine(line, colour));
         });
+        // Each prompt is drawn from the state at that moment, even if it changed after readLine was
+        // called (a board adopted in the background); afterPrompt runs once, as the first prompt is drawn.
+        reader.getWidgets().put(LineReader.CALLBACK_INIT, () -> {
+            ((org.jline.reader.impl.LineReaderImpl) reader).setPrompt(prompt.render(session));
+            Runnable first = afterFirstPrompt;
+            afterFirstPrompt = null;
+            if (first != null) first.run();
+            return true;
+        });
+        reader.getWidgets().put(REFRESH_PROMPT, () -> {
+            ((org.jline.reader.impl.LineReaderImpl) reader).setPrompt(prompt.render(session));
+            reader.callWidget(LineReader.CLEAR);
+            reader.callWidget(LineReader.REDISPLAY);
+            return true;
+        });
         terminal.handle(Terminal.Signal.INT, sig -> {
             Thread t = running;
             if (t != null) t.interrupt();
@@ -61,6 +77,27 @@ public final class Console {
     }
 
     public LineReader reader() { return reader; }
+
+    private static final String REFRESH_PROMPT = "sesh-refresh-prompt";
+    private volatile Runnable afterFirstPrompt;
+
+    /** {@code work} starts as the first prompt is drawn (it should start threads, not run long itself). */
+    public void afterFirstPrompt(Runnable work) { this.afterFirstPrompt = work; }
+
+    /**
+     * Redraws the prompt, with the line being typed, from the session's state now (from any thread).
+     * While a command runs there is no prompt to redraw: the next one is drawn from the state then.
+     */
+    public void refreshPrompt() {
+        try {
+            reader.callWidget(REFRESH_PROMPT);
+        } catch (IllegalStateException notReading) {
+            // no prompt on the screen: the next readLine draws the current state
+        }
+    }
+
+    /** Prints {@code text} above the prompt (or just prints it while a command runs). */
+    public void printAbove(String text) { reader.printAbove(text); }
 
     private static boolean isDumb(Terminal t) {
         return Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType());

@@ -6,7 +6,9 @@ import org.jline.reader.impl.DefaultParser;
 import picocli.CommandLine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +22,12 @@ import java.util.regex.Pattern;
  */
 public final class SeshSystemRegistry {
     private final Session session;
-    private final CommandLine commands;
+    private final SeshFactory factory;
+    /** Command name or alias -> its class, in ConsoleCommands' order: known without building any picocli model. */
+    private final Map<String, Class<?>> index;
+    /** The root; in a one-shot registry it holds only the commands built so far, until {@link #commandLine()}. */
+    private volatile CommandLine commands;
+    private volatile boolean whole;
     private final LineEvaluator scripts;
     private final DefaultParser words = new DefaultParser();
     private final ScriptConsole scriptConsole;
@@ -50,19 +57,58 @@ public final class SeshSystemRegistry {
 
     /** Non-command lines go to Groovy; {@code vars}, {@code reset}, {@code run} and {@code groovy} use it too. */
     public SeshSystemRegistry(Session session, ScriptConsole scripts) {
-        this(session, scripts, scripts);
+        this(session, scripts, scripts, true);
+    }
+
+    /**
+     * A registry that builds each command's picocli model when a line first names it, not the whole
+     * tree up front (issue 21: building every command's model was most of a one-shot's start-up and
+     * stood before the console's prompt). {@code help}, completion and {@link #commandLine()} build
+     * the rest, in the usual order.
+     */
+    public static SeshSystemRegistry builtOnDemand(Session session, ScriptConsole scripts) {
+        return new SeshSystemRegistry(session, scripts, scripts, false);
     }
 
     private SeshSystemRegistry(Session session, LineEvaluator scripts, ScriptConsole scriptConsole) {
+        this(session, scripts, scriptConsole, true);
+    }
+
+    private SeshSystemRegistry(Session session, LineEvaluator scripts, ScriptConsole scriptConsole, boolean wholeTree) {
         this.session = session;
         this.scriptConsole = scriptConsole;
         this.scripts = scripts != null ? scripts : line -> unknownCommand(session, commandNames()).evaluate(line);
-        this.commands = new CommandLine(new ConsoleCommands(), new SeshFactory(session, scriptConsole));
-        commands.setOut(session.out());
-        commands.setErr(session.err());
-        commands.setCaseInsensitiveEnumValuesAllowed(true);
-        commands.setExecutionExceptionHandler((ex, cl, parsed) -> session.errors().report(ex, session.err()));
-        commands.setParameterExceptionHandler((ex, args) -> {
+        this.factory = new SeshFactory(session, scriptConsole);
+        this.index = index();
+        if (wholeTree) {
+            this.commands = configured(new CommandLine(new ConsoleCommands(), factory));
+            this.whole = true;
+        } else {
+            this.commands = configured(new CommandLine(new Root(), factory));
+        }
+    }
+
+    /** The root of a tree that is built command by command. */
+    @CommandLine.Command(name = "sesh")
+    private static final class Root implements Runnable {
+        @Override public void run() { }
+    }
+
+    /** Every command's names, read from the annotations alone (no picocli model is built). */
+    private static Map<String, Class<?>> index() {
+        Map<String, Class<?>> names = new LinkedHashMap<>();
+        for (Class<?> c : ConsoleCommands.class.getAnnotation(CommandLine.Command.class).subcommands()) {
+            CommandLine.Command a = c.getAnnotation(CommandLine.Command.class);
+            names.put(a.name(), c);
+            for (String alias : a.aliases()) names.put(alias, c);
+        }
+        return names;
+    }
+
+    /** The root's handlers and settings, and each command's (--help, usage width, run's positional stop). */
+    private CommandLine configured(CommandLine root) {
+        root.setExecutionExceptionHandler((ex, cl, parsed) -> session.errors().report(ex, session.err()));
+        root.setParameterExceptionHandler((ex, args) -> {
             // A converter's own error (slot, I2C address) is already one line with its fix: as it is.
             if (ex.getCause() instanceof SeshException own) return session.errors().report(own, session.err());
             CommandLine cl = ex.getCommandLine();
@@ -70,10 +116,35 @@ public final class SeshSystemRegistry {
             session.errors().report(SeshException.badArg(usageMessage(ex, cl, name), usageHint(ex, cl, name)), session.err());
             return SeshException.USAGE;
         });
-        for (CommandLine sub : commands.getSubcommands().values()) addHelpOption(sub);
-        HelpLayout.fit(commands);
-        CommandLine run = commands.getSubcommands().get("run");
+        configure(root);
+        return root;
+    }
+
+    private void configure(CommandLine cl) {
+        cl.setOut(session.out());
+        cl.setErr(session.err());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        for (CommandLine sub : cl.getSubcommands().values()) addHelpOption(sub);
+        HelpLayout.fit(cl);
+        CommandLine run = cl.getSubcommands().get("run");
         if (run != null) run.setStopAtPositional(true);       // run FILE --opt: options after FILE are the script's
+    }
+
+    /**
+     * The root with the command {@code name} in it: built now if it is not yet; {@code help} needs every
+     * command, so it builds the whole tree.
+     */
+    private CommandLine withCommand(String name) {
+        CommandLine root = commands;
+        if (whole || root.getSubcommands().containsKey(name)) return root;
+        if (name.equals("help")) return commandLine();
+        synchronized (this) {
+            if (whole || commands.getSubcommands().containsKey(name)) return commands;
+            CommandLine sub = new CommandLine(index.get(name), factory);
+            commands.addSubcommand(sub.getCommandName(), sub);
+            configure(commands);
+            return commands;
+        }
     }
 
     /** "rpc has no subcommand 'lst'" instead of picocli's "Unmatched argument at index 1". */
@@ -106,20 +177,30 @@ public final class SeshSystemRegistry {
         for (CommandLine sub : cl.getSubcommands().values()) addHelpOption(sub);
     }
 
-    public CommandLine commandLine() { return commands; }
+    /** The whole command tree (built now in a one-shot registry that has not needed it yet). */
+    public CommandLine commandLine() {
+        if (whole) return commands;
+        synchronized (this) {
+            if (!whole) {
+                commands = configured(new CommandLine(new ConsoleCommands(), factory));
+                whole = true;
+            }
+            return commands;
+        }
+    }
 
     /** The Groovy console, when this registry has one. */
     public Optional<ScriptConsole> scripts() { return Optional.ofNullable(scriptConsole); }
 
     /** Command names and aliases, sorted. */
-    public Set<String> commandNames() { return new TreeSet<>(commands.getSubcommands().keySet()); }
+    public Set<String> commandNames() { return new TreeSet<>(index.keySet()); }
 
     /** True when {@code line} is a command by the parse rule. */
     public boolean isCommand(String line) {
         String t = line.stripLeading();
         int end = 0;
         while (end < t.length() && !Character.isWhitespace(t.charAt(end))) end++;
-        return end > 0 && commands.getSubcommands().containsKey(t.substring(0, end));
+        return end > 0 && index.containsKey(t.substring(0, end));
     }
 
     /** Runs one line; returns its exit code (0 for an empty line). A running {@code record} gets the line and its code. */
@@ -147,14 +228,17 @@ public final class SeshSystemRegistry {
             r.ran(t, rc, Optional.of("evaluate(new File(" + GroovyTranslation.q(w.get(1)) + "))"));
             return;
         }
-        r.ran(t, rc, new GroovyTranslation(commands).of(w));
+        r.ran(t, rc, new GroovyTranslation(withCommand(w.get(0))).of(w));
     }
 
     private int run(String line) {
         String t = line.strip();
         if (t.isEmpty() || t.startsWith("#")) return 0;
         if (GroovyBlock.closed(t)) return scripts.evaluate(GroovyBlock.body(t));
-        if (isCommand(t)) return commands.execute(split(t).toArray(String[]::new));
+        if (isCommand(t)) {
+            List<String> w = split(t);
+            return withCommand(w.get(0)).execute(w.toArray(String[]::new));
+        }
         if (BARE_WORD.matcher(t).matches() && !GROOVY_WORDS.contains(t) && !scripts.knows(t)) {
             return unknownCommand(session, commandNames()).evaluate(t);
         }
@@ -164,8 +248,8 @@ public final class SeshSystemRegistry {
     /** Runs a command given as separate words (the launcher's {@code sesh COMMAND ARGS..}). */
     public int executeWords(List<String> words) {
         if (words.isEmpty()) return 0;
-        if (!commands.getSubcommands().containsKey(words.get(0))) return scripts.evaluate(String.join(" ", words));
-        return commands.execute(words.toArray(String[]::new));
+        if (!index.containsKey(words.get(0))) return scripts.evaluate(String.join(" ", words));
+        return withCommand(words.get(0)).execute(words.toArray(String[]::new));
     }
 
     /** An evaluator for a console without scripting: names the closest commands. */

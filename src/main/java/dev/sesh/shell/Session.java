@@ -42,6 +42,7 @@ public final class Session implements AutoCloseable {
     private volatile Consumer<String> deviceLogSink;
     private Board board;
     private Supplier<Board> onDemand;
+    private String openingPort;
     private final DeviceLogRing deviceLog = new DeviceLogRing(DeviceLogRing.DEFAULT_CAPACITY);
     private volatile Supplier<Optional<String>> chipStatus = Optional::empty;
     private volatile History history;
@@ -310,26 +311,63 @@ public final class Session implements AutoCloseable {
      * no board, like {@code ports} or {@code help}, never open one). Throws a one-line error with
      * the fix when there is none.
      */
-    public synchronized Board board() {
-        if (board == null && onDemand != null) {
-            Supplier<Board> open = onDemand;
+    public Board board() {
+        Supplier<Board> open;
+        synchronized (this) {
+            if (board != null) return board;
+            open = onDemand;
+            if (open == null) {
+                throw new SeshException("not connected to a board", "connect PORT (a serial device, tcp://HOST:PORT, ws://HOST/rpc or sim:)", SeshException.UNREACHABLE);
+            }
+        }
+        // Opened outside the lock: the console's prompt and a connecting thread ask this session too.
+        // The on-demand suppliers give one board to every caller (a task run once), or one error.
+        Board opened;
+        try {
+            opened = open.get();
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                if (onDemand == open) onDemand = null;      // told once; then "not connected"
+            }
+            throw e;
+        }
+        Board old;
+        synchronized (this) {
+            if (onDemand != open) {                          // another thread adopted it first (or disconnected)
+                if (board == null) return board();
+                return board;
+            }
             onDemand = null;
-            adopt(open.get());
+            old = take(opened);
         }
-        if (board == null) {
-            throw new SeshException("not connected to a board", "connect PORT (a serial device, tcp://HOST:PORT, ws://HOST/rpc or sim:)", SeshException.UNREACHABLE);
-        }
-        return board;
+        handOver(old, opened);
+        return opened;
     }
 
     public synchronized Optional<Board> currentBoard() { return Optional.ofNullable(board); }
 
     /**
+     * The console's board while it is being opened (issue 21: the prompt comes first): {@code open}
+     * gives it, {@link #board()} waits for it, and until then the prompt says "connecting {@code port}".
+     */
+    public synchronized void opening(String port, Supplier<Board> open) {
+        this.onDemand = open;
+        this.openingPort = port;
+    }
+
+    /** The port being opened, while no board is connected and the opening has not been taken up. */
+    public synchronized Optional<String> opening() {
+        return board == null && onDemand != null ? Optional.ofNullable(openingPort) : Optional.empty();
+    }
+
+    /**
      * The board of this run: the current one, or the on-demand one opened now (a one-shot
      * {@code status} or {@code log} is about the connection the run opens); empty when there is none.
      */
-    public synchronized Optional<Board> runBoard() {
-        if (board == null && onDemand != null) board();
+    public Optional<Board> runBoard() {
+        boolean pending;
+        synchronized (this) { pending = board == null && onDemand != null; }
+        if (pending) board();
         return currentBoard();
     }
 
@@ -350,15 +388,32 @@ public final class Session implements AutoCloseable {
         return opened;
     }
 
-    /** Adopts an already opened board (the one the launcher chose). */
-    public synchronized void adopt(Board opened) {
-        if (board != null) board.close();
+    /**
+     * Adopts an already opened board (the one the launcher chose). Its first log lines (boot text) are
+     * handed over outside this session's lock: printing them may wait for the console's line reader,
+     * whose completion asks this session.
+     */
+    public void adopt(Board opened) {
+        Board old;
+        synchronized (this) { old = take(opened); }
+        handOver(old, opened);
+    }
+
+    /** Makes {@code opened} the current board (under the lock); returns the one it replaces. */
+    private Board take(Board opened) {
+        Board old = board;
         board = opened;
         chipStatus = Optional::empty;
         caches.clear();
-        opened.addLogListener(this::deviceLine);
         opened.twinWith(dir -> twinOf(opened, dir));
         traceNewBoard(opened);
+        return old;
+    }
+
+    /** Outside the lock: closes the replaced board and starts the new one's log lines. */
+    private void handOver(Board old, Board opened) {
+        if (old != null && old != opened) old.close();
+        opened.addLogListener(this::deviceLine);
     }
 
     public void disconnect() {

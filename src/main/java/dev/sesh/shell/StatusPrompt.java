@@ -17,11 +17,14 @@ public final class StatusPrompt {
 
     public StatusPrompt(boolean colour) { this.colour = colour; }
 
-    public String render(Session session) { return render(session.currentBoard(), session.chipStatus()); }
+    public String render(Session session) { return render(session.currentBoard(), session.chipStatus(), session.opening()); }
 
     /** {@code chip} as the atca object summarises it: {@code MODEL cfg:locked|open data:locked|open}. */
-    public String render(Optional<Board> board, Optional<String> chip) {
-        String port = board.map(Board::statusLine).orElse("not connected");
+    public String render(Optional<Board> board, Optional<String> chip) { return render(board, chip, Optional.empty()); }
+
+    /** {@code opening}: the port being opened, shown as {@code connecting PORT} until a board is there. */
+    public String render(Optional<Board> board, Optional<String> chip, Optional<String> opening) {
+        String port = board.map(Board::statusLine).orElseGet(() -> opening.map(p -> "connecting " + p).orElse("not connected"));
         if (!colour) return "sesh [" + port + chip.map(c -> " " + c).orElse("") + "]> ";
         AttributedStringBuilder sb = new AttributedStringBuilder();
         sb.style(AttributedStyle.BOLD).append("sesh").style(AttributedStyle.DEFAULT).append(" [");

@@ -24,14 +24,18 @@ import java.util.Map;
  * come from caches ({@link CandidateCache}).
  */
 public final class CommandCompleter implements Completer {
-    private final CommandLine root;
+    private final java.util.function.Supplier<CommandLine> tree;
     private final FileNameCompleter files = new FileNameCompleter();
 
-    public CommandCompleter(CommandLine root) { this.root = root; }
+    public CommandCompleter(CommandLine root) { this(() -> root); }
+
+    /** Completes from the tree {@code tree} gives at each Tab (a console builds it after its prompt is up). */
+    public CommandCompleter(java.util.function.Supplier<CommandLine> tree) { this.tree = tree; }
 
     @Override public void complete(LineReader reader, ParsedLine line, List<Candidate> out) {
         List<String> words = line.words();
         int index = line.wordIndex();
+        CommandLine root = tree.get();
         CommandLine current = root;
         int i = 0;
         while (i < index) {
