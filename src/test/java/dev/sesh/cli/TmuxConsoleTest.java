@@ -39,6 +39,10 @@ class TmuxConsoleTest {
     }
 
     private void open(String port, boolean noColor) throws Exception {
+        open(port, noColor, s -> s.contains("sesh [sim]>"));
+    }
+
+    private void open(String port, boolean noColor, Predicate<String> started) throws Exception {
         dev.sesh.testing.Tools.need("tmux");
         if (session != null) tmux("kill-session", "-t", session);
         session = "sesh-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
@@ -49,7 +53,7 @@ class TmuxConsoleTest {
         launcher.toFile().setExecutable(true);
         tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", launcher.toString());
         tmux("set-option", "-s", "exit-empty", "off");
-        screenShows(s -> s.contains("sesh [sim]>"), 20_000);
+        screenShows(started, 20_000);
     }
 
     private void type(String... keys) throws Exception {
@@ -197,6 +201,27 @@ class TmuxConsoleTest {
         type("us", "Enter");
         screen = screenShows(s -> s.contains("connected") && lastLine(s).endsWith("]>"), 10_000);
         assertTrue(screen.contains("true"), screen);
+    }
+
+    /**
+     * Issue 21: the prompt comes before the board answers and says so; it fills in by itself when the
+     * board is there, and a command typed meanwhile runs on that board. A board at 4800 baud takes
+     * seconds to boot and answer, so the first prompt is sure to come before it.
+     */
+    @Test
+    void thePromptComesFirstSaysConnectingAndFillsInByItself() throws Exception {
+        open("sim:?baud=4800", true, s -> s.contains("]>"));
+        String first = screenShows(s -> s.contains("]>"), 20_000);
+        assertTrue(lastLine(first).equals("sesh [connecting sim:?baud=4800]>"), "the first prompt names the port being opened:\n" + first);
+        String filled = screenShows(s -> lastLine(s).equals("sesh [sim]>"), 30_000);
+        assertTrue(filled.contains("Init done"), "the boot text is printed above the prompt:\n" + filled);
+        assertFalse(filled.contains("connecting"), "the prompt line is redrawn in place, not repeated:\n" + filled);
+
+        open("sim:?baud=4800", true, s -> s.contains("]>"));
+        screenShows(s -> lastLine(s).equals("sesh [connecting sim:?baud=4800]>"), 20_000);
+        type("info", "Enter");                       // typed while connecting: waits for the board, runs once
+        String screen = screenShows(s -> s.contains("esp8266_DD429D") && lastLine(s).equals("sesh [sim]>"), 30_000);
+        assertTrue(screen.split("esp8266_DD429D", -1).length == 2, "info ran once:\n" + screen);
     }
 
     @AfterEach

@@ -25,6 +25,12 @@ class StatusPromptTest {
     }
 
     @Test
+    void whileTheBoardIsOpenedThePromptSaysSoAndNeverClaimsAChip() {
+        assertEquals("sesh [connecting /dev/ttyUSB0]> ", new StatusPrompt(false).render(Optional.empty(), Optional.empty(), Optional.of("/dev/ttyUSB0")));
+        assertEquals("sesh [not connected]> ", new StatusPrompt(false).render(Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    @Test
     void plainPromptHasNoEscapes() {
         assertFalse(new StatusPrompt(false).render(Optional.empty(), Optional.of(chip)).contains("\u001b"));
     }
