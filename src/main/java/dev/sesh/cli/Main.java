@@ -181,7 +181,7 @@ public final class Main {
         Terminal terminal = tty ? systemTerminal() : null;
         // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
         boolean script = !words.isEmpty() && words.get(0).equals("run");
-        try (Wired run = wire(cli, terminal, outWriter, errWriter, out, errors, true, script)) {
+        try (Wired run = wire(cli, terminal, outWriter, errWriter, out, errors, true, script, true)) {
             int rc = cli.command != null ? run.registry().execute(cli.command) : run.registry().executeWords(words);
             outWriter.flush();
             return rc;
@@ -230,7 +230,8 @@ public final class Main {
             // the board, Groovy and the command tree start as it is drawn (issue 21). Piped input gets
             // the board first, as a script expects.
             boolean promptFirst = tty && !isDumb(terminal);
-            try (Wired run = wire(cli, terminal, termWriter, termWriter, terminal.output(), errors, false, !promptFirst)) {
+            // Groovy starts at once either way: it takes longest, on the other core while the prompt is drawn.
+            try (Wired run = wire(cli, terminal, termWriter, termWriter, terminal.output(), errors, false, true, promptFirst)) {
                 termWriter.println(banner);
                 termWriter.println("type help for commands; other lines are Groovy (atca.slots[0], i2c.scan())");
                 termWriter.flush();
@@ -266,7 +267,6 @@ public final class Main {
                         console.refreshPrompt();
                         run.registry().commandLine();  // the command tree, before the first Tab needs it
                     });
-                    run.registry().scripts().ifPresent(s -> s.engine().startInBackground());
                 });
                 return console.run();
             }
@@ -299,12 +299,13 @@ public final class Main {
     /**
      * Builds one run's objects, the same way for the console and a one-shot run: the gate, the
      * connector that opens boards through it, the session, the Groovy engine ({@code groovyNow}:
-     * started in the background at once, else on first use) and the command registry. A
+     * started in the background at once, else on first use) and the command registry (with
+     * {@code treeOnDemand}, each command's model built when a line first names it). A
      * {@code oneShot} session opens its board when a command first needs one (design.md 5.2) and
      * shows device log lines only with --debug; the console adopts its board and prints them itself.
      */
     private Wired wire(SeshCli cli, Terminal terminalOrNull, PrintWriter outWriter, PrintWriter errWriter, java.io.OutputStream binaryOut,
-                       ErrorReporter errors, boolean oneShot, boolean groovyNow) {
+                       ErrorReporter errors, boolean oneShot, boolean groovyNow, boolean treeOnDemand) {
         ChangeGate gate = gate(cli, terminalOrNull, errWriter);
         // One-shot runs do no completion work (issue 26): nobody will press Tab.
         CliBoardConnector connector = connector(cli, gate, errWriter);
@@ -338,7 +339,7 @@ public final class Main {
         ScriptConsole scripts = new ScriptConsole(session, engine);
         // A one-shot run builds the model of the command it runs, not of all of them; a console whose
         // prompt comes first builds the tree after the prompt (issue 21).
-        SeshSystemRegistry registry = oneShot || !groovyNow ? SeshSystemRegistry.builtOnDemand(session, scripts) : new SeshSystemRegistry(session, scripts);
+        SeshSystemRegistry registry = treeOnDemand ? SeshSystemRegistry.builtOnDemand(session, scripts) : new SeshSystemRegistry(session, scripts);
         return new Wired(connector, session, boards, registry, early);
     }
 

@@ -94,6 +94,15 @@ public final class FlowBench {
             if (System.getenv("BENCH_FLOW_COLD") == null) runForm(form, repo, work.resolve(form.replace(':', '-') + "-warm"), home, in);
             for (int r = 0; r < runs; r++) results.add(runForm(form, repo, work.resolve(form.replace(':', '-') + "-" + r), home, in));
             System.out.println(row(results));
+            // The same steps, each its own `scripts/sesh` process as a user runs them: JVM start included.
+            String launcher = System.getenv("BENCH_FLOW_PROCESSES");
+            if (launcher != null) {
+                List<Double> seconds = new ArrayList<>();
+                for (int r = 0; r < runs; r++) {
+                    seconds.add(runProcesses(form, repo, work.resolve(form.replace(':', '-') + "-p" + r), home, in, Path.of(launcher)));
+                }
+                System.out.println(processRow(form, seconds, results));
+            }
             if (System.getenv("BENCH_FLOW_DETAIL") != null) System.err.println(form + " methods: " + results.get(0).methods());
         }
     }
@@ -112,6 +121,49 @@ public final class FlowBench {
     }
 
     private static Result runForm(String form, Path repo, Path board, Path home, Inputs in) throws IOException {
+        Capture cap = new Capture();
+        long start = System.nanoTime();
+        if (TIMELINE) System.err.printf("%8.3f start %s%n", (start - T0) / 1e9, form);
+        for (List<String> argv : steps(form, repo, board, in)) check(sesh(home, cap, argv.toArray(String[]::new)));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (TIMELINE) System.err.printf("%8.3f end %s%n", (System.nanoTime() - T0) / 1e9, form);
+        return analyse(form, seconds, cap);
+    }
+
+    /** The form's steps as separate {@code launcher} processes (fresh JVMs); the wall time of them all. */
+    private static double runProcesses(String form, Path repo, Path board, Path home, Inputs in, Path launcher) throws IOException, InterruptedException {
+        List<List<String>> steps = steps(form, repo, board, in);
+        long start = System.nanoTime();
+        for (List<String> argv : steps) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(launcher.toString());
+            cmd.addAll(argv);
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("SESH_HOME", home.toString());
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", cmd) + " exited " + p.exitValue() + ":\n" + out);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The process row: measured against the floor of the bytes the in-process runs of the same form sent. */
+    static String processRow(String form, List<Double> seconds, List<Result> inProcess) {
+        List<Double> sorted = new ArrayList<>(seconds);
+        sorted.sort(Double::compare);
+        double med = sorted.get(sorted.size() / 2);
+        List<Result> r = new ArrayList<>(inProcess);
+        r.sort((a, b) -> Double.compare(a.seconds(), b.seconds()));
+        double floor = r.get(r.size() / 2).floor();
+        StringBuilder all = new StringBuilder();
+        for (double x : seconds) all.append(String.format(" %.2f", x));
+        String what = form.startsWith("script") ? "`scripts/sesh run provision-aws.groovy`, one process" : "9 separate `scripts/sesh` processes";
+        return String.format("| %s, `--via %s` | as above | as above | %.2f s | %.2f s (all:%s) | %.2fx | %.2fx |",
+                what, form.split(":")[1], floor, med, all, med / floor, med / NEEDS_S);
+    }
+
+    /** Each step's sesh arguments: the script in one run, or the article's 9 mos commands one by one. */
+    private static List<List<String>> steps(String form, Path repo, Path board, Inputs in) throws IOException {
         String[] f = form.split(":");
         boolean script = f[0].equals("script");
         String via = f[1];
@@ -133,17 +185,13 @@ public final class FlowBench {
             steps.add(List.of("fs", "put", in.cert().toString()));
             steps.add(List.of("config", "set", "http.listen_addr=:443", "http.ssl_cert=ecc.crt.pem", "http.ssl_key=ATCA:0"));
         }
-        Capture cap = new Capture();
-        long start = System.nanoTime();
-        if (TIMELINE) System.err.printf("%8.3f start %s%n", (start - T0) / 1e9, form);
+        List<List<String>> argvs = new ArrayList<>();
         for (List<String> step : steps) {
             List<String> argv = new ArrayList<>(common);
             argv.addAll(step);
-            check(sesh(home, cap, argv.toArray(String[]::new)));
+            argvs.add(argv);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (TIMELINE) System.err.printf("%8.3f end %s%n", (System.nanoTime() - T0) / 1e9, form);
-        return analyse(form, seconds, cap);
+        return argvs;
     }
 
     static Result analyse(String form, double seconds, Capture cap) {
