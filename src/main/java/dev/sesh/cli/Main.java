@@ -265,7 +265,10 @@ public final class Main {
                             console.printAbove(told.toString().stripTrailing() + "\n(not connected: use connect PORT)");
                         }
                         console.refreshPrompt();
-                        run.registry().commandLine();  // the command tree, before the first Tab needs it
+                        // The command tree, before the first Tab needs it; after Groovy has started, so the
+                        // two do not share the cores while a first Groovy line may be waiting.
+                        run.registry().scripts().ifPresent(s -> s.engine().awaitStarting());
+                        run.registry().commandLine();
                     });
                 });
                 return console.run();

@@ -42,6 +42,15 @@ public final class GroovyFacade implements ScriptEngineFacade {
         return f;
     }
 
+    @Override public void awaitStarting() {
+        if (!launched.get()) return;
+        try {
+            started.join();
+        } catch (CompletionException failed) {
+            // told to whoever evaluates first
+        }
+    }
+
     @Override public void startInBackground() {
         if (launched.get()) return;
         Thread t = new Thread(this::launch, "sesh-groovy-start");

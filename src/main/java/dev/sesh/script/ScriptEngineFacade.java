@@ -41,4 +41,7 @@ public interface ScriptEngineFacade {
 
     /** Starts the engine on a background thread now, if it has not started (returns at once). */
     default void startInBackground() { }
+
+    /** Waits until an engine that is starting has started (or failed to); returns at once if none is. */
+    default void awaitStarting() { }
 }
