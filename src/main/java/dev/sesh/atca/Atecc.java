@@ -6,6 +6,7 @@ import dev.sesh.atca.config.Finding;
 import dev.sesh.atca.config.Lint;
 import dev.sesh.atca.config.SlotDescription;
 import dev.sesh.atca.config.LockState;
+import dev.sesh.atca.driver.DriverOptions;
 import dev.sesh.atca.packet.CommandPacket;
 import dev.sesh.atca.packet.ResponsePacket;
 import dev.sesh.bytes.Bytes;
@@ -40,6 +41,7 @@ public final class Atecc {
     private final Optional<Via> requested;
     private final int address;
     private AteccBackend backend;
+    private AteccBackend checker;
     private String reason = "";
     private volatile ConfigZone cached;
     private volatile long cachedEpoch;
@@ -78,6 +80,19 @@ public final class Atecc {
     }
 
     private AteccBackend make(Via via) { return via == Via.I2C ? new HostI2cBackend(board, address) : new RpcAtcaBackend(board); }
+
+    /**
+     * The back end that checks what a slot holds (Read, MAC): the one in use, or with the ATCA.*
+     * service (which has neither) sesh's own driver over the board's I2C.* service, idling the chip
+     * after each command so the firmware's next call finds it as the firmware leaves it. Checks
+     * only read: a key never crosses the link for them (issue 22).
+     */
+    synchronized AteccBackend checker() {
+        AteccBackend b = backend();
+        if (b.via() == Via.I2C) return b;
+        if (checker == null) checker = new HostI2cBackend(board, address, DriverOptions.host());
+        return checker;
+    }
 
     /** "rpc" or "i2c". */
     public String via() { return backend().via().word(); }

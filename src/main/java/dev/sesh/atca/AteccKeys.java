@@ -65,9 +65,9 @@ public final class AteccKeys {
     /**
      * Writes {@code data} (whole 32-byte blocks, e.g. a write key) into data slot {@code slot} from
      * block 0: in the clear where the chip takes that, else encrypted with {@code writeKey}. When the
-     * chip shows the slot already holds {@code data} (read back, or a MAC with a secret slot's key;
-     * --via i2c after the data lock) nothing is sent: a rerun of a script that stopped after this
-     * write does not send a write key across the link again (issue 22).
+     * chip shows the slot already holds {@code data} (read back, or a MAC with a secret slot's key,
+     * after the data lock; with --via rpc over the board's I2C.* service) nothing is sent: a rerun of
+     * a script that stopped after this write does not send a write key across the link again (issue 22).
      */
     public KeyWriteResult setData(int slot, SecretBytes data, Optional<SecretBytes> writeKey) {
         Atecc.checkSlot(slot);

@@ -31,9 +31,16 @@ public final class HostI2cBackend implements AteccBackend {
     private final AtcaDriver driver;
     private volatile boolean identified;
 
-    /** The chip at 7-bit {@code address} on bus 0 of {@code board}. */
-    public HostI2cBackend(Board board, int address) {
-        this.driver = new AtcaDriver(new RpcI2cPort(board.i2c()), board.clock(), DriverOptions.overLink().withAddress(address));
+    /** The chip at 7-bit {@code address} on bus 0 of {@code board}, kept awake between commands ({@link DriverOptions#overLink()}). */
+    public HostI2cBackend(Board board, int address) { this(board, address, DriverOptions.overLink()); }
+
+    /**
+     * As {@link #HostI2cBackend(Board, int)} paced by {@code options}: {@link DriverOptions#host()}
+     * idles the chip after every command, as the firmware leaves it, for checks that run between the
+     * firmware's own ATCA.* calls.
+     */
+    HostI2cBackend(Board board, int address, DriverOptions options) {
+        this.driver = new AtcaDriver(new RpcI2cPort(board.i2c()), board.clock(), options.withAddress(address));
         SecureRandom rng = new SecureRandom();
         Supplier<Bytes> numIn = () -> {
             byte[] b = new byte[20];

@@ -1,5 +1,6 @@
 package dev.sesh.atca;
 
+import dev.sesh.SeshException;
 import dev.sesh.atca.config.ConfigZone;
 import dev.sesh.atca.config.SlotConfig;
 import dev.sesh.atca.host.MacMath;
@@ -23,12 +24,29 @@ final class SlotReadBack {
 
     private SlotReadBack() {}
 
-    /** Whether data slot {@code slot} holds {@code data} (written from block 0) from {@code source}. */
+    /**
+     * Whether data slot {@code slot} holds {@code data} (written from block 0) from {@code source}.
+     * With the ATCA.* service (no Read, no MAC) the check runs over the board's I2C.* service
+     * ({@link Atecc#checker()}); where that service does not work (missing, I2C off) the answer is
+     * unknown, while a lost link fails the call.
+     */
     static LostReply.Found data(Atecc atecc, ConfigZone z, int slot, Bytes data, String source) {
-        AteccBackend b = atecc.backend();
-        SlotConfig s = z.slotConfig(slot);
-        if (b.via() == Via.RPC) return LostReply.Found.unknown("the ATCA.* service cannot read a data slot (--via i2c can)");
         if (!z.lockState().dataLocked()) return LostReply.Found.unknown("data slots can be read only after the data zone is locked");
+        AteccBackend b = atecc.checker();
+        if (atecc.backend() == b) return data(atecc, b, z, slot, data, source);
+        try {
+            return data(atecc, b, z, slot, data, source);
+        } catch (ChipStatusException refused) {
+            throw refused;
+        } catch (SeshException e) {
+            if (e.exitCode() == SeshException.UNREACHABLE) throw e;
+            return LostReply.Found.unknown("the ATCA.* service cannot read slot " + slot + " and the check over the board's I2C.* service failed ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    private static LostReply.Found data(Atecc atecc, AteccBackend b, ConfigZone z, int slot, Bytes data, String source) {
+        SlotConfig s = z.slotConfig(slot);
         if (!s.isSecret()) {
             Bytes now = atecc.chip(ChipOp.READ, slot, false, () -> b.session(() -> read(b, slot, data.length())));
             return now.equals(data) ? LostReply.Found.done("slot " + slot + " reads back the " + data.length() + " bytes of " + source)

@@ -56,12 +56,19 @@ public final class I2cBus {
 
     /**
      * I2C.Scan: the addresses (1-0x77) that ACK a zero-length write, ascending. The first probe
-     * holds SDA low long enough to wake a sleeping ATECC, so the chip is found even if it slept.
+     * holds SDA low long enough to wake a sleeping ATECC, so the chip is found even if it slept. A
+     * chip that was already awake keeps its watchdog through that probe, so it can fall asleep before
+     * its own address is probed (a host that died left it awake, issue 22): when the chip's address
+     * is missing, the chip is woken ({@link #wakeChip()}) and listed if it answers.
      */
     public List<Integer> scan() {
         JsonNode n = FrameJson.parse(call("I2C.Scan", params(), -1));
         List<Integer> found = new ArrayList<>();
         n.forEach(e -> found.add(e.asInt()));
+        if (!found.contains(chipAddress) && wakeChip().isPresent()) {
+            found.add(chipAddress);
+            found.sort(null);
+        }
         lastScan = List.copyOf(found);
         return lastScan;
     }

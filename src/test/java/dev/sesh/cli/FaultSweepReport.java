@@ -24,7 +24,17 @@ public final class FaultSweepReport {
                     + "the rerun wrote slot 4 again, a plan the audit log had recorded done, so the write key crossed the link in the "
                     + "clear twice. `atca key set` of a data slot now sends nothing when the chip shows the slot already holds the "
                     + "bytes (a MAC with a secret slot's key); `FaultSweepTest.aFaultBetweenTheWriteKeyAndThePrivateKeyDoes"
-                    + "NotMakeTheRerunSendTheWriteKeyAgain`.");
+                    + "NotMakeTheRerunSendTheWriteKeyAgain`.",
+            "the same with `--via rpc` (provision rpc x cut@15): the firmware's ATCA.* service has no Read or MAC, so the rerun "
+                    + "could not see that slot 4 already held the write key and sent it with ATCA.SetKey again. The check now runs "
+                    + "a MAC over the board's I2C.* service (the key does not cross the link for it), and the rerun sends nothing "
+                    + "for slot 4; `FaultSweepTest.provisionRpcCutAt15TheRerunDoesNotSendTheWriteKeyAgain`.",
+            "crash points (SIGKILL, then a rerun against the same `sim serve` process): the rerun failed with `no answer within "
+                    + "2500 ms (0xe7)`. The killed host had kept the chip awake; the new host's wake pulse found it awake, which "
+                    + "answers with the wake status but keeps the old wake's watchdog, so the chip fell asleep between a command and "
+                    + "its answer, before the new host's own count of the period ran out. The host driver now idles the chip before "
+                    + "a wake that does not follow its own idle (a scan's first probe wakes the chip the same way); "
+                    + "`AtcaDriverOnBusTest.aHostStartingWhileADeadHostLeftTheChipAwakeGetsEveryAnswer`.");
 
     private FaultSweepReport() { }
 

@@ -81,11 +81,26 @@ class FaultSweepTest {
      */
     @Test
     void aFaultBetweenTheWriteKeyAndThePrivateKeyDoesNotMakeTheRerunSendTheWriteKeyAgain() {
+        cutsBetweenTheWriteKeyAndThePrivateKeyLeaveNothingToSendTwice("provision i2c");
+    }
+
+    /**
+     * Regression (the full sweep on main: provision rpc x cut@15): the same cut over the firmware's
+     * ATCA.* service, which has no Read or MAC, so the rerun could not see that slot 4 already held
+     * the write key and sent it with ATCA.SetKey again. The check now runs a MAC over the board's
+     * I2C.* service, and the rerun sends nothing for slot 4.
+     */
+    @Test
+    void provisionRpcCutAt15TheRerunDoesNotSendTheWriteKeyAgain() {
+        cutsBetweenTheWriteKeyAndThePrivateKeyLeaveNothingToSendTwice("provision rpc");
+    }
+
+    private static void cutsBetweenTheWriteKeyAndThePrivateKeyLeaveNothingToSendTwice(String flow) {
         FaultSweep.Inputs in = inputs();
-        FaultSweep.Prepared p = prepared(FaultSweep.flow("provision i2c"));
-        List<String> trace = new ArrayList<>(List.of("--port", "sim:" + work.resolve("traced"), "--debug"));
+        FaultSweep.Prepared p = prepared(FaultSweep.flow(flow));
+        List<String> trace = new ArrayList<>(List.of("--port", "sim:" + work.resolve("traced-" + flow.replace(' ', '-')), "--debug"));
         trace.addAll(p.flow().args().apply(in));
-        String out = SeshRuns.virtualInterleaved(work.resolve("trace-home"), trace.toArray(String[]::new)).out();
+        String out = SeshRuns.virtualInterleaved(work.resolve("trace-home-" + flow.replace(' ', '-')), trace.toArray(String[]::new)).out();
         int replies = 0, slot4 = -1, slot0 = -1;
         for (String line : out.lines().toList()) {
             if (line.startsWith("<== ")) replies++;
@@ -94,10 +109,10 @@ class FaultSweepTest {
         }
         assertTrue(slot4 > 0 && slot0 > slot4 + 2, "slot 4 written after reply " + slot4 + ", slot 0 after reply " + slot0 + ":\n" + out);
         List<String> problems = new ArrayList<>();
-        for (int at : List.of(slot4 + 1, (slot4 + slot0) / 2, slot0 - 1)) {
+        for (int at : new java.util.TreeSet<>(List.of(slot4 + 1, (slot4 + slot0) / 2, slot0 - 1))) {
             FaultSweep.Result r = FaultSweep.cell(p, in, "cut", at);
             problems.addAll(r.problems());
-            assertTrue(r.exit() != 0 && r.state().startsWith("intermediate"), "cut@" + at + ": exit " + r.exit() + ", state " + r.state());
+            assertTrue(r.exit() != 0 && r.state().startsWith("intermediate"), flow + " cut@" + at + ": exit " + r.exit() + ", state " + r.state());
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
     }

@@ -41,8 +41,9 @@ class TraceMainTest {
         assertTrue(data.matches("<-- #\\d+ I2C\\.Read ok [0-9.]+ ms 0x60 data [0-9a-f]{64}, crc ok"), data);
         assertEquals(zone.slice(0, 32).hex(), data.replaceAll(".* data ([0-9a-f]{64}),.*", "$1"));
         assertTrue(lines.stream().anyMatch(l -> l.contains("wake: status 0x11")), "the wake answer is named");
-        // The host driver keeps the chip awake between commands (issue 26), so a one-command run sends
-        // no idle; ChipTraceTest names idle, sleep and reset words.
+        // The host driver idles the chip once before its first wake (a chip left awake by someone else
+        // keeps its watchdog, issue 22) and then keeps it awake between commands (issue 26);
+        // ChipTraceTest names idle, sleep and reset words.
         assertTrue(lines.stream().anyMatch(l -> l.contains("(expected for the wake pulse")), "the wake pulse's NACK is explained");
         assertFalse(r.err().contains("redacted"), "a config read hides nothing");
     }

@@ -42,6 +42,21 @@ class I2cBusTest {
         assertEquals(List.of("I2C.Scan"), sim.sentMethods());
     }
 
+    /**
+     * The fault sweep's crash points (issue 22): a host that died had kept the chip awake, and its
+     * watchdog fired during the next run's scan, after the first probe (which cannot restart the
+     * watchdog of an awake chip) and before the probe of 0x60, so the chip was missing ("no chip
+     * answers at 0x60"). The scan wakes the chip and asks once more before leaving it out.
+     */
+    @Test void aChipWhoseWatchdogFiresDuringTheScanIsStillFound() {
+        assertTrue(i2c.wakeChip().isPresent());
+        sim.clock.advanceMillis(1_300 - 5);
+        assertEquals(AteccChip.PowerState.AWAKE, sim.chip.state());
+        sim.sent.clear();
+        assertEquals(List.of(0x48, 0x50, 0x60), i2c.scan());
+        assertEquals(List.of("I2C.Scan", "I2C.Write", "I2C.Read"), sim.sentMethods());
+    }
+
     @Test void boardKeepsOneBusSoTheLastScanSurvivesForCompletion() {
         i2c.scan();
         assertEquals(List.of(0x48, 0x50, 0x60), sim.board.i2c().lastScan());

@@ -22,7 +22,9 @@ import java.util.function.Supplier;
  * command is wake, word address 0x03 + command group, wait, poll the answer, check its CRC and
  * status, then word address 0x02 (idle: TempKey survives) - also after errors. Over a slow link
  * ({@link DriverOptions#overLink()}) the chip stays awake between commands instead, woken once per
- * watchdog period, so a command costs two transfers. Retries the whole
+ * watchdog period, so a command costs two transfers; that period is counted from a wake that
+ * follows the driver's own idle, since a chip someone else left awake keeps its older watchdog.
+ * Retries the whole
  * command on a response CRC error, a 0xFF (chip saw a bad CRC) or 0xEE (watchdog) answer and a
  * NACKed command write.
  *
@@ -47,6 +49,9 @@ public final class AtcaDriver {
     // With DriverOptions.keepAwakeUs: whether the chip was left awake, and when its wake was sent (guarded by lock).
     private boolean awake;
     private long awakeSince;
+    // Whether this driver idled or slept the chip since it took the lock (guarded by lock): only then
+    // does its next wake surely start a fresh watchdog period.
+    private boolean restedThisHold;
 
     public AtcaDriver(I2cPort port, Clock clock, DriverOptions options) {
         this.port = port;
@@ -110,7 +115,7 @@ public final class AtcaDriver {
         write[0] = WA_COMMAND;
         System.arraycopy(group, 0, write, 1, group.length);
         String name = name(command);
-        lock.lock();
+        acquire();
         try {
             AtcaException last = null;
             long execUs = command.op().map(op -> Timing.maxExecutionUs(op, variant, chipMode)).orElse(0L);
@@ -149,7 +154,7 @@ public final class AtcaDriver {
                 } finally {
                     // After an error always idle (a fresh watchdog period, TempKey kept); else only when not keeping the chip awake.
                     if (!keepAwake) {
-                        port.write(options.address(), new byte[] {WA_IDLE});
+                        rest(WA_IDLE);
                         awake = false;
                     }
                 }
@@ -168,7 +173,7 @@ public final class AtcaDriver {
     private void awakeFor(String name, long execUs) {
         if (awake && (clock.nanos() - awakeSince) / 1_000L + execUs + options.awakeMarginUs() <= options.keepAwakeUs()) return;
         if (awake) {
-            port.write(options.address(), new byte[] {WA_IDLE});
+            rest(WA_IDLE);
             awake = false;
         }
         awakeSince = clock.nanos();
@@ -218,12 +223,16 @@ public final class AtcaDriver {
     }
 
     private void wake(String name) {
+        // A chip someone else woke (a scan's first probe, a host that died) answers a wake pulse with
+        // the wake status but keeps that wake's watchdog (reference/atecc.md 1.8, 12a): a driver that
+        // keeps the chip awake counts on the period, so it idles the chip first unless it just did.
+        if (options.keepAwakeUs() > 0 && !restedThisHold) rest(WA_IDLE);
         for (int i = 0; i < options.wakeAttempts(); i++) {
             port.wakePulse();
             sleepUs(options.wakeDelayUs());
             Optional<byte[]> answer = port.read(options.address(), WAKE_ANSWER.length);
             if (answer.isPresent() && Arrays.equals(answer.get(), WAKE_ANSWER)) return;
-            if (answer.isPresent()) port.write(options.address(), new byte[] {WA_IDLE});
+            if (answer.isPresent()) rest(WA_IDLE);
         }
         throw AtcaException.comm(name, AtcaException.WAKE_FAILED, "chip did not answer the wake pulse with 04 11 33 43");
     }
@@ -237,7 +246,7 @@ public final class AtcaDriver {
         locked(() -> {
             if (awake) {
                 awake = false;
-                port.write(options.address(), new byte[] {WA_IDLE});
+                rest(WA_IDLE);
             }
             return null;
         });
@@ -247,7 +256,7 @@ public final class AtcaDriver {
     public boolean idle() {
         return locked(() -> {
             awake = false;
-            return port.write(options.address(), new byte[] {WA_IDLE});
+            return rest(WA_IDLE);
         });
     }
 
@@ -255,17 +264,28 @@ public final class AtcaDriver {
     public boolean sleep() {
         return locked(() -> {
             awake = false;
-            return port.write(options.address(), new byte[] {WA_SLEEP});
+            return rest(WA_SLEEP);
         });
     }
 
     private <T> T locked(Supplier<T> step) {
-        lock.lock();
+        acquire();
         try {
             return step.get();
         } finally {
             lock.unlock();
         }
+    }
+
+    private void acquire() {
+        lock.lock();
+        if (lock.getHoldCount() == 1) restedThisHold = false;
+    }
+
+    // Word address 0x02 (idle) or 0x01 (sleep): either stops the watchdog. False if the chip NACKed.
+    private boolean rest(int wordAddress) {
+        restedThisHold = true;
+        return port.write(options.address(), new byte[] {(byte) wordAddress});
     }
 
     // Poll only after the wait: earlier reads NACK while the chip is busy (reference/atecc.md 1.6).

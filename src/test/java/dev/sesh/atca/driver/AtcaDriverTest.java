@@ -57,7 +57,7 @@ class AtcaDriverTest {
     @Test void overALinkTheChipStaysAwakeSoACommandIsTwoTransfers() {
         driver = new AtcaDriver(port, clock, DriverOptions.overLink());
         driver.setChip(Variant.ATECC508A, 0);
-        port.wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A)
+        port.idle().wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A)
                 .cmd(INFO_GROUP).read(0x60, 7, INFO_508A)
                 .cmd(INFO_GROUP).read(0x60, 7, INFO_508A);
         for (int i = 0; i < 3; i++) driver.execute(INFO, 7);
@@ -73,18 +73,20 @@ class AtcaDriverTest {
     private void twoInfosWithAFreshWakeBetween(Runnable between) {
         driver = new AtcaDriver(port, clock, DriverOptions.overLink());
         driver.setChip(Variant.ATECC508A, 0);
-        port.wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A)
+        port.idle().wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A)
                 .idle().wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A);
         driver.execute(INFO, 7);
-        between.run();
-        driver.execute(INFO, 7);
+        driver.session(d -> {
+            between.run();
+            return d.execute(INFO, 7);
+        });
         port.done();
     }
 
     @Test void overALinkAnErrorStillIdlesTheChip() {
         driver = new AtcaDriver(port, clock, DriverOptions.overLink());
         driver.setChip(Variant.ATECC508A, 0);
-        port.wake().cmd(INFO_GROUP).read(0x60, 7, "04ff0142").idle()
+        port.idle().wake().cmd(INFO_GROUP).read(0x60, 7, "04ff0142").idle()
             .wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A)
             .cmd(INFO_GROUP).read(0x60, 7, INFO_508A);
         driver.execute(INFO, 7);
@@ -93,6 +95,22 @@ class AtcaDriverTest {
     }
 
     @Test void overALinkAChangeStartsFromAFreshWake() { twoInfosWithAFreshWakeBetween(() -> driver.startFresh()); }
+
+    /**
+     * The start of a lock hold on a chip this driver did not leave awake (first use, or a scan or
+     * another host may have woken it since): idle first, so the wake starts a fresh watchdog period
+     * (a wake pulse to an awake chip keeps the old one). Within a hold, after its own idle, no second one.
+     */
+    @Test void overALinkAHoldThatFindsTheChipNotLeftAwakeIdlesItBeforeTheWake() {
+        driver = new AtcaDriver(port, clock, DriverOptions.overLink());
+        driver.setChip(Variant.ATECC508A, 0);
+        port.idle().wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A).idle()
+            .idle().wake().cmd(INFO_GROUP).read(0x60, 7, INFO_508A);
+        driver.execute(INFO, 7);
+        driver.idle();
+        driver.execute(INFO, 7);
+        port.done();
+    }
 
     @Test void startFreshOnAChipNotLeftAwakeSendsNothing() {
         driver.startFresh();

@@ -109,4 +109,27 @@ class AtcaDriverOnBusTest {
         assertEquals(AteccChip.PowerState.ASLEEP, chip.state());
         assertEquals(Bytes.ofHex("00005000"), d.execute(Info.revision(), 7));
     }
+    /**
+     * The fault sweep's crash points (issue 22): a host that kept the chip awake died (SIGKILL) and a
+     * new host starts inside the chip's watchdog period. Its wake pulse finds the chip awake, which
+     * answers with the wake status but keeps the dead host's watchdog, so the chip can fall asleep
+     * between a command and its answer ("no answer within 2500 ms"). Every transfer costs 20 ms (an
+     * RPC round trip); the new host starts 0.3 to 1.3 s after the dead one's last wake and runs Info
+     * for 1.5 s.
+     */
+    @Test void aHostStartingWhileADeadHostLeftTheChipAwakeGetsEveryAnswer() {
+        I2cPort slowLink = new I2cPort() {
+            @Override public boolean write(int address, byte[] data) { clock.advanceMillis(20); return port.write(address, data); }
+            @Override public Optional<byte[]> read(int address, int len) { clock.advanceMillis(20); return port.read(address, len); }
+            @Override public void wakePulse() { clock.advanceMillis(20); port.wakePulse(); }
+        };
+        for (int startsAfterMs = 300; startsAfterMs <= 1_300; startsAfterMs += 7) {
+            clock.advanceMillis(3_000);                                           // asleep again
+            new AtcaDriver(slowLink, clock, DriverOptions.overLink()).execute(Info.revision(), 7);   // the host that dies
+            clock.advanceMillis(startsAfterMs - 60);                              // its wake, command and answer took 60 ms
+            AtcaDriver next = new AtcaDriver(slowLink, clock, DriverOptions.overLink());
+            long end = clock.nanos() + 1_500_000_000L;
+            while (clock.nanos() < end) assertEquals(Bytes.ofHex("00005000"), next.execute(Info.revision(), 7), "new host " + startsAfterMs + " ms after the wake");
+        }
+    }
 }
