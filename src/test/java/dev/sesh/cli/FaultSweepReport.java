@@ -93,8 +93,8 @@ public final class FaultSweepReport {
         all.addAll(crashes);
         List<String> problems = all.stream().flatMap(r -> r.problems().stream()).toList();
         long passed = all.stream().filter(r -> r.problems().isEmpty()).count();
-        md.append("\nSIGKILL rows: ").append(points).append(" crash points per provisioning flow spread over its reply frames (the cells "
-                + "column shows how many ran); the flow runs as its own "
+        md.append("\nSIGKILL rows: ").append(points).append(" crash points per provisioning flow spread over its reply frames, at most one "
+                + "per reply (a flow with fewer replies gets one at each; the cells column shows how many ran); the flow runs as its own "
                 + "process against `sim serve --path` and is killed when its stderr shows that reply; the rerun must also leave no file "
                 + "of the killed run on this computer.\n\n");
         all.stream().max(Comparator.comparingLong(FaultSweep.Result::millis)).ifPresent(r -> md.append("Slowest cell: ")

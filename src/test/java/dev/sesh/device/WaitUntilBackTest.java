@@ -1,17 +1,12 @@
 package dev.sesh.device;
 
 import dev.sesh.SeshException;
-import dev.sesh.plan.ChangeGate;
-import dev.sesh.plan.Plan;
-import dev.sesh.rpc.RpcClient;
-import dev.sesh.rpc.RpcOptions;
 import dev.sesh.rpc.transport.InProcessTransport;
 import dev.sesh.bytes.VirtualClock;
 import dev.sesh.testing.ScriptedBoard;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,11 +41,8 @@ class WaitUntilBackTest {
     void aReadOnlyRequestDuringTheRebootLockoutIsSentAgainOnceTheBoardIsBack() throws Exception {
         VirtualClock clock = new VirtualClock();
         InProcessTransport.Pair pair = InProcessTransport.pair();
-        ChangeGate approve = new ChangeGate() {
-            @Override public <T> T apply(Plan plan, Supplier<T> action) { return action.get(); }
-        };
         try (ScriptedBoard peer = new ScriptedBoard(pair.device(), clock);
-             Board board = new Board(new RpcClient(pair.host(), RpcOptions.defaults().withClock(clock)), "scripted", "scripted", approve, clock)) {
+             Board board = ScriptedBoard.approvingBoard(pair, clock)) {
             peer.expect("I2C.Scan").replyError(418, "shutting down in 6 ms");
             peer.expect("Sys.GetInfo").replyError(418, "shutting down in 2 ms");
             peer.expect("Sys.GetInfo").noReply(Duration.ofMillis(1000));          // booting
