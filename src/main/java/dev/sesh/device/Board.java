@@ -7,6 +7,7 @@ import dev.sesh.plan.Change;
 import dev.sesh.plan.ChangeClassifier;
 import dev.sesh.plan.ChangeGate;
 import dev.sesh.plan.ConfigRules;
+import dev.sesh.plan.FrameClassifier;
 import dev.sesh.plan.Plan;
 import dev.sesh.plan.Target;
 import dev.sesh.rpc.CallOptions;
@@ -211,8 +212,26 @@ public final class Board implements AutoCloseable {
         return raw(method, paramsJson, CallOptions.DEFAULT);
     }
 
-    /** As {@link #raw(String, String)} with explicit call options (timeout, idempotence). */
+    /**
+     * As {@link #raw(String, String)} with explicit call options (timeout, idempotence). A request
+     * that changes nothing and meets the last 100 ms before a reboot someone else scheduled (418
+     * {@code shutting down in N ms}: the board did not run it, mos-rpc.md 3) is sent once more when
+     * the board is back; a change is not, its caller sees the 418.
+     */
     public String raw(String method, String paramsJson, CallOptions options) {
+        try {
+            return send(method, paramsJson, options);
+        } catch (RemoteErrorException e) {
+            if (e.code() != 418 || !e.remoteMessage().startsWith("shutting down") || FrameClassifier.classify(method, paramsJson).isChange()) throw e;
+            waitUntilBack(Duration.ofSeconds(REBOOT_BACK_SECONDS));
+            return send(method, paramsJson, options);
+        }
+    }
+
+    /** How long a board may take to come back from a reboot it announced with 418. */
+    private static final long REBOOT_BACK_SECONDS = 20;
+
+    private String send(String method, String paramsJson, CallOptions options) {
         try {
             RpcResponse r = rpc.call(method, paramsJson, options);
             return r.resultJson();
@@ -348,7 +367,7 @@ public final class Board implements AutoCloseable {
         SeshException last = null;
         while (clock.nanos() < deadline) {
             try {
-                raw("Sys.GetInfo", null, CallOptions.DEFAULT.withTimeout(Duration.ofMillis(1000)));
+                send("Sys.GetInfo", null, CallOptions.DEFAULT.withTimeout(Duration.ofMillis(1000)));
                 return;
             } catch (RemoteErrorException e) {
                 last = e;                       // 418 while shutting down: not back yet

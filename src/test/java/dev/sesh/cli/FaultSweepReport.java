@@ -34,7 +34,15 @@ public final class FaultSweepReport {
                     + "answers with the wake status but keeps the old wake's watchdog, so the chip fell asleep between a command and "
                     + "its answer, before the new host's own count of the period ran out. The host driver now idles the chip before "
                     + "a wake that does not follow its own idle (a scan's first probe wakes the chip the same way); "
-                    + "`AtcaDriverOnBusTest.aHostStartingWhileADeadHostLeftTheChipAwakeGetsEveryAnswer`.");
+                    + "`AtcaDriverOnBusTest.aHostStartingWhileADeadHostLeftTheChipAwakeGetsEveryAnswer`.",
+            "crash points: the rerun's `i2c.scan()` missed the chip (`no chip answers at 0x60`): the chip the killed host left "
+                    + "awake fell asleep at its watchdog after the scan's first probe and before the probe of its own address. A "
+                    + "scan that misses the chip's address now wakes the chip and lists it if it answers; "
+                    + "`I2cBusTest.aChipWhoseWatchdogFiresDuringTheScanIsStillFound`.",
+            "crash points: the killed host's Config.Set had scheduled a reboot, and the rerun's first request met the board's "
+                    + "last 100 ms before it (418 `shutting down in N ms`, the request not run). A request that changes nothing "
+                    + "now waits until the board is back and is sent once more; "
+                    + "`WaitUntilBackTest.aReadOnlyRequestDuringTheRebootLockoutIsSentAgainOnceTheBoardIsBack`.");
 
     private FaultSweepReport() { }
 
@@ -85,8 +93,8 @@ public final class FaultSweepReport {
         all.addAll(crashes);
         List<String> problems = all.stream().flatMap(r -> r.problems().stream()).toList();
         long passed = all.stream().filter(r -> r.problems().isEmpty()).count();
-        md.append("\nSIGKILL rows: ").append(points).append(" crash points per provisioning flow spread over its reply frames (the cells "
-                + "column shows how many ran); the flow runs as its own "
+        md.append("\nSIGKILL rows: ").append(points).append(" crash points per provisioning flow spread over its reply frames, at most one "
+                + "per reply (a flow with fewer replies gets one at each; the cells column shows how many ran); the flow runs as its own "
                 + "process against `sim serve --path` and is killed when its stderr shows that reply; the rerun must also leave no file "
                 + "of the killed run on this computer.\n\n");
         all.stream().max(Comparator.comparingLong(FaultSweep.Result::millis)).ifPresent(r -> md.append("Slowest cell: ")

@@ -2,16 +2,11 @@ package dev.sesh.device;
 
 import dev.sesh.SeshException;
 import dev.sesh.bytes.VirtualClock;
-import dev.sesh.plan.ChangeGate;
-import dev.sesh.plan.Plan;
-import dev.sesh.rpc.RpcClient;
-import dev.sesh.rpc.RpcOptions;
 import dev.sesh.rpc.transport.InProcessTransport;
 import dev.sesh.testing.ScriptedBoard;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,11 +18,8 @@ class DeviceConfigFirstBootTest {
     void firstBootAfterFlashingSaysToPressReset() throws Exception {
         VirtualClock clock = new VirtualClock();
         InProcessTransport.Pair pair = InProcessTransport.pair();
-        ChangeGate approve = new ChangeGate() {
-            @Override public <T> T apply(Plan plan, Supplier<T> action) { return action.get(); }
-        };
         try (ScriptedBoard peer = new ScriptedBoard(pair.device(), clock);
-             Board board = new Board(new RpcClient(pair.host(), RpcOptions.defaults().withClock(clock)), "scripted", "scripted", approve, clock)) {
+             Board board = ScriptedBoard.approvingBoard(pair, clock)) {
             peer.expect("Config.Get").reply("{\"http\":{\"listen_addr\":\"80\"}}");
             peer.expect("Config.Set").replyError(418, "configuration has been saved but manual device reset is required. For details, see https://goo.gl/Ja5gUv");
             SeshException e = assertThrows(SeshException.class, () -> board.config().set(Map.of("http.listen_addr", ":443"), true));

@@ -1,10 +1,14 @@
 package dev.sesh.device;
 
 import dev.sesh.SeshException;
+import dev.sesh.rpc.transport.InProcessTransport;
+import dev.sesh.bytes.VirtualClock;
+import dev.sesh.testing.ScriptedBoard;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +28,31 @@ class WaitUntilBackTest {
             SeshException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
                     () -> assertThrows(SeshException.class, () -> board.waitUntilBack(Duration.ofSeconds(20))));
             assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        }
+    }
+
+    /**
+     * The fault sweep's crash points (issue 22): the killed host's Config.Set had scheduled a reboot,
+     * and the next run's first requests came inside the board's last 100 ms before it, which answer
+     * 418 "shutting down in N ms" without running the request (mos-rpc.md 3). A request that changes
+     * nothing waits until the board is back and is sent once more; a change still fails with the 418.
+     */
+    @Test
+    void aReadOnlyRequestDuringTheRebootLockoutIsSentAgainOnceTheBoardIsBack() throws Exception {
+        VirtualClock clock = new VirtualClock();
+        InProcessTransport.Pair pair = InProcessTransport.pair();
+        try (ScriptedBoard peer = new ScriptedBoard(pair.device(), clock);
+             Board board = ScriptedBoard.approvingBoard(pair, clock)) {
+            peer.expect("I2C.Scan").replyError(418, "shutting down in 6 ms");
+            peer.expect("Sys.GetInfo").replyError(418, "shutting down in 2 ms");
+            peer.expect("Sys.GetInfo").noReply(Duration.ofMillis(1000));          // booting
+            peer.expect("Sys.GetInfo").reply("{\"id\":\"" + ScriptedBoard.DEVICE_ID + "\"}");
+            peer.expect("I2C.Scan").reply("[80,96]");
+            assertEquals("[80,96]", board.raw("I2C.Scan", "{}"));
+            peer.expect("Sys.Reboot").replyError(418, "shutting down in 40 ms");
+            RemoteErrorException e = assertThrows(RemoteErrorException.class, () -> board.raw("Sys.Reboot", "{\"delay_ms\":50}"));
+            assertEquals(418, e.code());
+            peer.verify();
         }
     }
 

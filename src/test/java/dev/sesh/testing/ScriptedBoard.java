@@ -2,11 +2,17 @@ package dev.sesh.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sesh.bytes.VirtualClock;
+import dev.sesh.device.Board;
+import dev.sesh.plan.ChangeGate;
+import dev.sesh.plan.Plan;
+import dev.sesh.rpc.RpcClient;
+import dev.sesh.rpc.RpcOptions;
 import dev.sesh.rpc.frame.FrameCodec;
 import dev.sesh.rpc.frame.FrameEvent;
 import dev.sesh.rpc.frame.FrameJson;
 import dev.sesh.rpc.frame.Role;
 import dev.sesh.rpc.frame.StreamFramer;
+import dev.sesh.rpc.transport.InProcessTransport;
 import dev.sesh.rpc.transport.Transport;
 
 import java.io.ByteArrayOutputStream;
@@ -17,6 +23,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * An expect/reply peer on the device end of a link, in lockstep: each request frame it reads must
@@ -44,6 +51,17 @@ public final class ScriptedBoard implements AutoCloseable {
         this.thread = new Thread(this::run, "scripted-board");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * A {@link Board} over the host end of {@code pair} whose device end a
+     * ScriptedBoard answers, on {@code clock}, with a gate that approves every plan.
+     */
+    public static Board approvingBoard(InProcessTransport.Pair pair, VirtualClock clock) {
+        ChangeGate approve = new ChangeGate() {
+            @Override public <T> T apply(Plan plan, Supplier<T> action) { return action.get(); }
+        };
+        return new Board(new RpcClient(pair.host(), RpcOptions.defaults().withClock(clock)), "scripted", "scripted", approve, clock);
     }
 
     /** Ignores the first {@code n} handshake probes, moving the clock on by the 200 ms probe interval each; later ones are answered. */
