@@ -264,6 +264,15 @@ public final class Main {
                             errors.report(e, new PrintWriter(told));
                             console.printAbove(told.toString().stripTrailing() + "\n(not connected: use connect PORT)");
                         }
+                        // A connect or disconnect typed meanwhile took the opening's place: its board is closed.
+                        try {
+                            Board b = opening.get();
+                            if (session.currentBoard().orElse(null) != b) b.close();
+                        } catch (ExecutionException | RuntimeException failed) {
+                            // it did not open: nothing to close
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                         console.refreshPrompt();
                         // The command tree, before the first Tab needs it; after Groovy has started, so the
                         // two do not share the cores while a first Groovy line may be waiting.

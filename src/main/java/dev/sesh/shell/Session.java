@@ -378,6 +378,7 @@ public final class Session implements AutoCloseable {
         synchronized (this) {
             old = board;
             board = opened;
+            onDemand = null;              // the user chose this board: a board still being opened is not adopted
         }
         chipStatus = Optional::empty;
         caches.clear();
@@ -418,13 +419,17 @@ public final class Session implements AutoCloseable {
 
     public void disconnect() {
         Board old;
+        boolean wasOpening;
         synchronized (this) {
             old = board;
             board = null;
+            wasOpening = onDemand != null;
+            onDemand = null;              // nor one still being opened: after disconnect nothing reconnects by itself
             chipStatus = Optional::empty;
             caches.clear();
         }
-        if (old == null) throw SeshException.badArg("not connected", "nothing to disconnect");
+        if (old == null && !wasOpening) throw SeshException.badArg("not connected", "nothing to disconnect");
+        if (old == null) return;
         old.close();
     }
 

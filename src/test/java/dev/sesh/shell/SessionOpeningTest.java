@@ -81,6 +81,28 @@ class SessionOpeningTest {
     }
 
     @Test
+    void aConnectOrDisconnectTypedWhileTheBoardOpensWinsOverTheOpening() {
+        SimI2cBoard opening = new SimI2cBoard();
+        SimI2cBoard chosen = new SimI2cBoard();
+        PrintWriter w = new PrintWriter(out, true);
+        Session session = Session.builder(new BoardConnector() {
+            @Override public Board open(String port) { return chosen.board; }
+            @Override public List<SerialPortEntry> ports() { return List.of(); }
+        }, w, w, new ErrorReporter(false)).build();
+        session.opening("sim:", () -> opening.board);
+        session.connect("tcp://127.0.0.1:7777");
+        assertSame(chosen.board, session.board(), "the board the user connected to, not the one being opened");
+        assertTrue(session.opening().isEmpty());
+
+        Session other = session();
+        other.opening("sim:", () -> opening.board);
+        other.disconnect();
+        assertEquals("not connected to a board", assertThrows(SeshException.class, other::board).getMessage(),
+                "after disconnect nothing reconnects by itself");
+        assertEquals("sesh [not connected]> ", new StatusPrompt(false).render(other));
+    }
+
+    @Test
     void aFailedOpeningIsToldToTheFirstCommandThenTheSessionIsNotConnected() {
         Session session = session();
         session.opening("/dev/ttyUSB9", () -> {
