@@ -229,7 +229,7 @@ public final class Main {
             // On a terminal a person waits for the prompt: it comes first, saying "connecting PORT", and
             // the board, Groovy and the command tree start as it is drawn (issue 21). Piped input gets
             // the board first, as a script expects.
-            boolean promptFirst = tty && !isDumb(terminal);
+            boolean promptFirst = tty && !Console.isDumb(terminal);
             // Groovy starts at once either way: it takes longest, on the other core while the prompt is drawn.
             try (Wired run = wire(cli, terminal, termWriter, termWriter, terminal.output(), errors, false, true, promptFirst)) {
                 termWriter.println(banner);
@@ -254,32 +254,7 @@ public final class Main {
                 FutureTask<Board> opening = new FutureTask<>(() -> run.connector().open(spec));
                 session.opening(spec.text(), () -> opened(opening));
                 Console console = new Console(session, run.registry(), terminal, history, colour);
-                console.afterFirstPrompt(() -> {
-                    startDaemon("sesh-connect", () -> {
-                        opening.run();
-                        try {
-                            session.runBoard();        // adopted here unless a command took it up first
-                        } catch (SeshException e) {
-                            java.io.StringWriter told = new java.io.StringWriter();
-                            errors.report(e, new PrintWriter(told));
-                            console.printAbove(told.toString().stripTrailing() + "\n(not connected: use connect PORT)");
-                        }
-                        // A connect or disconnect typed meanwhile took the opening's place: its board is closed.
-                        try {
-                            Board b = opening.get();
-                            if (session.currentBoard().orElse(null) != b) b.close();
-                        } catch (ExecutionException | RuntimeException failed) {
-                            // it did not open: nothing to close
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                        console.refreshPrompt();
-                        // The command tree, before the first Tab needs it; after Groovy has started, so the
-                        // two do not share the cores while a first Groovy line may be waiting.
-                        run.registry().scripts().ifPresent(s -> s.engine().awaitStarting());
-                        run.registry().commandLine();
-                    });
-                });
+                console.afterFirstPrompt(() -> startDaemon("sesh-connect", () -> connectAfterPrompt(opening, session, console, run.registry(), errors)));
                 return console.run();
             }
         } finally {
@@ -287,8 +262,38 @@ public final class Main {
         }
     }
 
-    private static boolean isDumb(Terminal t) {
-        return Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType());
+    /**
+     * The console's first board, opened after the prompt is drawn: adopted (unless a command took it
+     * up first), a failure told above the prompt once, the prompt redrawn; then the command tree is
+     * built, after Groovy has started so the two do not share the cores while a first line may wait.
+     */
+    private static void connectAfterPrompt(FutureTask<Board> opening, Session session, Console console, SeshSystemRegistry registry,
+                                           ErrorReporter errors) {
+        opening.run();
+        try {
+            session.runBoard();
+        } catch (SeshException e) {
+            java.io.StringWriter told = new java.io.StringWriter();
+            errors.report(e, new PrintWriter(told));
+            console.printAbove(told.toString().stripTrailing() + "\n(not connected: use connect PORT)");
+        }
+        closeIfNotAdopted(opening, session);   // a connect or disconnect typed meanwhile took its place
+        console.refreshPrompt();
+        registry.scripts().ifPresent(s -> s.engine().awaitStarting());
+        registry.commandLine();
+    }
+
+    /** Closes the board {@code opening} opened if the session did not take it up (never for a task that has not run). */
+    private static void closeIfNotAdopted(FutureTask<Board> opening, Session session) {
+        if (!opening.isDone()) return;
+        try {
+            Board b = opening.get();
+            if (session.currentBoard().orElse(null) != b) b.close();
+        } catch (ExecutionException | RuntimeException failed) {
+            // it did not open, or closing failed: nothing left to release
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** What one run is made of; closing it closes the session (its board) and the boards scripts opened. */
@@ -297,13 +302,7 @@ public final class Main {
         @Override public void close() {
             try (session; boards) {
                 // Opened early for a script that never used it: the session does not own it.
-                if (early != null && early.isDone() && session.currentBoard().isEmpty()) {
-                    try {
-                        early.get().close();
-                    } catch (ExecutionException | InterruptedException | RuntimeException ignored) {
-                        // it failed to open, or closing failed: nothing left to release
-                    }
-                }
+                if (early != null) closeIfNotAdopted(early, session);
             }
         }
     }

@@ -99,7 +99,8 @@ public final class Console {
     /** Prints {@code text} above the prompt (or just prints it while a command runs). */
     public void printAbove(String text) { reader.printAbove(text); }
 
-    private static boolean isDumb(Terminal t) {
+    /** True for JLine's dumb terminals (piped input): no cursor movement, no redraw. */
+    public static boolean isDumb(Terminal t) {
         return Terminal.TYPE_DUMB.equals(t.getType()) || Terminal.TYPE_DUMB_COLOR.equals(t.getType());
     }
 

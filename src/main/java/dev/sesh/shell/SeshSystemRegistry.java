@@ -80,12 +80,8 @@ public final class SeshSystemRegistry {
         this.scripts = scripts != null ? scripts : line -> unknownCommand(session, commandNames()).evaluate(line);
         this.factory = new SeshFactory(session, scriptConsole);
         this.index = index();
-        if (wholeTree) {
-            this.commands = configured(new CommandLine(new ConsoleCommands(), factory));
-            this.whole = true;
-        } else {
-            this.commands = configured(new CommandLine(new Root(), factory));
-        }
+        this.commands = configured(new CommandLine(new Root(), factory));
+        if (wholeTree) commandLine();
     }
 
     /** The root of a tree that is built command by command. */

@@ -316,9 +316,7 @@ public final class Session implements AutoCloseable {
         synchronized (this) {
             if (board != null) return board;
             open = onDemand;
-            if (open == null) {
-                throw new SeshException("not connected to a board", "connect PORT (a serial device, tcp://HOST:PORT, ws://HOST/rpc or sim:)", SeshException.UNREACHABLE);
-            }
+            if (open == null) throw notConnected();
         }
         // Opened outside the lock: the console's prompt and a connecting thread ask this session too.
         // The on-demand suppliers give one board to every caller (a task run once), or one error.
@@ -334,7 +332,7 @@ public final class Session implements AutoCloseable {
         Board old;
         synchronized (this) {
             if (onDemand != open) {                          // another thread adopted it first (or disconnected)
-                if (board == null) return board();
+                if (board == null) throw notConnected();
                 return board;
             }
             onDemand = null;
@@ -342,6 +340,10 @@ public final class Session implements AutoCloseable {
         }
         handOver(old, opened);
         return opened;
+    }
+
+    private static SeshException notConnected() {
+        return new SeshException("not connected to a board", "connect PORT (a serial device, tcp://HOST:PORT, ws://HOST/rpc or sim:)", SeshException.UNREACHABLE);
     }
 
     public synchronized Optional<Board> currentBoard() { return Optional.ofNullable(board); }
@@ -376,16 +378,10 @@ public final class Session implements AutoCloseable {
         Board opened = connector.open(port);
         Board old;
         synchronized (this) {
-            old = board;
-            board = opened;
             onDemand = null;              // the user chose this board: a board still being opened is not adopted
+            old = take(opened);
         }
-        chipStatus = Optional::empty;
-        caches.clear();
-        opened.addLogListener(this::deviceLine);
-        opened.twinWith(dir -> twinOf(opened, dir));
-        synchronized (this) { traceNewBoard(opened); }
-        if (old != null) old.close();
+        handOver(old, opened);
         return opened;
     }
 
