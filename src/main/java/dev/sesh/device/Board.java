@@ -262,8 +262,8 @@ public final class Board implements AutoCloseable {
     }
 
     /**
-     * Sys.Reboot after the gate approves; with {@code waitBack} waits until the board answers
-     * Sys.GetInfo again and returns how long that took.
+     * Sys.Reboot after the gate approves; with {@code waitBack} waits until the board is back (its
+     * boot text's {@code Init done}, else, after the delay, an answer to Sys.GetInfo) and returns how long that took.
      */
     public Duration reboot(int delayMs, boolean waitBack) {
         if (delayMs < 0) throw SeshException.badArg("negative reboot delay " + delayMs + " ms", "give 0 or more milliseconds");
@@ -272,8 +272,13 @@ public final class Board implements AutoCloseable {
                 .build();
         return gate.apply(plan, () -> {
             long start = clock.nanos();
-            raw("Sys.Reboot", "{\"delay_ms\":" + delayMs + "}");
-            if (waitBack) waitUntilBack(Duration.ofMillis(delayMs + 15_000L));
+            // Watching from before the request: until the delay has passed the board still answers
+            // (only the last 100 ms before a reboot get 418), so an answer alone does not mean it is back.
+            try (BootWatch boot = watchBoot()) {
+                raw("Sys.Reboot", "{\"delay_ms\":" + delayMs + "}");
+                boot.answered();
+                if (waitBack) boot.awaitBack(Duration.ofMillis(delayMs + 400L), Duration.ofMillis(delayMs + 15_000L));
+            }
             return Duration.ofNanos(clock.nanos() - start);
         });
     }
@@ -285,19 +290,31 @@ public final class Board implements AutoCloseable {
      */
     public BootWatch watchBoot() { return new BootWatch(); }
 
-    /** Log lines of one reboot; close it when done. */
+    /**
+     * Log lines of one reboot; close it when done. Only lines after {@link #answered} count: what
+     * came before the reply to the request that reboots is the old boot's text (a board connected
+     * right after a reset still sends its first {@code Init done} then).
+     */
     public final class BootWatch implements AutoCloseable {
         private final Consumer<String> listener = this::line;
+        private boolean answered;   // guarded by this
         private boolean printed;    // guarded by this
         private boolean up;         // guarded by this
 
         private BootWatch() { rpc.addLogListener(listener); }
 
         private synchronized void line(String l) {
+            if (!answered) return;
             printed = true;
             if (l.contains("Init done")) up = true;
             notifyAll();
         }
+
+        /**
+         * The request that reboots the board was answered: lines from now on are the reboot's. (A
+         * new boot's text that raced ahead of this call is missed; the wait then polls after {@code quiet}.)
+         */
+        public synchronized void answered() { answered = true; }
 
         /**
          * Waits until the board is back: its boot text ends with {@code Init done} (true at once),

@@ -173,6 +173,7 @@ public final class DeviceConfig {
             r = FrameJson.parse(board.raw("Config.Save", "{\"reboot\":" + reboot + ",\"try_once\":false}"));
             saved = r.path("saved").asBoolean(false);
         }
+        boot.answered();
         keys = List.of();
         Optional<Duration> back = Optional.empty();
         if (reboot) {

@@ -84,7 +84,7 @@ public final class SimBoard {
     public Clock clock() { return clock; }
 
     /** How many times the board has booted (1 after {@link #powerOn}). */
-    public int boots() { return boots; }
+    public synchronized int boots() { return boots; }
 
     /**
      * Serves this board over {@code deviceEnd} on a new thread (powering it on first if needed);

@@ -62,4 +62,36 @@ class WaitUntilBackTest {
             assertTimeoutPreemptively(Duration.ofSeconds(10), () -> link.board().waitUntilBack(Duration.ofSeconds(20)));
         }
     }
+    /**
+     * The old boot's {@code Init done} reaching the host just before the reply to Sys.Reboot (a board
+     * connected right after a reset) is not the new boot: the wait ignores it and, since the board
+     * prints nothing after the reply, asks Sys.GetInfo once the delay has passed.
+     */
+    @Test
+    void theOldBootsInitDoneBeforeTheRebootsReplyIsNotTheBoardBack() throws Exception {
+        VirtualClock clock = new VirtualClock();
+        InProcessTransport.Pair pair = InProcessTransport.pair();
+        try (ScriptedBoard peer = new ScriptedBoard(pair.device(), clock);
+             Board board = ScriptedBoard.approvingBoard(pair, clock)) {
+            peer.expect("Sys.Reboot").logThenReply("mgos_init.c:33           Init done, RAM: 52016 total, 39928 free, 39928 min free", "null");
+            peer.expect("Sys.GetInfo").reply("{\"id\":\"" + ScriptedBoard.DEVICE_ID + "\"}");
+            // A scripted peer has no timers: time passes here as it would on the board.
+            Thread time = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    clock.advanceMillis(10);
+                    try { Thread.sleep(2); } catch (InterruptedException e) { return; }
+                }
+            });
+            time.setDaemon(true);
+            time.start();
+            Duration took;
+            try {
+                took = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> board.reboot(100, true));
+            } finally {
+                time.interrupt();
+            }
+            assertTrue(took.toMillis() >= 100, took.toString());
+            peer.verify();
+        }
+    }
 }
