@@ -346,7 +346,8 @@ public final class Main {
         if (cli.trace) session.trace(Optional.of(traceLine(errWriter)));
         Boards boards = new Boards(connector);
         Bindings bindings = bindings(session, boards, outWriter, files);
-        ScriptEngineFacade engine = groovyNow ? GroovyFacade.startInBackground(bindings) : GroovyFacade.startOnFirstUse(bindings);
+        // A console warms Groovy up for the first line a person types; a script run compiles its script next.
+        ScriptEngineFacade engine = groovyNow ? GroovyFacade.startInBackground(bindings, !oneShot) : GroovyFacade.startOnFirstUse(bindings);
         ScriptConsole scripts = new ScriptConsole(session, engine);
         // A one-shot run builds the model of the command it runs, not of all of them; a console whose
         // prompt comes first builds the tree after the prompt (issue 21).

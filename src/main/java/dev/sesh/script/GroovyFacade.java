@@ -35,10 +35,16 @@ public final class GroovyFacade implements ScriptEngineFacade {
 
     private GroovyFacade(Bindings bound) { this.bound = bound; }
 
-    /** Returns at once; Groovy starts and warms up on a daemon thread. */
-    public static GroovyFacade startInBackground(Bindings bound) {
+    /** Returns at once; Groovy starts and warms up on a daemon thread (a console: a person types next). */
+    public static GroovyFacade startInBackground(Bindings bound) { return startInBackground(bound, true); }
+
+    /**
+     * Returns at once; Groovy starts on a daemon thread, with {@code warmUp} also compiling and
+     * running a throwaway entry. A script run compiles its own script next: a warm-up would only delay it.
+     */
+    public static GroovyFacade startInBackground(Bindings bound, boolean warmUp) {
         GroovyFacade f = new GroovyFacade(bound);
-        f.startInBackground();
+        f.launchInBackground(warmUp);
         return f;
     }
 
@@ -51,27 +57,30 @@ public final class GroovyFacade implements ScriptEngineFacade {
         }
     }
 
-    @Override public void startInBackground() {
+    @Override public void startInBackground() { launchInBackground(true); }
+
+    private void launchInBackground(boolean warmUp) {
         if (launched.get()) return;
-        Thread t = new Thread(this::launch, "sesh-groovy-start");
+        Thread t = new Thread(() -> launch(warmUp), "sesh-groovy-start");
         t.setDaemon(true);
         t.start();
     }
 
-    /** Starts Groovy on the calling thread (tests). */
+    /** Starts Groovy on the calling thread, without a warm-up: what runs next is compiled at once. */
     public static GroovyFacade startNow(Bindings bound) {
         GroovyFacade f = new GroovyFacade(bound);
-        f.launch();
+        f.launch(false);
         return f;
     }
 
     /** Starts Groovy on the first evaluation only: one-shot commands that never use it pay nothing. */
     public static GroovyFacade startOnFirstUse(Bindings bound) { return new GroovyFacade(bound); }
 
-    private void launch() {
+    /** {@code warm}: also compile and run a throwaway entry (a console, where a person types next). */
+    private void launch(boolean warm) {
         if (!launched.compareAndSet(false, true)) return;
         try {
-            start();
+            start(warm);
             started.complete(null);
         } catch (Throwable e) {
             started.completeExceptionally(e);
@@ -81,12 +90,13 @@ public final class GroovyFacade implements ScriptEngineFacade {
     /** The console's compiler state: binding, remembered imports and the shell compiling entries. */
     private record Console(SeshBinding binding, ImportMemory imports, ConsoleMethods methods, GroovyShell shell) {}
 
-    private void start() {
+    private void start(boolean warm) {
         console = newConsole();
+        if (!warm) return;
         // Warm-up: compile and run a throwaway entry so class loading and the metaclass system are
         // paid for here rather than on the user's first line.
-        GroovyShell warm = new GroovyShell(GroovyFacade.class.getClassLoader(), new SeshBinding(bound), fileConfig());
-        warm.evaluate("def l = [1, 2].collect { it * 2 }; def m = [a: l]; \"${m.a.size()}\" + hex(bytes('0a'))", "Warmup.groovy");
+        GroovyShell throwaway = new GroovyShell(GroovyFacade.class.getClassLoader(), new SeshBinding(bound), fileConfig());
+        throwaway.evaluate("def l = [1, 2].collect { it * 2 }; def m = [a: l]; \"${m.a.size()}\" + hex(bytes('0a'))", "Warmup.groovy");
     }
 
     private Console newConsole() {
@@ -112,7 +122,7 @@ public final class GroovyFacade implements ScriptEngineFacade {
     }
 
     private Console ready() {
-        launch();
+        launch(false);   // a one-shot's first use: its own script is all there is to compile
         try {
             started.join();
         } catch (CompletionException e) {
