@@ -84,6 +84,10 @@ public final class Main {
         // picocli's default factory loads groovy.lang.Closure to support closures in annotations; that
         // class starts Groovy's whole runtime (~0.5 s) before any command runs. sesh has no such closures.
         System.setProperty("picocli.disable.closures", "true");
+        // Every run that talks to a board reads its frames with Jackson, whose first mapper sets up the
+        // JDK's locale data for its date format (~40 ms of CPU): done on the other core while the
+        // command line is parsed (issue 21, start-up).
+        startDaemon("sesh-json-init", () -> dev.sesh.rpc.frame.FrameJson.mapper());
         boolean tty = System.console() != null;
         Main m = new Main(System.getenv(), System.in, System.out, System.err, tty, new JSerialCommPortLister());
         int rc = m.run(args);
