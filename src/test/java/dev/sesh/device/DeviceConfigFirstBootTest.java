@@ -1,8 +1,6 @@
 package dev.sesh.device;
 
 import dev.sesh.SeshException;
-import dev.sesh.bytes.VirtualClock;
-import dev.sesh.rpc.transport.InProcessTransport;
 import dev.sesh.testing.ScriptedBoard;
 import org.junit.jupiter.api.Test;
 
@@ -16,10 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeviceConfigFirstBootTest {
     @Test
     void firstBootAfterFlashingSaysToPressReset() throws Exception {
-        VirtualClock clock = new VirtualClock();
-        InProcessTransport.Pair pair = InProcessTransport.pair();
-        try (ScriptedBoard peer = new ScriptedBoard(pair.device(), clock);
-             Board board = ScriptedBoard.approvingBoard(pair, clock)) {
+        try (ScriptedBoard.Rig rig = ScriptedBoard.Rig.open()) {
+            ScriptedBoard peer = rig.peer();
+            Board board = rig.board();
             peer.expect("Config.Get").reply("{\"http\":{\"listen_addr\":\"80\"}}");
             peer.expect("Config.Set").replyError(418, "configuration has been saved but manual device reset is required. For details, see https://goo.gl/Ja5gUv");
             SeshException e = assertThrows(SeshException.class, () -> board.config().set(Map.of("http.listen_addr", ":443"), true));

@@ -1,7 +1,6 @@
 package dev.sesh.device;
 
 import dev.sesh.SeshException;
-import dev.sesh.rpc.transport.InProcessTransport;
 import dev.sesh.bytes.VirtualClock;
 import dev.sesh.testing.ScriptedBoard;
 import org.junit.jupiter.api.Test;
@@ -39,10 +38,9 @@ class WaitUntilBackTest {
      */
     @Test
     void aReadOnlyRequestDuringTheRebootLockoutIsSentAgainOnceTheBoardIsBack() throws Exception {
-        VirtualClock clock = new VirtualClock();
-        InProcessTransport.Pair pair = InProcessTransport.pair();
-        try (ScriptedBoard peer = new ScriptedBoard(pair.device(), clock);
-             Board board = ScriptedBoard.approvingBoard(pair, clock)) {
+        try (ScriptedBoard.Rig rig = ScriptedBoard.Rig.open()) {
+            ScriptedBoard peer = rig.peer();
+            Board board = rig.board();
             peer.expect("I2C.Scan").replyError(418, "shutting down in 6 ms");
             peer.expect("Sys.GetInfo").replyError(418, "shutting down in 2 ms");
             peer.expect("Sys.GetInfo").noReply(Duration.ofMillis(1000));          // booting
@@ -69,10 +67,10 @@ class WaitUntilBackTest {
      */
     @Test
     void theOldBootsInitDoneBeforeTheRebootsReplyIsNotTheBoardBack() throws Exception {
-        VirtualClock clock = new VirtualClock();
-        InProcessTransport.Pair pair = InProcessTransport.pair();
-        try (ScriptedBoard peer = new ScriptedBoard(pair.device(), clock);
-             Board board = ScriptedBoard.approvingBoard(pair, clock)) {
+        try (ScriptedBoard.Rig rig = ScriptedBoard.Rig.open()) {
+            VirtualClock clock = rig.clock();
+            ScriptedBoard peer = rig.peer();
+            Board board = rig.board();
             peer.expect("Sys.Reboot").logThenReply("mgos_init.c:33           Init done, RAM: 52016 total, 39928 free, 39928 min free", "null");
             peer.expect("Sys.GetInfo").reply("{\"id\":\"" + ScriptedBoard.DEVICE_ID + "\"}");
             // A scripted peer has no timers: time passes here as it would on the board.

@@ -64,6 +64,21 @@ public final class ScriptedBoard implements AutoCloseable {
         return new Board(new RpcClient(pair.host(), RpcOptions.defaults().withClock(clock)), "scripted", "scripted", approve, clock);
     }
 
+    /** A scripted peer and an approving {@link Board} talking to it in-process, on one virtual clock. */
+    public record Rig(VirtualClock clock, ScriptedBoard peer, Board board) implements AutoCloseable {
+        public static Rig open() {
+            VirtualClock clock = new VirtualClock();
+            InProcessTransport.Pair pair = InProcessTransport.pair();
+            return new Rig(clock, new ScriptedBoard(pair.device(), clock), approvingBoard(pair, clock));
+        }
+
+        @Override public void close() throws IOException {
+            try (peer) {
+                board.close();
+            }
+        }
+    }
+
     /** Ignores the first {@code n} handshake probes, moving the clock on by the 200 ms probe interval each; later ones are answered. */
     public synchronized ScriptedBoard loseProbes(int n) {
         probesToLose = n;
