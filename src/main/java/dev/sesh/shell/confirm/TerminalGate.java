@@ -29,14 +29,13 @@ public final class TerminalGate implements ChangeGate, Approver {
     /** The answer that shows a long plan's hidden changes instead of deciding. */
     static final String SHOW_ALL = "?";
     private final Terminal terminal;
-    private final LineReader reader;
+    private LineReader reader;   // guarded by this; made at the first question (not before the console's prompt)
     private final PlanRenderer renderer;
     private final AuditedGate gate;
 
     /** Reads answers from {@code terminal}; {@code wallClock} stamps the audit entries. */
     public TerminalGate(Terminal terminal, PlanRenderer renderer, AuditLog audit, Clock wallClock) {
         this.terminal = terminal;
-        this.reader = LineReaderBuilder.builder().terminal(terminal).build();
         this.renderer = renderer;
         this.gate = new AuditedGate(this, audit, wallClock);
     }
@@ -66,6 +65,7 @@ public final class TerminalGate implements ChangeGate, Approver {
         while (true) {
             String answer;
             try {
+                if (reader == null) reader = LineReaderBuilder.builder().terminal(terminal).build();
                 answer = reader.readLine(renderer.question(plan));
             } catch (UserInterruptException | EndOfFileException e) {
                 out.println();
