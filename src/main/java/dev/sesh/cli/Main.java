@@ -48,6 +48,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The composition root (style.md rule 8) and the only class that touches System.in/out/err.
@@ -182,7 +183,9 @@ public final class Main {
             throw SeshException.badArg("both -c and a command given", "use one: sesh -c 'info' or sesh info");
         }
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        Terminal terminal = tty ? systemTerminal() : null;
+        // Made when a question is asked, a status line drawn or monitor reads keys: JLine's terminal
+        // (its terminfo parsed) costs a one-shot ~0.1 s of CPU on a tty that most commands never use.
+        LazyTerminal terminal = tty ? new LazyTerminal(this::systemTerminal) : null;
         // A script run starts Groovy while the board connects; other one-shots start it only if they need it.
         boolean script = !words.isEmpty() && words.get(0).equals("run");
         try (Wired run = wire(cli, terminal, outWriter, errWriter, out, errors, true, script, true)) {
@@ -190,7 +193,7 @@ public final class Main {
             outWriter.flush();
             return rc;
         } finally {
-            closeQuietly(terminal);
+            if (terminal != null) closeQuietly(terminal.madeOrNull());
         }
     }
 
@@ -235,7 +238,7 @@ public final class Main {
             // the board first, as a script expects.
             boolean promptFirst = tty && !Console.isDumb(terminal);
             // Groovy starts at once either way: it takes longest, on the other core while the prompt is drawn.
-            try (Wired run = wire(cli, terminal, termWriter, termWriter, terminal.output(), errors, false, true, promptFirst)) {
+            try (Wired run = wire(cli, () -> terminal, termWriter, termWriter, terminal.output(), errors, false, true, promptFirst)) {
                 termWriter.println(banner);
                 termWriter.println("type help for commands; other lines are Groovy (atca.slots[0], i2c.scan())");
                 termWriter.flush();
@@ -319,7 +322,7 @@ public final class Main {
      * {@code oneShot} session opens its board when a command first needs one (design.md 5.2) and
      * shows device log lines only with --debug; the console adopts its board and prints them itself.
      */
-    private Wired wire(SeshCli cli, Terminal terminalOrNull, PrintWriter outWriter, PrintWriter errWriter, java.io.OutputStream binaryOut,
+    private Wired wire(SeshCli cli, Supplier<Terminal> terminalOrNull, PrintWriter outWriter, PrintWriter errWriter, java.io.OutputStream binaryOut,
                        ErrorReporter errors, boolean oneShot, boolean groovyNow, boolean treeOnDemand) {
         ChangeGate gate = gate(cli, terminalOrNull, errWriter);
         // One-shot runs do no completion work (issue 26): nobody will press Tab.
@@ -363,10 +366,10 @@ public final class Main {
      * Whether an output file may be replaced: never a key file; else with --force, or when the user
      * says y on a terminal; without one, refused (issue 16 rows 3 and 4).
      */
-    private LocalFileGuard files(SeshCli cli, Terminal terminalOrNull) {
+    private LocalFileGuard files(SeshCli cli, Supplier<Terminal> terminalOrNull) {
         if (terminalOrNull == null || !tty) return new LocalFileGuard(Optional.empty(), cli.force);
         java.util.function.Predicate<Path> ask = path -> {
-            org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(terminalOrNull).build();
+            org.jline.reader.LineReader reader = org.jline.reader.LineReaderBuilder.builder().terminal(terminalOrNull.get()).build();
             try {
                 String a = reader.readLine(path + " exists. Replace it? [y/N] ").strip().toLowerCase(java.util.Locale.ROOT);
                 return a.equals("y") || a.equals("yes");
@@ -392,7 +395,7 @@ public final class Main {
 
     private static Optional<Via> via(SeshCli cli) { return cli.via == null ? Optional.empty() : Optional.of(Via.parse(cli.via)); }
 
-    private ChangeGate gate(SeshCli cli, Terminal terminalOrNull, PrintWriter errWriter) {
+    private ChangeGate gate(SeshCli cli, Supplier<Terminal> terminalOrNull, PrintWriter errWriter) {
         Style style = Style.of(terminalOrNull != null && tty, env);
         PlanRenderer renderer = new PlanRenderer(style);
         // Without a question to answer (no terminal, or --yes) the plan is printed whole: nothing can page it.
@@ -451,9 +454,24 @@ public final class Main {
     }
 
     /** The terminal's status line for progress bars, made on first use (a dumb terminal draws nothing). */
-    private static Consumer<String> lazyStatusLine(Terminal terminal) {
+    private static Consumer<String> lazyStatusLine(Supplier<Terminal> terminal) {
         java.util.concurrent.atomic.AtomicReference<Consumer<String>> made = new java.util.concurrent.atomic.AtomicReference<>();
-        return text -> made.updateAndGet(m -> m != null ? m : ProgressBar.statusLineOf(terminal)).accept(text);
+        return text -> made.updateAndGet(m -> m != null ? m : ProgressBar.statusLineOf(terminal.get())).accept(text);
+    }
+
+    /** A terminal made on first use (one-shot runs), closed at the end only if it was made. */
+    private static final class LazyTerminal implements Supplier<Terminal> {
+        private final Supplier<Terminal> make;
+        private Terminal made;   // guarded by this
+
+        LazyTerminal(Supplier<Terminal> make) { this.make = make; }
+
+        @Override public synchronized Terminal get() {
+            if (made == null) made = make.get();
+            return made;
+        }
+
+        synchronized Terminal madeOrNull() { return made; }
     }
 
     private static void closeQuietly(Terminal t) {

@@ -28,13 +28,18 @@ public final class TerminalGate implements ChangeGate, Approver {
     static final String DECLINED = "declined: nothing was changed";
     /** The answer that shows a long plan's hidden changes instead of deciding. */
     static final String SHOW_ALL = "?";
-    private final Terminal terminal;
+    private final Supplier<Terminal> terminal;
     private LineReader reader;   // guarded by this; made at the first question (not before the console's prompt)
     private final PlanRenderer renderer;
     private final AuditedGate gate;
 
     /** Reads answers from {@code terminal}; {@code wallClock} stamps the audit entries. */
     public TerminalGate(Terminal terminal, PlanRenderer renderer, AuditLog audit, Clock wallClock) {
+        this(() -> terminal, renderer, audit, wallClock);
+    }
+
+    /** As above, with the terminal made when the first plan is shown (a one-shot that changes nothing never makes it). */
+    public TerminalGate(Supplier<Terminal> terminal, PlanRenderer renderer, AuditLog audit, Clock wallClock) {
         this.terminal = terminal;
         this.renderer = renderer;
         this.gate = new AuditedGate(this, audit, wallClock);
@@ -45,7 +50,7 @@ public final class TerminalGate implements ChangeGate, Approver {
     @Override public <T> T apply(Plan plan, Supplier<T> action) { return gate.apply(plan, action); }
 
     @Override public synchronized void showInBatch(Plan plan, String batchTitle) {
-        PrintWriter out = terminal.writer();
+        PrintWriter out = terminal.get().writer();
         out.print(renderer.render(plan));
         out.println("approved in batch: " + batchTitle);
         out.flush();
@@ -56,7 +61,7 @@ public final class TerminalGate implements ChangeGate, Approver {
      * One question at a time: a script thread and a command never interleave their prompts.
      */
     @Override public synchronized Decision decide(Plan plan) {
-        PrintWriter out = terminal.writer();
+        PrintWriter out = terminal.get().writer();
         out.print(renderer.render(plan));
         int hidden = renderer.hidden(plan);
         if (hidden > 0) out.println("  (answer " + SHOW_ALL + " to see all " + plan.changes().size() + " changes before you decide)");
@@ -65,7 +70,7 @@ public final class TerminalGate implements ChangeGate, Approver {
         while (true) {
             String answer;
             try {
-                if (reader == null) reader = LineReaderBuilder.builder().terminal(terminal).build();
+                if (reader == null) reader = LineReaderBuilder.builder().terminal(terminal.get()).build();
                 answer = reader.readLine(renderer.question(plan));
             } catch (UserInterruptException | EndOfFileException e) {
                 out.println();
