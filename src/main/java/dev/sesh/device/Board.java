@@ -324,13 +324,27 @@ public final class Board implements AutoCloseable {
         public void awaitBack(Duration quiet, Duration limit) {
             long start = clock.nanos();
             long realStart = System.nanoTime();
+            long seen = start;               // a virtual clock's last reading, and when (real time) it last moved
+            long movedAt = realStart;
             synchronized (this) {
                 while (!up) {
-                    long waited = clock.nanos() - start;
-                    // On a virtual clock the same span of real time must pass too (the simulator moves it).
+                    long now = clock.nanos();
+                    long waited = now - start;
                     long real = System.nanoTime() - realStart;
                     long bound = (printed ? limit : quiet).toNanos();
-                    if (waited >= bound && (!clock.isVirtual() || real >= Math.max(bound, 1_000_000_000L))) break;
+                    if (!clock.isVirtual()) {
+                        if (waited >= bound) break;
+                    } else {
+                        // The same span of real time must pass too (the simulator moves the clock); and a
+                        // virtual clock that stands still for 2 s has nothing left to run on the board
+                        // (its reboot, if any, is over: a delayed reply can arrive after the new boot's text).
+                        if (now != seen) {
+                            seen = now;
+                            movedAt = System.nanoTime();
+                        }
+                        boolean still = System.nanoTime() - movedAt >= 2_000_000_000L;
+                        if (still || waited >= bound && real >= Math.max(bound, 1_000_000_000L)) break;
+                    }
                     try {
                         wait(clock.isVirtual() ? 2 : Math.max(1, (bound - waited) / 1_000_000L));
                     } catch (InterruptedException e) {

@@ -92,4 +92,19 @@ class WaitUntilBackTest {
             peer.verify();
         }
     }
+    /**
+     * The fault sweep's {@code provision i2c} cells near the last config set (this stop): a reply held
+     * back past the reboot reaches the host after the new boot's text, which the wait then ignores as
+     * the old boot's; on a virtual clock nothing was left to move time, and the wait never ended. A
+     * virtual clock that stands still ends it, and the board is asked whether it is back.
+     */
+    @Test
+    void aVirtualClockThatStandsStillEndsTheWaitAndTheBoardIsAsked() throws Exception {
+        try (ScriptedBoard.Rig rig = ScriptedBoard.Rig.open()) {
+            rig.peer().expect("Sys.Reboot").logThenReply("mgos_init.c:33           Init done, RAM: 52016 total, 39928 free, 39928 min free", "null");
+            rig.peer().expect("Sys.GetInfo").reply("{\"id\":\"" + ScriptedBoard.DEVICE_ID + "\"}");
+            assertTimeoutPreemptively(Duration.ofSeconds(15), () -> rig.board().reboot(100, true));
+            rig.peer().verify();
+        }
+    }
 }
