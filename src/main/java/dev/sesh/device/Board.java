@@ -329,8 +329,8 @@ public final class Board implements AutoCloseable {
             synchronized (this) {
                 while (!up) {
                     long now = clock.nanos();
+                    long realNow = System.nanoTime();
                     long waited = now - start;
-                    long real = System.nanoTime() - realStart;
                     long bound = (printed ? limit : quiet).toNanos();
                     if (!clock.isVirtual()) {
                         if (waited >= bound) break;
@@ -340,10 +340,10 @@ public final class Board implements AutoCloseable {
                         // (its reboot, if any, is over: a delayed reply can arrive after the new boot's text).
                         if (now != seen) {
                             seen = now;
-                            movedAt = System.nanoTime();
+                            movedAt = realNow;
                         }
-                        boolean still = System.nanoTime() - movedAt >= 2_000_000_000L;
-                        if (still || waited >= bound && real >= Math.max(bound, 1_000_000_000L)) break;
+                        boolean still = realNow - movedAt >= 2_000_000_000L;
+                        if (still || waited >= bound && realNow - realStart >= Math.max(bound, 1_000_000_000L)) break;
                     }
                     try {
                         wait(clock.isVirtual() ? 2 : Math.max(1, (bound - waited) / 1_000_000L));

@@ -46,7 +46,7 @@ public final class Session implements AutoCloseable {
     private final DeviceLogRing deviceLog = new DeviceLogRing(DeviceLogRing.DEFAULT_CAPACITY);
     private volatile Supplier<Optional<String>> chipStatus = Optional::empty;
     private volatile History history;
-    private final java.util.function.Supplier<org.jline.terminal.Terminal> terminal;
+    private final Supplier<org.jline.terminal.Terminal> terminal;
     private final Map<CacheKey, CandidateCache<?>> caches = new ConcurrentHashMap<>();
     private final Optional<Via> via;
     private Atecc atecc;
@@ -97,7 +97,7 @@ public final class Session implements AutoCloseable {
         private Supplier<Board> onDemand;
         private Consumer<String> deviceLog = line -> { };
         private Supplier<Optional<AwsTool>> awsTool = Optional::empty;
-        private java.util.function.Supplier<org.jline.terminal.Terminal> terminal;
+        private Supplier<org.jline.terminal.Terminal> terminal;
 
         private Builder(BoardConnector connector, PrintWriter out, PrintWriter err, ErrorReporter errors) {
             this.connector = connector;
@@ -131,7 +131,7 @@ public final class Session implements AutoCloseable {
         public Builder awsTool(Supplier<Optional<AwsTool>> finder) { this.awsTool = finder; return this; }
 
         /** The terminal of this run, for commands that read keys themselves (monitor: Ctrl-]); null without one. */
-        public Builder terminal(java.util.function.Supplier<org.jline.terminal.Terminal> terminalOrNull) { this.terminal = terminalOrNull; return this; }
+        public Builder terminal(Supplier<org.jline.terminal.Terminal> terminalOrNull) { this.terminal = terminalOrNull; return this; }
 
         public Session build() { return new Session(this); }
     }
@@ -209,7 +209,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** The terminal of this run, for commands that read keys themselves ({@code monitor}: Ctrl-]); empty without one. */
-    public Optional<org.jline.terminal.Terminal> terminal() { return Optional.ofNullable(terminal).map(java.util.function.Supplier::get); }
+    public Optional<org.jline.terminal.Terminal> terminal() { return Optional.ofNullable(terminal).map(Supplier::get); }
 
     /**
      * Sends device log lines to {@code sink} instead of the usual place until the returned handle is

@@ -3,6 +3,7 @@ package dev.sesh.shell.command;
 import dev.sesh.SeshException;
 import dev.sesh.device.Board;
 import dev.sesh.device.LogMonitor;
+import dev.sesh.shell.Console;
 import dev.sesh.shell.Session;
 import dev.sesh.shell.format.MonitorLines;
 import org.jline.terminal.Attributes;
@@ -62,7 +63,7 @@ public final class MonitorCommand implements Callable<Integer> {
         MonitorLines.Stamp stamp = stamp(timestamp);
         if (seconds != null && seconds <= 0) throw SeshException.badArg("--seconds must be positive", "e.g. --seconds 30");
         Board board = session.board();
-        Optional<Terminal> terminal = session.terminal().filter(t -> !Terminal.TYPE_DUMB.equals(t.getType()) && !Terminal.TYPE_DUMB_COLOR.equals(t.getType()));
+        Optional<Terminal> terminal = session.terminal().filter(t -> !Console.isDumb(t));
         long start = board.clock().nanos();
         MonitorLines lines = new MonitorLines(stamp, hexdump, json || session.jsonByDefault(), start, ZoneId.systemDefault());
         session.err().println("monitoring " + board.portText() + (terminal.isPresent() ? "; Ctrl-] or Ctrl-C ends" : "; Ctrl-C ends"));
